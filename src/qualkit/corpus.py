@@ -1,0 +1,353 @@
+"""The simulated corpus, loaded by name so that lessons never depend on a path.
+
+nbgrader copies only a lesson's own folder into a student release, so lessons call
+``load_corpus()`` instead of reading ``../datasets``. The name ``"default"`` resolves, in order:
+
+1. the folder in ``$QUALKIT_CORPUS`` (a course that generated its own corpus with a secret seed);
+2. the copy packaged inside qualkit (a normal install: ``qualkit/_corpus``);
+3. ``datasets/corpus`` of the source checkout (an editable install, as ``make`` sets up).
+
+Everything loaded here is student-facing. The answer key is read only by :func:`load_key`, on
+the instructor's side (``$QUALKIT_KEY`` or the checkout's ``datasets/key``); it is never
+packaged. Every file is validated as it is read: errors name the file, line or field.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
+from qualkit.codebook import Codebook, read_codebook
+from qualkit.codings import Codings, read_codings
+from qualkit.errors import InputError
+from qualkit.transcripts import Transcript, Turn, read_transcript
+
+Model = Literal["pss", "doula", "home_visiting"]
+Kind = Literal["focus_group", "interview"]
+MODELS: tuple[Model, ...] = ("pss", "doula", "home_visiting")
+MODEL_LABELS: Mapping[str, str] = MappingProxyType(
+    {"pss": "Peer support specialists", "doula": "Doulas", "home_visiting": "Home visiting"}
+)
+FACILITATORS = ("Facilitator", "Interviewer")
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_CHECKOUT_DATASETS = _PACKAGE_DIR.parents[1] / "datasets"
+SESSION_COLUMNS = (
+    "session_id",
+    "model",
+    "kind",
+    "split",
+    "order",
+    "title",
+    "setting",
+    "facilitator",
+    "participant_ids",
+    "double_coded",
+    "turns",
+)
+PARTICIPANT_COLUMNS = ("participant_id", "pseudonym", "model", "session_ids")
+TURN_COLUMNS = ("session_id", "turn", "speaker", "text")
+
+
+@dataclass(frozen=True)
+class Session:
+    """One focus group or interview. ``order`` is its place in collection order (from 1)."""
+
+    session_id: str
+    model: Model
+    kind: Kind
+    split: Literal["study", "practice"]
+    order: int
+    title: str
+    setting: str
+    facilitator: str
+    participant_ids: tuple[str, ...]
+    double_coded: bool
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A fictional participant; ``attributes`` holds the rest of participants.csv as text."""
+
+    participant_id: str
+    pseudonym: str
+    model: Model
+    session_ids: tuple[str, ...]
+    attributes: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Sessions, participants, transcripts, the student codebook and the shipped codings."""
+
+    root: Path
+    sessions: tuple[Session, ...]
+    participants: tuple[Participant, ...]
+    codebook: Codebook
+    _transcripts: Mapping[str, Transcript] = field(repr=False)
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        """Support models present, in the kit's fixed order."""
+        present = {session.model for session in self.sessions}
+        return tuple(model for model in MODELS if model in present)
+
+    def session(self, session_id: str) -> Session:
+        for session in self.sessions:
+            if session.session_id == session_id:
+                return session
+        raise KeyError(f"no session {session_id!r} in the corpus")
+
+    def participant(self, participant_id: str) -> Participant:
+        for participant in self.participants:
+            if participant.participant_id == participant_id:
+                return participant
+        raise KeyError(f"no participant {participant_id!r} in the corpus")
+
+    def participant_for(self, session_id: str, speaker: str) -> Participant | None:
+        """The participant speaking as ``speaker`` in a session (None for the facilitator)."""
+        for participant_id in self.session(session_id).participant_ids:
+            participant = self.participant(participant_id)
+            if participant.pseudonym == speaker:
+                return participant
+        return None
+
+    def transcript(self, session_id: str) -> Transcript:
+        try:
+            return self._transcripts[session_id]
+        except KeyError:
+            raise KeyError(f"no session {session_id!r} in the corpus") from None
+
+    def transcripts(self, split: str | None = None) -> tuple[Transcript, ...]:
+        """Transcripts in collection order, optionally of one split (``study``/``practice``)."""
+        ordered = sorted(self.sessions, key=lambda session: session.order)
+        return tuple(self._transcripts[s.session_id] for s in ordered if split in (None, s.split))
+
+    def turns(self) -> Iterator[Turn]:
+        """Every turn of every session, in collection order."""
+        for transcript in self.transcripts():
+            yield from transcript.turns
+
+    def codings(self, name: str = "team") -> Codings:
+        """Codings shipped with the corpus: ``team``, or the second coders ``ana`` and ``ben``."""
+        path = self.root / "codings" / f"{name}.json"
+        if not path.exists():
+            shipped = sorted(p.stem for p in (self.root / "codings").glob("*.json"))
+            raise KeyError(f"no codings named {name!r}; the corpus has {', '.join(shipped)}")
+        return read_codings(path, self.codebook)
+
+
+def _read_table(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a CSV file with their line numbers; every required column must be present."""
+    if not path.exists():
+        raise InputError(path, "file", "a CSV file with columns " + ", ".join(required), "missing")
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [name for name in required if name not in (reader.fieldnames or ())]
+        if missing:
+            raise InputError(path, "line 1 (header)", "the columns " + ", ".join(required))
+        rows = []
+        for row in reader:
+            if None in row or any(value is None for value in row.values()):
+                expected = f"{len(reader.fieldnames)} fields"
+                raise InputError(path, f"line {reader.line_num}", expected, row.get(None))
+            rows.append((reader.line_num, row))
+    return rows
+
+
+def _choice(path: Path, line: int, column: str, value: str, options: tuple[str, ...]) -> str:
+    if value not in options:
+        raise InputError(
+            path, f"line {line} column {column!r}", "one of " + ", ".join(options), value
+        )
+    return value
+
+
+def _integer(path: Path, line: int, column: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise InputError(path, f"line {line} column {column!r}", "a whole number", value) from None
+
+
+def read_sessions(path: Path) -> tuple[Session, ...]:
+    """Read and validate ``sessions.csv``."""
+    sessions, seen = [], set()
+    for line, row in _read_table(path, SESSION_COLUMNS):
+        session_id = row["session_id"]
+        if session_id in seen:
+            raise InputError(path, f"line {line} column 'session_id'", "a unique id", session_id)
+        seen.add(session_id)
+        sessions.append(
+            Session(
+                session_id=session_id,
+                model=_choice(path, line, "model", row["model"], MODELS),
+                kind=_choice(path, line, "kind", row["kind"], ("focus_group", "interview")),
+                split=_choice(path, line, "split", row["split"], ("study", "practice")),
+                order=_integer(path, line, "order", row["order"]),
+                title=row["title"],
+                setting=row["setting"],
+                facilitator=row["facilitator"],
+                participant_ids=tuple(filter(None, row["participant_ids"].split(";"))),
+                double_coded=_choice(path, line, "double_coded", row["double_coded"], ("yes", "no"))
+                == "yes",
+            )
+        )
+    return tuple(sessions)
+
+
+def read_participants(path: Path) -> tuple[Participant, ...]:
+    """Read and validate ``participants.csv``; columns beyond the ids become attributes."""
+    participants, seen = [], set()
+    for line, row in _read_table(path, PARTICIPANT_COLUMNS):
+        participant_id = row["participant_id"]
+        if participant_id in seen:
+            raise InputError(
+                path, f"line {line} column 'participant_id'", "a unique id", participant_id
+            )
+        seen.add(participant_id)
+        attributes = {k: v for k, v in row.items() if k not in PARTICIPANT_COLUMNS}
+        participants.append(
+            Participant(
+                participant_id,
+                row["pseudonym"],
+                _choice(path, line, "model", row["model"], MODELS),
+                tuple(filter(None, row["session_ids"].split(";"))),
+                MappingProxyType(attributes),
+            )
+        )
+    return tuple(participants)
+
+
+def read_turns(path: Path) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Read ``turns.csv``: per session, ``(line, turn, speaker, text)`` in turn order.
+
+    Turn numbers must run 1, 2, 3 … within each session; a duplicate or a gap is an error.
+    """
+    sessions: dict[str, list[tuple[int, int, str, str]]] = {}
+    for line, row in _read_table(path, TURN_COLUMNS):
+        turn = _integer(path, line, "turn", row["turn"])
+        rows = sessions.setdefault(row["session_id"], [])
+        if any(previous == turn for _, previous, _, _ in rows):
+            raise InputError(
+                path,
+                f"line {line} column 'turn'",
+                f"a turn number not yet used in {row['session_id']}",
+                turn,
+            )
+        if turn != len(rows) + 1:
+            raise InputError(path, f"line {line} column 'turn'", f"turn {len(rows) + 1}", turn)
+        rows.append((line, turn, row["speaker"], row["text"]))
+    return sessions
+
+
+def _check_turns_table(path: Path, table: dict, transcripts: Mapping[str, Transcript]) -> None:
+    for session_id, rows in table.items():
+        if session_id not in transcripts:
+            raise InputError(
+                path,
+                f"line {rows[0][0]} column 'session_id'",
+                "a session of sessions.csv",
+                session_id,
+            )
+        transcript = transcripts[session_id]
+        for line, number, speaker, text in rows:
+            if number > len(transcript) or (speaker, text) != (
+                transcript.turn(number).speaker,
+                transcript.turn(number).text,
+            ):
+                raise InputError(
+                    path, f"line {line}", f"the same turn as {transcript.source}", (speaker, text)
+                )
+
+
+def corpus_root(name_or_path: str | os.PathLike = "default") -> Path:
+    """Where a corpus lives: a folder path, or ``"default"`` resolved as the module explains."""
+    if name_or_path != "default":
+        return Path(name_or_path)
+    for candidate in (
+        os.environ.get("QUALKIT_CORPUS"),
+        _PACKAGE_DIR / "_corpus",
+        _CHECKOUT_DATASETS / "corpus",
+    ):
+        if candidate and (Path(candidate) / "sessions.csv").exists():
+            return Path(candidate)
+    raise FileNotFoundError(
+        "qualkit cannot find its corpus: reinstall qualkit, or set QUALKIT_CORPUS to the "
+        "folder that holds sessions.csv"
+    )
+
+
+@cache
+def _load(root: Path) -> Corpus:
+    sessions = read_sessions(root / "sessions.csv")
+    participants = read_participants(root / "participants.csv")
+    pseudonyms = {p.participant_id: p.pseudonym for p in participants}
+    sessions_csv = root / "sessions.csv"
+    transcripts = {}
+    for index, session in enumerate(sessions):
+        unknown = [pid for pid in session.participant_ids if pid not in pseudonyms]
+        if unknown:
+            raise InputError(
+                sessions_csv,
+                f"line {index + 2} column 'participant_ids'",
+                "participants listed in participants.csv",
+                unknown[0],
+            )
+        speakers = {session.facilitator, *(pseudonyms[pid] for pid in session.participant_ids)}
+        path = root / "transcripts" / f"{session.session_id}.txt"
+        if not path.exists():
+            raise InputError(path, "file", f"the transcript of {session.session_id}", "missing")
+        transcripts[session.session_id] = read_transcript(path, session.session_id, speakers)
+    _check_turns_table(root / "turns.csv", read_turns(root / "turns.csv"), transcripts)
+    codebook = read_codebook(root / "codebook.json")
+    return Corpus(root, sessions, participants, codebook, MappingProxyType(transcripts))
+
+
+def load_corpus(name_or_path: str | os.PathLike = "default") -> Corpus:
+    """Load and validate a corpus (cached: loading it again is free)."""
+    return _load(corpus_root(name_or_path).resolve())
+
+
+@dataclass(frozen=True)
+class Key:
+    """The instructor's answer key: planted codes of every turn, and what explains them."""
+
+    root: Path
+    codebook: Codebook
+    codings: Codings
+    units: tuple[Mapping[str, str], ...]
+    manifest: Mapping[str, object]
+
+    def codes_of(self, session_id: str, turn: int) -> frozenset[str]:
+        """The planted codes of one turn."""
+        return frozenset(
+            c.code for c in self.codings.codings if c.session_id == session_id and c.turn == turn
+        )
+
+
+def key_root(path: str | os.PathLike | None = None) -> Path:
+    """Where the key lives: ``path``, ``$QUALKIT_KEY``, or the checkout's ``datasets/key``."""
+    for candidate in (path, os.environ.get("QUALKIT_KEY"), _CHECKOUT_DATASETS / "key"):
+        if candidate and (Path(candidate) / "key.json").exists():
+            return Path(candidate)
+    raise FileNotFoundError(
+        "The answer key is on the instructor's side only. Grade from the course repository, "
+        "or set QUALKIT_KEY to the folder that holds key.json."
+    )
+
+
+def load_key(path: str | os.PathLike | None = None) -> Key:
+    """Load the answer key (instructor side; students' environments do not have it)."""
+    root = key_root(path)
+    codebook = read_codebook(root / "codebook.json")
+    units = tuple(row for _, row in _read_table(root / "units.csv", ("session_id", "turn")))
+    manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+    return Key(root, codebook, read_codings(root / "key.json", codebook), units, manifest)
