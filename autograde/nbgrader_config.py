@@ -1,0 +1,62 @@
+"""nbgrader configuration of the qualkit course.
+
+Every nbgrader command and JupyterLab's nbgrader extensions (Formgrader, Create Assignment,
+Validate) read this file because the Makefile puts this folder on JUPYTER_CONFIG_PATH.
+Sources are the lessons in ``lessons/``; everything nbgrader generates goes to a git-ignored
+build area (``build/``, or ``$QUALKIT_BUILD`` so tests and hubs can put it elsewhere).
+
+Each setting below answers a trap found when this stack was tried (see ARCHITECTURE.md).
+"""
+
+import os
+from pathlib import Path
+
+from nbgrader.preprocessors import CheckCellMetadata, ClearOutput, Execute, IgnorePattern
+
+c = get_config()  # injected by traitlets when it loads this file (F821 ignored in pyproject)
+
+REPO = Path(__file__).resolve().parent.parent
+BUILD = Path(os.environ.get("QUALKIT_BUILD", REPO / "build")).resolve()
+
+c.CourseDirectory.course_id = "qualkit"
+c.CourseDirectory.root = str(REPO)
+c.CourseDirectory.source_directory = "lessons"
+# Absolute paths: nbgrader joins them to the root unchanged, keeping generated files in BUILD.
+c.CourseDirectory.release_directory = str(BUILD / "release")
+c.CourseDirectory.submitted_directory = str(BUILD / "submitted")
+c.CourseDirectory.autograded_directory = str(BUILD / "autograded")
+c.CourseDirectory.feedback_directory = str(BUILD / "feedback")
+c.CourseDirectory.solution_directory = str(BUILD / "solution")
+c.CourseDirectory.db_url = f"sqlite:///{BUILD / 'gradebook.db'}"
+c.Exchange.root = str(BUILD / "exchange")
+# Coding files saved by the widget travel with a submission; nothing else large does.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
+c.CourseDirectory.max_file_size = 5_000  # kB
+
+# A runaway cell fails after 30 s instead of holding the whole class's grading.
+c.Execute.timeout = 30
+# A loop that swallows the interrupt would otherwise drop the submission with no grade.
+c.Execute.raise_on_iopub_timeout = False
+# Short tracebacks: hidden test lines must not show in feedback as traceback context;
+# no history database, which concurrent kernels would fight over.
+c.Execute.extra_arguments = [
+    "--HistoryManager.hist_file=:memory:",
+    "--InteractiveShell.xmode=Minimal",
+]
+# A student who deletes a test cell gets it back (and its points counted), not a free pass.
+c.OverwriteCells.add_missing_cells = True
+# Warnings on stderr (a library's DeprecationWarning, a font cache notice) must never zero a
+# passing test: nbgrader scores any stderr output as a failure unless it is removed first.
+c.IgnorePattern.enabled = True
+c.IgnorePattern.pattern = r"[\s\S]"
+# The same for the students' Validate button, which runs its own, shorter pipeline.
+c.Validator.preprocessors = [CheckCellMetadata, ClearOutput, Execute, IgnorePattern]
+
+# Feedback shows grades and comments but no hidden tests and no marking rubric.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbgrader.preprocessors.ClearMarkScheme",
+]
+c.ClearMarkScheme.enforce_metadata = False
