@@ -1,0 +1,676 @@
+"""Agreement between coders: percent agreement and chance-corrected coefficients.
+
+Two coders, one label per unit (``a`` and ``b`` are equal-length sequences of any hashable
+labels: str, bool, int):
+
+- :func:`percent_agreement` — share of units with the same label; ignores chance.
+- :func:`cohens_kappa` — chance from each coder's own label shares (Cohen 1960).
+- :func:`scotts_pi` — chance from the two coders' pooled label shares (Scott 1955).
+- :func:`brennan_prediger` — chance 1/q for q categories, i.e. Bennett's S (Bennett, Alpert &
+  Goldstein 1954; Brennan & Prediger 1981).
+- :func:`gwet_ac1` — chance from pooled shares, sum of π(1 − π) / (q − 1) (Gwet 2008).
+
+Any number of coders:
+
+- :func:`fleiss_kappa` — units × categories table of rater counts (Fleiss 1971).
+- :func:`krippendorff_alpha` — coders × units table, missing values allowed, nominal, ordinal,
+  interval or ratio distances (Hayes & Krippendorff 2007; Krippendorff 2011, 2019).
+
+Per code, over :class:`qualkit.codings.Coding` records (the kit's ICR exercise):
+
+- :func:`code_presence` — boolean array ``[coder, unit, code]``: did the coder apply the code to
+  the unit (a ``(session_id, turn)`` pair)? Units are passed explicitly, because a unit nobody
+  coded is still a unit on which every coder said "absent" to every code.
+- :func:`per_code_agreement` → :class:`AgreementTable` of :class:`CodeAgreement` rows, with
+  ``to_frame()`` for a lesson. Per code, each unit is one presence/absence decision per coder:
+  ``prevalence`` is the share of all coder × unit decisions that say "present";
+  ``percent_agreement`` is the share of agreeing coder pairs averaged over units (for two
+  coders, the share of units on which they agree; it is the p_o that κ corrects); ``kappa`` is
+  Cohen's κ for two coders and Fleiss' κ for three or more; ``alpha`` is nominal
+  Krippendorff's α; ``applied`` counts the units each coder applied the code to. Two overall
+  rows: ``pooled`` treats every unit × code pair as one decision and computes each statistic
+  over all of them; ``mean`` averages the per-code values (codes with an undefined κ or α are
+  skipped). Prevalence and percent agreement are the same in both, since every code has the
+  same number of units.
+
+Conventions:
+
+- All coefficients have the form (p_o − p_e) / (1 − p_e), or 1 − D_o / D_e for α. When chance
+  agreement is certain (p_e = 1, D_e = 0: every value is the same category, or a code nobody
+  applied) the coefficient is 0/0 and is returned as ``nan``, "undefined", as scikit-learn's
+  ``cohen_kappa_score`` and statsmodels' ``fleiss_kappa`` also return; not 1.0, because data
+  without variation cannot show whether coders can tell the categories apart. Percent
+  agreement is then 1.0. For S and AC1, q is the number of categories observed unless
+  ``categories`` names them all: with q = 1 they are undefined too; with q ≥ 2 named
+  categories p_e < 1, so unanimous use of one category gives 1.0.
+- Missing values are allowed only in :func:`krippendorff_alpha` (``None`` or NaN); units with
+  fewer than two values are not pairable and drop out, as in Krippendorff (2011).
+- Bad input raises :class:`qualkit.errors.InputError` (a ``ValueError``) naming the function,
+  the argument, and what was expected.
+
+The tests cross-check every coefficient against scikit-learn, statsmodels and the
+``krippendorff`` package on random data.
+
+References: Bennett, Alpert & Goldstein (1954), *Public Opinion Quarterly* 18(3):303–308;
+Brennan & Prediger (1981), *Educ Psychol Meas* 41(3):687–699; Cohen (1960), *Educ Psychol Meas*
+20(1):37–46; Fleiss (1971), *Psychol Bull* 76(5):378–382; Gwet (2008), *Br J Math Stat Psychol*
+61(1):29–48; Hayes & Krippendorff (2007), *Commun Methods Meas* 1(1):77–89; Krippendorff
+(2011), "Computing Krippendorff's alpha-reliability", Annenberg School for Communication;
+Krippendorff (2019), *Content Analysis*, 4th ed., SAGE; Scott (1955), *Public Opinion
+Quarterly* 19(3):321–325.
+
+A rare code shows the prevalence paradox: 94% agreement, yet κ ≈ 0.37, because two coders who
+almost never apply a code agree on "absent" by chance.
+
+>>> a = [1] * 5 + [0] * 95
+>>> b = [0] * 3 + [1] * 5 + [0] * 92
+>>> percent_agreement(a, b), round(cohens_kappa(a, b), 3)
+(0.94, 0.368)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from qualkit.codings import Coding
+from qualkit.errors import InputError
+
+__all__ = [
+    "LEVELS",
+    "AgreementTable",
+    "CodeAgreement",
+    "Level",
+    "brennan_prediger",
+    "code_presence",
+    "cohens_kappa",
+    "fleiss_kappa",
+    "gwet_ac1",
+    "krippendorff_alpha",
+    "per_code_agreement",
+    "percent_agreement",
+    "scotts_pi",
+]
+
+Level = Literal["nominal", "ordinal", "interval", "ratio"]
+LEVELS: tuple[Level, ...] = ("nominal", "ordinal", "interval", "ratio")
+
+
+# --- two coders ----------------------------------------------------------------------------
+
+
+def _is_missing(label: object) -> bool:
+    return label is None or (isinstance(label, float) and math.isnan(label))
+
+
+def _pair_table(
+    a: Sequence[Hashable], b: Sequence[Hashable], source: str, categories=None
+) -> tuple[np.ndarray, int]:
+    """Return the q × q table of counts (rows: a's labels, columns: b's) and q."""
+    a, b = list(a), list(b)
+    if len(a) != len(b):
+        raise InputError(source, "b", f"as many labels as a ({len(a)})", found=len(b))
+    if not a:
+        raise InputError(source, "a and b", "at least one unit", found=0)
+    if categories is None:
+        index: dict[Hashable, int] = {}
+        codes = [index.setdefault(label, len(index)) for label in a + b]
+    else:
+        index = {label: i for i, label in enumerate(dict.fromkeys(categories))}
+        codes = [index.get(label, -1) for label in a + b]
+        if -1 in codes:
+            at = codes.index(-1)
+            where = f"a[{at}]" if at < len(a) else f"b[{at - len(a)}]"
+            raise InputError(source, where, f"one of the categories {list(index)}", (a + b)[at])
+    for label in index:
+        if _is_missing(label):
+            raise InputError(
+                source, "a and b", "no missing labels (krippendorff_alpha allows them)", label
+            )
+    q, n = len(index), len(a)
+    cells = np.bincount(np.asarray(codes[:n]) * q + codes[n:], minlength=q * q)
+    return cells.reshape(q, q), q
+
+
+def _pooled_shares(counts: np.ndarray) -> np.ndarray:
+    """π_k: share of label k among both coders' labels together."""
+    return (counts.sum(axis=0) + counts.sum(axis=1)) / (2 * counts.sum())
+
+
+def _chance_corrected(p_o: float, p_e: float) -> float:
+    # 0/0 when chance agreement is certain: undefined, not perfect (see module docstring).
+    if p_e >= 1 - 1e-12:
+        return math.nan
+    return float((p_o - p_e) / (1 - p_e))
+
+
+def percent_agreement(a: Sequence[Hashable], b: Sequence[Hashable]) -> float:
+    """Share (0–1) of units on which two coders gave the same label.
+
+    >>> percent_agreement(["x", "y", "y", "x"], ["x", "y", "x", "x"])
+    0.75
+    """
+    counts, _ = _pair_table(a, b, "percent_agreement")
+    return float(np.trace(counts) / counts.sum())
+
+
+def cohens_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float:
+    """Cohen's (1960) κ for two coders: p_e = Σ_k p_k(a) · p_k(b), each coder's own shares.
+
+    Examples
+    --------
+    A 2 × 2 table in Cohen's style (the worked example on Wikipedia's "Cohen's kappa" page):
+    50 grant proposals, both readers say yes to 20, no to 15, they split 5 + 10;
+    p_o = 0.70, p_e = 0.5 · 0.6 + 0.5 · 0.4 = 0.50.
+
+    >>> a = ["yes"] * 20 + ["yes"] * 5 + ["no"] * 10 + ["no"] * 15
+    >>> b = ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15
+    >>> round(cohens_kappa(a, b), 3)
+    0.4
+
+    The kit's toy example: 20 segments, one code, both coders "present" 6 and "absent" 10,
+    disagreeing 2 + 2: 80% agreement, p_e = 0.4² + 0.6² = 0.52, so κ = 0.583.
+
+    >>> a = [True] * 6 + [False] * 10 + [True, True, False, False]
+    >>> b = [True] * 6 + [False] * 10 + [False, False, True, True]
+    >>> percent_agreement(a, b), round(cohens_kappa(a, b), 3)
+    (0.8, 0.583)
+
+    Without variation κ is undefined:
+
+    >>> cohens_kappa(["x", "x"], ["x", "x"])
+    nan
+    """
+    counts, _ = _pair_table(a, b, "cohens_kappa")
+    p = counts / counts.sum()
+    return _chance_corrected(np.trace(counts) / counts.sum(), p.sum(axis=1) @ p.sum(axis=0))
+
+
+def scotts_pi(a: Sequence[Hashable], b: Sequence[Hashable]) -> float:
+    """Scott's (1955) π for two coders: p_e = Σ_k π_k², π_k the pooled share of label k.
+
+    It equals Fleiss' κ with two raters.
+
+    >>> a = [True] * 6 + [False] * 10 + [True, True, False, False]
+    >>> b = [True] * 6 + [False] * 10 + [False, False, True, True]
+    >>> round(scotts_pi(a, b), 3)
+    0.583
+    """
+    counts, _ = _pair_table(a, b, "scotts_pi")
+    shares = _pooled_shares(counts)
+    return _chance_corrected(np.trace(counts) / counts.sum(), shares @ shares)
+
+
+def brennan_prediger(
+    a: Sequence[Hashable], b: Sequence[Hashable], categories: Collection[Hashable] | None = None
+) -> float:
+    """Bennett's S (Bennett, Alpert & Goldstein 1954; Brennan & Prediger 1981): p_e = 1/q.
+
+    q is the number of ``categories`` when given (name them when some never occur, e.g. a
+    category nobody used), otherwise the number of distinct labels observed.
+
+    >>> a = [True] * 6 + [False] * 10 + [True, True, False, False]
+    >>> b = [True] * 6 + [False] * 10 + [False, False, True, True]
+    >>> round(brennan_prediger(a, b), 3)
+    0.6
+    >>> round(brennan_prediger(a, b, categories=[True, False, "unsure"]), 3)
+    0.7
+    """
+    counts, q = _pair_table(a, b, "brennan_prediger", categories)
+    return _chance_corrected(np.trace(counts) / counts.sum(), 1 / q)
+
+
+def gwet_ac1(
+    a: Sequence[Hashable], b: Sequence[Hashable], categories: Collection[Hashable] | None = None
+) -> float:
+    """Gwet's (2008) AC1: p_e = Σ_k π_k (1 − π_k) / (q − 1), π_k the pooled share of label k.
+
+    q as in :func:`brennan_prediger`. AC1 resists the prevalence paradox: for the rare code
+    in the module docstring (94% agreement, κ ≈ 0.37) AC1 is high.
+
+    >>> a = [True] * 6 + [False] * 10 + [True, True, False, False]
+    >>> b = [True] * 6 + [False] * 10 + [False, False, True, True]
+    >>> round(gwet_ac1(a, b), 3)
+    0.615
+    >>> round(gwet_ac1([1] * 5 + [0] * 95, [0] * 3 + [1] * 5 + [0] * 92), 3)
+    0.934
+    """
+    counts, q = _pair_table(a, b, "gwet_ac1", categories)
+    if q < 2:
+        return math.nan
+    shares = _pooled_shares(counts)
+    return _chance_corrected(np.trace(counts) / counts.sum(), shares @ (1 - shares) / (q - 1))
+
+
+# --- many coders ---------------------------------------------------------------------------
+
+
+def fleiss_kappa(counts: Sequence[Sequence[int]] | np.ndarray) -> float:
+    """Fleiss' (1971) κ from a units × categories table of how many raters chose each category.
+
+    Every row must sum to the same number of raters m ≥ 2. P̄ is the mean share of agreeing
+    rater pairs per unit; p_e = Σ_j p_j², p_j the share of all ratings in category j.
+
+    Examples
+    --------
+    Fleiss' example as given on Wikipedia's "Fleiss' kappa" page: 10 subjects, 14 raters,
+    5 categories; P̄ = 0.378, p_e = 0.213.
+
+    >>> table = [[0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0],
+    ...          [2, 2, 8, 1, 1], [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2],
+    ...          [6, 5, 2, 1, 0], [0, 2, 2, 3, 7]]
+    >>> round(fleiss_kappa(table), 3)
+    0.21
+    """
+    try:
+        table = np.asarray(counts, dtype=float)
+    except ValueError:
+        table = None
+    if table is None or table.ndim != 2 or table.size == 0:
+        raise InputError(
+            "fleiss_kappa", "counts", "a non-empty units × categories table of rater counts"
+        )
+    if (table < 0).any() or (table != np.round(table)).any():
+        raise InputError("fleiss_kappa", "counts", "whole numbers ≥ 0 (raters per category)")
+    raters = table.sum(axis=1)
+    m = raters[0]
+    if (raters != m).any():
+        row = int(np.flatnonzero(raters != m)[0])
+        raise InputError(
+            "fleiss_kappa",
+            f"row {row}",
+            f"{m:g} raters like row 0 (every row the same)",
+            int(raters[row]),
+        )
+    if m < 2:
+        raise InputError("fleiss_kappa", "counts", "at least two raters per unit", int(m))
+    agreement = ((table * (table - 1)).sum(axis=1) / (m * (m - 1))).mean()
+    shares = table.sum(axis=0) / table.sum()
+    return _chance_corrected(agreement, shares @ shares)
+
+
+def _encode_reliability(data, level: Level) -> tuple[np.ndarray, np.ndarray | None]:
+    """Return (coders × units int array of value indices, −1 = missing; sorted values or None)."""
+    source = "krippendorff_alpha"
+    try:
+        table = np.asarray(data)
+        if table.dtype.kind not in "biuf":
+            # Object dtype keeps None and NaN as they are (str dtype would turn NaN into "nan").
+            table = np.asarray(data, dtype=object)
+    except ValueError:
+        table = None
+    if table is None or table.ndim != 2:
+        raise InputError(source, "reliability_data", "a coders × units table (rows equal length)")
+    if table.shape[0] < 2:
+        raise InputError(source, "reliability_data", "at least two coders (rows)", table.shape[0])
+    if table.shape[1] == 0:
+        raise InputError(source, "reliability_data", "at least one unit (column)", 0)
+
+    flat = table.ravel()
+    if table.dtype.kind in "biuf":
+        present = ~np.isnan(flat.astype(float))
+    else:
+        present = ~np.fromiter(map(_is_missing, flat), dtype=bool, count=flat.size)
+    codes = np.full(flat.size, -1, dtype=np.int64)
+    if level == "nominal":
+        codes[present] = pd.factorize(flat[present])[0]
+        return codes.reshape(table.shape), None
+    try:
+        numbers = flat[present].astype(float)
+    except (TypeError, ValueError):
+        raise InputError(source, "reliability_data", f"numbers for level {level!r}") from None
+    if level == "ratio" and (numbers < 0).any():
+        raise InputError(source, "reliability_data", "numbers ≥ 0 for level 'ratio'")
+    values, codes[present] = np.unique(numbers, return_inverse=True)
+    return codes.reshape(table.shape), values
+
+
+def _observed(codes: np.ndarray, distance) -> float:
+    """Σ_ck o_ck δ²_ck: over units, every ordered pair of values weighs 1 / (m_u − 1).
+
+    ``codes`` is coders × units (−1 = missing). Looping over coder pairs keeps memory at
+    O(units), with no values × values coincidence matrix.
+    """
+    present = codes >= 0
+    m_u = present.sum(axis=0)
+    weight = np.divide(1.0, m_u - 1, out=np.zeros(m_u.shape), where=m_u >= 2)
+    total = 0.0
+    for i, j in combinations(range(len(codes)), 2):
+        both = present[i] & present[j]
+        total += 2 * (weight[both] @ distance(codes[i, both], codes[j, both]))  # δ² symmetric
+    return total
+
+
+def _distance(level: Level, x: np.ndarray | None):
+    """δ²(c, k) for arrays of value indices c, k; x gives each index's value (or mid-rank)."""
+    if level == "nominal":
+        return np.not_equal
+    if level == "ratio":
+        return lambda c, k: _ratio_distance(x[c], x[k])
+    return lambda c, k: (x[c] - x[k]) ** 2
+
+
+def _ratio_distance(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    total = x + y
+    return np.divide(
+        (x - y) ** 2, total**2, out=np.zeros(np.broadcast(x, y).shape), where=total != 0
+    )
+
+
+def _expected(level: Level, x: np.ndarray, n_c: np.ndarray) -> float:
+    """Σ_ck n_c n_k δ²_ck over the pairable values' totals n_c (x: value of each index)."""
+    n = n_c.sum()
+    if level == "nominal":
+        return float(n * n - n_c @ n_c)
+    if level in ("interval", "ordinal"):
+        # Σ n_c n_k (x_c − x_k)² = 2 n Σ n_c (x_c − x̄)², centred for numerical accuracy.
+        centred = x - (n_c @ x) / n
+        return float(2 * n * (n_c @ centred**2))
+    # Ratio distances do not factor: sum them in blocks of rows to bound memory.
+    return float(
+        sum(
+            n_c[i : i + 1024] @ _ratio_distance(x[i : i + 1024, None], x[None, :]) @ n_c
+            for i in range(0, len(x), 1024)
+        )
+    )
+
+
+def krippendorff_alpha(reliability_data, level: Level = "nominal") -> float:
+    """Krippendorff's α = 1 − D_o / D_e for any number of coders, with missing values.
+
+    Parameters
+    ----------
+    reliability_data : list of lists or 2-D array, coders × units
+        One row per coder, one column per unit; ``None`` or NaN where a coder gave no value.
+        Numbers at any level; at the nominal level also strings or other hashable labels.
+        Units with fewer than two values are not pairable and drop out.
+    level : {"nominal", "ordinal", "interval", "ratio"}
+        Level of measurement, which sets the distance δ² between two values.
+
+    Returns
+    -------
+    float
+        α (1 perfect, 0 chance-level, below 0 systematic disagreement); ``nan`` when all
+        pairable values are the same (D_e = 0).
+
+    Notes
+    -----
+    Memory grows with units, not with distinct values squared, so continuous interval data
+    are fine; at the ratio level time grows with distinct values squared.
+
+    Examples
+    --------
+    Krippendorff's (2011) worked example, 4 coders × 12 units with missing values:
+
+    >>> data = [[1, 2, 3, 3, 2, 1, 4, 1, 2, None, None, None],
+    ...         [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, None, 3],
+    ...         [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
+    ...         [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None]]
+    >>> [round(krippendorff_alpha(data, level), 3) for level in LEVELS]
+    [0.743, 0.815, 0.849, 0.797]
+
+    The kit's toy example (80% agreement, κ = 0.583) at the nominal level:
+
+    >>> a = ["present"] * 6 + ["absent"] * 10 + ["present", "present", "absent", "absent"]
+    >>> b = ["present"] * 6 + ["absent"] * 10 + ["absent", "absent", "present", "present"]
+    >>> round(krippendorff_alpha([a, b]), 3)
+    0.594
+    """
+    if level not in LEVELS:
+        raise InputError("krippendorff_alpha", "level", f"one of {list(LEVELS)}", level)
+    codes, values = _encode_reliability(reliability_data, level)
+    n_values = int(codes.max()) + 1
+    codes = codes[:, (codes >= 0).sum(axis=0) >= 2]  # pairable units only
+    n_c = np.bincount(codes[codes >= 0], minlength=n_values).astype(float)
+    n = n_c.sum()
+    if n == 0:
+        raise InputError(
+            "krippendorff_alpha", "reliability_data", "at least one unit with two or more values"
+        )
+    # Ordinal δ²_ck = (Σ_{g=c..k} n_g − (n_c + n_k)/2)² is the interval distance between
+    # mid-ranks: the number of pairable values below c plus half of those equal to c.
+    x = np.cumsum(n_c) - n_c / 2 if level == "ordinal" else values
+    expected = _expected(level, x, n_c)
+    if expected <= 0:
+        return math.nan
+    return float(1 - (n - 1) * _observed(codes, _distance(level, x)) / expected)
+
+
+# --- per code, over codings ----------------------------------------------------------------
+
+Unit = tuple[str, int]
+
+
+def _positions(items: Iterable[Hashable], name: str) -> dict[Hashable, int]:
+    positions: dict[Hashable, int] = {}
+    for item in items:
+        if item in positions:
+            raise InputError("code_presence", name, "each entry once", item)
+        positions[item] = len(positions)
+    return positions
+
+
+def code_presence(
+    codings: Iterable[Coding],
+    units: Iterable[Unit],
+    coders: Iterable[str],
+    codes: Iterable[str],
+) -> np.ndarray:
+    """Boolean array ``[coder, unit, code]``, in the order given: True where the coder applied
+    the code to the unit ``(session_id, turn)``.
+
+    Codings outside the given units, coders or codes are ignored, so one call can select the
+    double-coded sample from a larger set of codings.
+
+    >>> codings = [Coding("S1", 1, "A", "ana"), Coding("S1", 2, "B", "ben"),
+    ...            Coding("S9", 1, "A", "ana")]
+    >>> code_presence(codings, [("S1", 1), ("S1", 2)], ["ana", "ben"], ["A", "B"]).astype(int)
+    array([[[1, 0],
+            [0, 0]],
+    <BLANKLINE>
+           [[0, 0],
+            [0, 1]]])
+    """
+    unit_at = _positions(units, "units")
+    coder_at = _positions(coders, "coders")
+    code_at = _positions(codes, "codes")
+    presence = np.zeros((len(coder_at), len(unit_at), len(code_at)), dtype=bool)
+    where = np.array(
+        [
+            (
+                coder_at.get(c.coder, -1),
+                unit_at.get((c.session_id, c.turn), -1),
+                code_at.get(c.code, -1),
+            )
+            for c in codings
+        ],
+        dtype=np.int64,
+    ).reshape(-1, 3)
+    where = where[(where >= 0).all(axis=1)]
+    presence[where[:, 0], where[:, 1], where[:, 2]] = True
+    return presence
+
+
+@dataclass(frozen=True)
+class CodeAgreement:
+    """Agreement on one code's presence or absence (one row of an :class:`AgreementTable`).
+
+    ``prevalence``: share (0–1) of coder × unit decisions saying "present".
+    ``percent_agreement``: share (0–1) of agreeing coder pairs, averaged over units.
+    ``kappa``: Cohen's κ (2 coders) or Fleiss' κ (3 or more); ``alpha``: nominal
+    Krippendorff's α; either is ``nan`` when undefined (nobody, or everybody, applied the code).
+    ``applied``: number of units each coder applied the code to, in the table's coder order
+    (``None`` in the mean row, where a count means nothing).
+    """
+
+    code: str
+    prevalence: float
+    percent_agreement: float
+    kappa: float
+    alpha: float
+    applied: tuple[int, ...] | None
+
+
+@dataclass(frozen=True)
+class AgreementTable:
+    """Per-code agreement among ``coders`` over ``units`` units (see the module docstring).
+
+    ``rows``: one :class:`CodeAgreement` per code; ``pooled``: all unit × code decisions as
+    one variable; ``mean``: the mean of the per-code values (undefined ones skipped).
+    """
+
+    coders: tuple[str, ...]
+    units: int
+    kappa_name: Literal["Cohen's kappa", "Fleiss' kappa"]
+    rows: tuple[CodeAgreement, ...]
+    pooled: CodeAgreement
+    mean: CodeAgreement
+
+    def __getitem__(self, code: str) -> CodeAgreement:
+        for row in self.rows:
+            if row.code == code:
+                return row
+        raise KeyError(code)
+
+    def to_frame(self, overall: bool = True) -> pd.DataFrame:
+        """One row per code (plus the pooled and mean rows if ``overall``), indexed by code."""
+        rows = self.rows + ((self.pooled, self.mean) if overall else ())
+        frame = pd.DataFrame(
+            {
+                "prevalence": [r.prevalence for r in rows],
+                "percent agreement": [r.percent_agreement for r in rows],
+                self.kappa_name: [r.kappa for r in rows],
+                "Krippendorff's alpha": [r.alpha for r in rows],
+            },
+            index=pd.Index([r.code for r in rows], name="code"),
+        )
+        for i, coder in enumerate(self.coders):
+            counts = [None if r.applied is None else r.applied[i] for r in rows]
+            frame[f"applied by {coder}"] = pd.array(counts, dtype="Int64")
+        return frame
+
+
+def _binary_agreement(present: np.ndarray) -> dict[str, np.ndarray]:
+    """Per column statistics of a coders × units × variables boolean array (no missing data)."""
+    m, n = present.shape[:2]
+    s = present.sum(axis=0, dtype=np.int64)  # coders saying "present", per unit and variable
+    ones = s.sum(axis=0)
+    prevalence = ones / (m * n)
+    agreeing_pairs = s * (s - 1) + (m - s) * (m - s - 1)
+    p_o = agreeing_pairs.sum(axis=0) / (n * m * (m - 1))
+    if m == 2:  # Cohen: each coder's own rate
+        rate = present.mean(axis=1)
+        p_e = rate[0] * rate[1] + (1 - rate[0]) * (1 - rate[1])
+    else:  # Fleiss: the pooled rate
+        p_e = prevalence**2 + (1 - prevalence) ** 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kappa = np.where(p_e < 1 - 1e-12, (p_o - p_e) / (1 - p_e), np.nan)
+        # Binary α without missing values: D_o/D_e = (n_v − 1) Σ s(m − s) / ((m − 1) n₀ n₁).
+        values, zeros = m * n, m * n - ones
+        ratio = (values - 1) * (s * (m - s)).sum(axis=0) / ((m - 1) * zeros * ones)
+        alpha = np.where(zeros * ones > 0, 1 - ratio, np.nan)
+    return {
+        "prevalence": prevalence,
+        "percent_agreement": p_o,
+        "kappa": kappa,
+        "alpha": alpha,
+        "applied": present.sum(axis=1),
+    }
+
+
+def per_code_agreement(
+    codings: Iterable[Coding],
+    units: Iterable[Unit],
+    coders: Iterable[str] | None = None,
+    codes: Iterable[str] | None = None,
+) -> AgreementTable:
+    """Agreement on each code's presence per unit, plus pooled and mean rows.
+
+    Parameters
+    ----------
+    codings : iterable of Coding
+        Codings by all coders; those outside ``units``, ``coders`` or ``codes`` are ignored.
+    units : iterable of (session_id, turn)
+        The units every coder coded (e.g. the double-coded turns), each once.
+    coders : iterable of str, optional
+        At least two; default every coder in ``codings``, sorted.
+    codes : iterable of str, optional
+        Default every code the coders applied to the units, sorted. Pass the codebook's
+        ``names`` to include codes nobody applied (their κ and α are ``nan``).
+
+    Examples
+    --------
+    Two coders, 20 turns, one code, the kit's toy example (agree on 6 present, 10 absent):
+
+    >>> units = [("S1", t) for t in range(1, 21)]
+    >>> codings = ([Coding("S1", t, "HOPE", "ana") for t in [*range(1, 7), 17, 18]]
+    ...            + [Coding("S1", t, "HOPE", "ben") for t in [*range(1, 7), 19, 20]])
+    >>> table = per_code_agreement(codings, units)
+    >>> row = table["HOPE"]
+    >>> row.prevalence, row.percent_agreement, round(row.kappa, 3), round(row.alpha, 3), row.applied
+    (0.4, 0.8, 0.583, 0.594, (8, 8))
+    """
+    codings = tuple(codings)
+    units = tuple(units)
+    if coders is None:
+        coders = sorted({c.coder for c in codings})
+    coders = tuple(coders)
+    if len(coders) < 2:
+        raise InputError("per_code_agreement", "coders", "at least two coders", list(coders))
+    if not units:
+        raise InputError("per_code_agreement", "units", "at least one unit", 0)
+    if codes is None:
+        unit_set, coder_set = set(units), set(coders)
+        codes = sorted({c.code for c in codings if c.coder in coder_set and c.unit in unit_set})
+    codes = tuple(codes)
+    if not codes:
+        raise InputError("per_code_agreement", "codes", "at least one code", 0)
+    present = code_presence(codings, units, coders, codes)
+    m, n, k = present.shape
+    per_code = _binary_agreement(present)
+    pooled = _binary_agreement(present.reshape(m, n * k, 1))
+
+    rows = tuple(
+        CodeAgreement(
+            code,
+            float(per_code["prevalence"][i]),
+            float(per_code["percent_agreement"][i]),
+            float(per_code["kappa"][i]),
+            float(per_code["alpha"][i]),
+            tuple(int(x) for x in per_code["applied"][:, i]),
+        )
+        for i, code in enumerate(codes)
+    )
+
+    def mean(values: np.ndarray) -> float:
+        defined = values[~np.isnan(values)]
+        return float(defined.mean()) if defined.size else math.nan
+
+    return AgreementTable(
+        coders=coders,
+        units=n,
+        kappa_name="Cohen's kappa" if m == 2 else "Fleiss' kappa",
+        rows=rows,
+        pooled=CodeAgreement(
+            "(all codes, pooled)",
+            float(pooled["prevalence"][0]),
+            float(pooled["percent_agreement"][0]),
+            float(pooled["kappa"][0]),
+            float(pooled["alpha"][0]),
+            tuple(int(x) for x in per_code["applied"].sum(axis=1)),
+        ),
+        mean=CodeAgreement(
+            "(all codes, mean)",
+            mean(per_code["prevalence"]),
+            mean(per_code["percent_agreement"]),
+            mean(per_code["kappa"]),
+            mean(per_code["alpha"]),
+            None,
+        ),
+    )
