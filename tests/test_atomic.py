@@ -18,6 +18,16 @@ def test_replaces_content_and_leaves_no_temporary_file(tmp_path):
     assert os.listdir(tmp_path) == ["file.json"]
 
 
+def test_permissions_are_those_of_a_plain_write(tmp_path):
+    plain, atomic = tmp_path / "plain.txt", tmp_path / "atomic.txt"
+    plain.write_text("x")
+    write_atomic(atomic, "x")
+    assert atomic.stat().st_mode == plain.stat().st_mode
+    atomic.chmod(0o640)
+    write_atomic(atomic, "y")
+    assert atomic.stat().st_mode & 0o777 == 0o640
+
+
 def test_a_failed_write_keeps_the_old_file(tmp_path):
     path = tmp_path / "file.json"
     write_atomic(path, "old\n")
