@@ -246,8 +246,8 @@ def assemble(coding_lines: Iterable[str], memo_lines: Iterable[str], codes: Iter
     """
 
     def block(lines: Iterable[str]) -> str:
-        body = ",\n".join(f"  {line}" for line in lines)
-        return "[\n" + body + "\n ]" if body else "[]"
+        body = ",\n  ".join(lines)  # one join: this runs on every keystroke-sized save
+        return "[\n  " + body + "\n ]" if body else "[]"
 
     code_lines = (json.dumps(asdict(code), ensure_ascii=False) for code in codes)
     return (
