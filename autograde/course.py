@@ -35,6 +35,8 @@ os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get(
 def course_api() -> NbGraderAPI:
     """nbgrader's API, configured from this folder's nbgrader_config.py."""
     config = PyFileConfigLoader("nbgrader_config.py", path=str(HERE)).load_config()
+    # The API probes the exchange as it starts; a missing one is logged as a critical error.
+    Path(config.Exchange.root).mkdir(parents=True, exist_ok=True)
     api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
     api.log.setLevel(logging.ERROR)
     return api
@@ -51,7 +53,6 @@ def lessons(api: NbGraderAPI, wanted: list[str]) -> list[str]:
 
 
 def release(api: NbGraderAPI, names: list[str]) -> int:
-    Path(api.exchange_root).mkdir(parents=True, exist_ok=True)
     for name in names:
         result = api.generate_assignment(name, force=True, create=True)
         if not result["success"]:

@@ -12,7 +12,6 @@ import copy
 import csv
 import io
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -101,7 +100,6 @@ def graded(course, tmp_path_factory):
     """Release to the exchange, every student fetches, edits and submits; then the instructor
     collects, autogrades, generates feedback and exports grades with autograde/course.py."""
     api, module = course.api, course.module
-    Path(api.exchange_root).mkdir(parents=True, exist_ok=True)
     assert api.release_assignment(LESSON)["success"]
     for student, edit in STUDENTS.items():
         home = tmp_path_factory.mktemp(f"home-{student}")

@@ -11,33 +11,20 @@ Without it the test skips, or fails when ``$CI`` is set.
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from qualkit.codings import read_codings
 
+from lab_server import CHROMIUM_ARGS, TOKEN, jupyter_server
+from lab_server import chromium as find_chromium
+
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 SHOTS = REPO / "test-output" / "widget-browser"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-TOKEN = "qualkit-browser-test"
 # As a lesson calls it: the corpus comes from $QUALKIT_CORPUS (set for the server below).
 NOTEBOOK_CODE = 'from qualkit.widget import code_transcript\ntool = code_transcript("PSS-FG1", coder="ana")\ntool'
 
@@ -72,22 +59,6 @@ def write_notebook(path: Path) -> None:
     path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def chromium() -> str:
-    if not os.path.exists(CHROMIUM):
-        message = f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
-
-
 # Each front end: the module that starts it, its app's config name, and a notebook's URL.
 FRONT_ENDS = {
     "jupyterlab": ("jupyterlab", "LabApp", "/lab/tree/coding.ipynb?reset&"),
@@ -97,57 +68,20 @@ FRONT_ENDS = {
 
 @pytest.fixture(params=sorted(FRONT_ENDS))
 def lab(request, tmp_path, tiny_corpus_dir):
-    """A fresh server (JupyterLab 4 or Notebook 7) on a free port, with its own root,
-    workspaces and settings; yields the notebook's URL, the lesson folder and the name."""
+    """A fresh server (JupyterLab 4 or Notebook 7) on a lesson folder holding one notebook;
+    yields the notebook's URL, the lesson folder and the front end's name."""
     module, app, notebook_url = FRONT_ENDS[request.param]
     root = tmp_path / "lesson"
     root.mkdir()
     write_notebook(root / "coding.ipynb")
-    settings = tmp_path / "lab-settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    # No "get notified about Jupyter news?" toast over the screenshots.
-    (settings / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}), encoding="utf-8"
-    )
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        module,
-        "--no-browser",
-        f"--port={port}",
-        "--ip=127.0.0.1",
-        f"--ServerApp.token={TOKEN}",
-        f"--ServerApp.root_dir={root}",
-        f"--{app}.workspaces_dir={tmp_path / 'workspaces'}",
-        f"--{app}.user_settings_dir={tmp_path / 'lab-settings'}",
-    ]
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    log_path = tmp_path / "lab.log"
-    with log_path.open("w") as log:
-        env = {**os.environ, "QUALKIT_CORPUS": str(tiny_corpus_dir)}
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=root, env=env)
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    server.kill()
-                    pytest.fail(f"{module} did not start:\n" + log_path.read_text()[-3000:])
-                time.sleep(0.2)
-        try:
-            yield f"{base}{notebook_url}token={TOKEN}", root, request.param
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+    env = {"QUALKIT_CORPUS": str(tiny_corpus_dir)}
+    with jupyter_server(root, tmp_path, module=module, app=app, env=env) as base:
+        yield f"{base}{notebook_url}token={TOKEN}", root, request.param
+
+
+@pytest.fixture
+def chromium() -> str:
+    return find_chromium()
 
 
 def test_code_three_turns_restart_and_see_them_restored(lab, chromium):

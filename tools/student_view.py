@@ -1,12 +1,13 @@
 """Prepare ``make student``: the release as a student receives it, instructor tools off.
 
 Usage: python tools/student_view.py DIR
-Writes DIR/work/<lesson>/ (a copy of build/release/<lesson>, made once: a lesson already there
+Writes DIR/work/<lesson>/ (a copy of build/release/<lesson>, or $QUALKIT_BUILD/release, made once: a lesson already there
 is the student's own work and is never overwritten) and DIR/config/, a Jupyter configuration
 that switches off Formgrader, Create Assignment and the course list, as on a student hub.
 """
 
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -24,7 +25,7 @@ INSTRUCTOR_SERVER_EXTENSIONS = (
 
 
 def main(target: Path) -> None:
-    release = REPO / "build" / "release"
+    release = Path(os.environ.get("QUALKIT_BUILD", REPO / "build")) / "release"
     work, config = target / "work", target / "config"
     work.mkdir(parents=True, exist_ok=True)
     for lesson in sorted(p for p in release.iterdir() if p.is_dir()):
