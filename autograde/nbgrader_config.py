@@ -11,8 +11,6 @@ Each setting below answers a trap found when this stack was tried (see ARCHITECT
 import os
 from pathlib import Path
 
-from nbgrader.preprocessors import CheckCellMetadata, ClearOutput, Execute, IgnorePattern
-
 c = get_config()  # injected by traitlets when it loads this file (F821 ignored in pyproject)
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,24 +31,11 @@ c.Exchange.root = str(BUILD / "exchange")
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
 c.CourseDirectory.max_file_size = 5_000  # kB
 
-# A runaway cell fails after 30 s instead of holding the whole class's grading.
-c.Execute.timeout = 30
-# A loop that swallows the interrupt would otherwise drop the submission with no grade.
-c.Execute.raise_on_iopub_timeout = False
-# Short tracebacks: hidden test lines must not show in feedback as traceback context;
-# no history database, which concurrent kernels would fight over.
-c.Execute.extra_arguments = [
-    "--HistoryManager.hist_file=:memory:",
-    "--InteractiveShell.xmode=Minimal",
-]
+# How notebooks run and are checked, shared with students' Validate button.
+load_subconfig("validate_config.py")  # injected by traitlets, like get_config
+
 # A student who deletes a test cell gets it back (and its points counted), not a free pass.
 c.OverwriteCells.add_missing_cells = True
-# Warnings on stderr (a library's DeprecationWarning, a font cache notice) must never zero a
-# passing test: nbgrader scores any stderr output as a failure unless it is removed first.
-c.IgnorePattern.enabled = True
-c.IgnorePattern.pattern = r"[\s\S]"
-# The same for the students' Validate button, which runs its own, shorter pipeline.
-c.Validator.preprocessors = [CheckCellMetadata, ClearOutput, Execute, IgnorePattern]
 
 # Feedback shows grades and comments but no hidden tests and no marking rubric.
 c.GenerateFeedback.preprocessors = [

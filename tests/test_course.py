@@ -61,12 +61,16 @@ def student_partial(nb):
 
 
 def student_noisy(nb):
-    """Right answer, but reading it prints a warning on stderr inside the test cell."""
+    """Right answer, but reading it prints a warning on stderr inside the test cells."""
     answers = answer_cells(LESSON)
     answers["answer_0_1"] += (
-        "\nimport sys\n\nclass Noisy(dict):\n    def get(self, *args):\n"
+        "\nimport sys\n\nclass Noisy(dict):\n"
+        "    def get(self, *args):\n"
         '        print("FutureWarning: something changed", file=sys.stderr)\n'
-        "        return super().get(*args)\n\nanswer_0_1 = Noisy(answer_0_1)\n"
+        "        return super().get(*args)\n\n"
+        "    def values(self):\n"
+        '        print("FutureWarning: something changed", file=sys.stderr)\n'
+        "        return super().values()\n\nanswer_0_1 = Noisy(answer_0_1)\n"
     )
     edit_solution(nb, answers)
 
@@ -198,3 +202,16 @@ def test_grader_sees_the_rubric_beside_the_answer(graded):
     """Formgrader shows the autograded notebook: the locked prompt keeps its mark scheme."""
     autograded = graded["build"] / "autograded" / "solution" / LESSON / f"{LESSON}.ipynb"
     assert "Rubric (6 points" in autograded.read_text(encoding="utf-8")
+
+
+def test_students_validate_judges_a_warning_as_autograde_does(graded):
+    """A student's environment has only autograde/validate_config.py: with it, Validate passes
+    the noisy but right notebook; nbgrader's defaults would fail it on the stderr line."""
+    from nbgrader.validator import Validator
+    from traitlets.config import Config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    submitted = graded["build"] / "submitted" / "noisy" / LESSON / f"{LESSON}.ipynb"
+    student = PyFileConfigLoader("validate_config.py", path=str(REPO / "autograde")).load_config()
+    assert Validator(config=student).validate(str(submitted)) == {}
+    assert "failed" in Validator(config=Config()).validate(str(submitted))

@@ -3,7 +3,8 @@
 Usage: python tools/student_view.py DIR
 Writes DIR/work/<lesson>/ (a copy of build/release/<lesson>, or $QUALKIT_BUILD/release, made once: a lesson already there
 is the student's own work and is never overwritten) and DIR/config/, a Jupyter configuration
-that switches off Formgrader, Create Assignment and the course list, as on a student hub.
+that switches off Formgrader, Create Assignment and the course list, as on a student hub,
+with the course's validation settings as the student's nbgrader configuration.
 """
 
 import json
@@ -36,6 +37,8 @@ def main(target: Path) -> None:
     (config / "labconfig" / "page_config.json").write_text(
         json.dumps({"disabledExtensions": dict.fromkeys(INSTRUCTOR_LAB_PLUGINS, True)}, indent=2)
     )
+    # Validate must judge a notebook as autograding will (stderr warnings ignored, timeouts).
+    shutil.copyfile(REPO / "autograde" / "validate_config.py", config / "nbgrader_config.py")
     (config / "jupyter_server_config.json").write_text(
         json.dumps(
             {
