@@ -12,7 +12,7 @@ PY     := $(VENV)/bin/python
 ENV_STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8888
-SEED ?= 20261121
+SEED ?=
 OUT  ?= datasets
 CHROMIUM ?= /usr/bin/chromium
 # pytest -n: two workers suit the 2-core machines the suite is sized for.
@@ -75,9 +75,10 @@ feedback: $(ENV_STAMP)
 grades: $(ENV_STAMP)
 	$(PY) autograde/course.py grades
 
-# A course's own corpus: make datasets SEED=<secret> OUT=/srv/course-data (see datasets/README.md).
+# No SEED: regenerate the committed corpus byte for byte. A course's own corpus:
+# make datasets SEED=<secret> OUT=/srv/course-data (see datasets/README.md).
 datasets: $(ENV_STAMP)
-	$(PY) datasets/generator/generate.py --seed $(SEED) --out $(OUT)
+	$(PY) datasets/generator/generate.py $(if $(SEED),--seed $(SEED)) --out $(OUT)
 
 bench: $(ENV_STAMP)
 	@for bench in benchmarks/bench_*.py; do echo "== $$bench"; $(PY) $$bench || exit 1; done
