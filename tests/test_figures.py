@@ -20,7 +20,7 @@ from PIL import Image
 from qualkit.agreement import per_code_agreement
 from qualkit.codebook import Category, Code, Codebook, write_codebook
 from qualkit.codings import Coding, Codings, write_codings
-from qualkit.corpus import MODELS, load_corpus
+from qualkit.corpus import MODELS, SESSION_COLUMNS, load_corpus
 from qualkit.errors import InputError
 from qualkit.figures import (
     MODEL_COLOURS,
@@ -227,19 +227,7 @@ def write_study_corpus(root: Path, seed: int = 7) -> Path:
             )
     tables = {
         "sessions.csv": (
-            [
-                "session_id",
-                "model",
-                "kind",
-                "split",
-                "order",
-                "title",
-                "setting",
-                "facilitator",
-                "participant_ids",
-                "double_coded",
-                "turns",
-            ],
+            SESSION_COLUMNS,
             sessions,
         ),
         "participants.csv": (

@@ -22,6 +22,7 @@ from generator.result import Generated, SessionOutput
 from qualkit.atomic import write_atomic
 from qualkit.codebook import Codebook, codebook_to_dict
 from qualkit.codings import Coding, Codings, dumps_codings
+from qualkit.corpus import SESSION_COLUMNS
 from qualkit.transcripts import format_transcript
 
 SIMULATED = "SIMULATED DATA — fictional, written for qualkit; not real participants."
@@ -97,19 +98,7 @@ def render(generated: Generated) -> dict[str, str]:
     files: dict[str, str] = {}
     sessions = generated.sessions
     files["corpus/sessions.csv"] = _csv(
-        (
-            "session_id",
-            "model",
-            "kind",
-            "split",
-            "order",
-            "title",
-            "setting",
-            "facilitator",
-            "participant_ids",
-            "double_coded",
-            "turns",
-        ),
+        SESSION_COLUMNS,
         (
             (
                 s.spec.session_id,
