@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tomllib
@@ -76,6 +77,7 @@ def test_qualkit_runtime_dependencies_match_environment(requirements):
 
 def test_conda_spec_translation():
     assert conda_to_pip("nbgrader=0.9.6") == "nbgrader==0.9.6.*"
+    assert conda_to_pip("nbgrader>=0.9.6,<0.10") == "nbgrader>=0.9.6,<0.10"
     assert conda_to_pip("matplotlib-base>=3.8,<4") == "matplotlib>=3.8,<4"
     assert conda_to_pip("pip") is None
     with pytest.raises(ValueError, match=r"environment\.yml"):
@@ -87,3 +89,22 @@ def test_installed_environment_is_consistent():
         [sys.executable, "-m", "pip", "check"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_binder_installs_the_environment_with_qualkit_and_runs_postbuild(tmp_path):
+    """repo2docker (Binder, Zero to JupyterHub images) renders its Dockerfile without Docker:
+    environment.yml must be installed after the repository is copied, or `-e .` (qualkit
+    itself) would fail, and postBuild must run to make the student image."""
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "repo2docker"), "--no-build", "--debug", str(REPO)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    dockerfile = result.stdout + result.stderr
+    assert "Building conda environment for python=3.11" in dockerfile, dockerfile[-2000:]
+    copy_repo = re.search(r"COPY --chown=\S+ src/ \$\{REPO_DIR\}/", dockerfile)
+    install = dockerfile.find('env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"')
+    assert copy_repo and install > copy_repo.start(), "environment.yml installed before the repo"
+    assert "RUN ./postBuild" in dockerfile
