@@ -23,6 +23,7 @@ import os
 import sys
 from pathlib import Path
 
+from nbgrader.api import MissingEntry
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from traitlets.config.loader import PyFileConfigLoader
@@ -58,9 +59,8 @@ def release(api: NbGraderAPI, names: list[str]) -> int:
         if not result["success"]:
             print(f"release {name}: FAILED\n{result.get('log', '')}\n{result.get('error', '')}")
             return 1
-        print(
-            f"release {name}: {Path(api.coursedir.format_path(api.coursedir.release_directory, '.', name))}"
-        )
+        released = api.coursedir.format_path(api.coursedir.release_directory, ".", name)
+        print(f"release {name}: {Path(released)}")
     return 0
 
 
@@ -123,7 +123,7 @@ def grade_rows(api: NbGraderAPI, names: list[str]) -> list[dict]:
             for student in submitted_students(api, name):
                 try:
                     submission = gradebook.find_submission(name, student)
-                except Exception:  # MissingEntry: never autograded, or its autograding failed
+                except MissingEntry:  # never autograded, or its autograding failed
                     submission = None
                 autograded = Path(
                     api.coursedir.format_path(api.coursedir.autograded_directory, student, name)
