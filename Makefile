@@ -1,7 +1,7 @@
 # qualkit: two commands set everything up.
 #   make lab    environment + course, then JupyterLab on the kit (http://127.0.0.1:8888)
 #   make test   environment + browser, then every test
-# Instructors: make release | autograde | feedback | grades | student | bench | datasets
+# Instructors: make release | autograde | feedback | grades | student | bench | datasets | tidy
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -25,7 +25,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 # Jupyter refuses to start as root unless told to (containers and CI run as root).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help env lab student test release autograde feedback grades bench datasets browser clean
+.PHONY: help env lab student test release autograde feedback grades bench datasets browser tidy clean
 
 help:
 	@sed -n '1,4p' Makefile | sed 's/^# \{0,1\}//'
@@ -88,6 +88,10 @@ test: $(ENV_STAMP) browser
 	@$(PY) -m pytest -n $(WORKERS) --dist loadgroup; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: no tests were collected; failing." >&2; fi; \
 	exit $$status
+
+# Lesson authors: strip outputs and run-time metadata before committing a lesson.
+tidy: $(ENV_STAMP)
+	$(PY) tools/tidy_notebooks.py
 
 clean:
 	rm -rf build test-output .pytest_cache

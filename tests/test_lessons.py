@@ -51,9 +51,9 @@ def test_notebook_is_clean_in_git(lesson):
     nbformat.validate(nb)
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
-            assert cell.outputs == [], f"{lesson} cell {index} ({cell.id}): committed outputs"
-            assert cell.execution_count is None, f"{lesson} cell {index}: execution count"
-    assert set(nb.metadata) <= {"kernelspec", "language_info"}, f"{lesson}: stray metadata"
+            assert cell.outputs == [], f"{lesson} cell {index} ({cell.id}): outputs; make tidy"
+            assert cell.execution_count is None, f"{lesson} cell {index}: run count; make tidy"
+    assert set(nb.metadata) <= {"kernelspec", "language_info"}, f"{lesson}: metadata; make tidy"
     assert nb.metadata.kernelspec.name == "python3"
 
 
