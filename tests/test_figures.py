@@ -339,6 +339,7 @@ def test_cooccurrence_figure(study, tmp_path):
         ]
     )
     assert "Segments with both codes" in [a.get_ylabel() for a in figure.figure.axes]
+    assert "the grey diagonal holds each code's own frequency" in figure.alt_text
 
 
 def test_cooccurrence_figure_jaccard(study, tmp_path):
@@ -346,6 +347,7 @@ def test_cooccurrence_figure_jaccard(study, tmp_path):
     figure = cooccurrence_figure(matrix, annotate=True)
     check_png(figure, tmp_path, "cooccurrence_jaccard")
     assert "Jaccard index" in figure.alt_text
+    assert "own frequency" not in figure.alt_text  # the Jaccard diagonal is 1, not printed
 
 
 def test_comparison_figure_of_rates(study, tmp_path):
@@ -398,9 +400,9 @@ def test_saturation_figure(study, tmp_path):
     check_png(figure, tmp_path, "saturation")
     check_labels(figure)
     assert f"({', '.join(map(str, result.new_counts))})" in figure.alt_text
-    if result.status == "reached":
-        assert result.reported in figure.title
-        assert f"reported as {result.reported}" in figure.alt_text
+    assert result.status == "reached"  # the seeded study saturates; the branch must be drawn
+    assert result.reported in figure.title
+    assert f"reported as {result.reported}" in figure.alt_text
     ticks = [t.get_text() for t in figure.figure.axes[0].get_xticklabels()]
     assert ticks == [s.session_id for s in ordered]
 

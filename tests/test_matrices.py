@@ -150,6 +150,17 @@ def test_sessions_and_codes_choose_columns_and_rows(tiny_corpus):
         code_frequencies(tiny_corpus, team, by="speaker")
 
 
+def test_choosing_codes_does_not_change_the_sessions_counted(tiny_corpus):
+    # The team coded both sessions; asking for one PSS code must not drop the HV session (its
+    # participants are part of every denominator, and its column is a true zero).
+    team = tiny_corpus.codings("team")
+    for measure in MEASURES:
+        one = code_frequencies(tiny_corpus, team, measure=measure, codes=["PSS_BOUNDARY"])
+        assert one.equals(code_frequencies(tiny_corpus, team, measure=measure).loc[one.index])
+    matrix = framework_matrix(tiny_corpus, team, codes=["PSS_BOUNDARY"])
+    assert list(matrix.segments.columns) == ["pss", "home_visiting"]
+
+
 def test_codings_of_turns_not_in_the_corpus_are_named(tiny_corpus):
     with pytest.raises(InputError) as error:
         code_frequencies(tiny_corpus, [Coding("PSS-FG1", 7, "PSS_BOUNDARY", "ana")])

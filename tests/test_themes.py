@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from qualkit.codings import Coding, Codings
@@ -109,6 +111,21 @@ def test_used_codes_from_codings_objects():
         ("orphan_code", "X_TWO"),
     ]
     assert check_themes({"A": ["X_ONE", "X_TWO"]}, used_codes=list(codings)).ok
+
+
+def test_a_students_inductive_codes_are_known(tiny_corpus):
+    new = replace(tiny_corpus.codebook.codes[0], code="PSS_AVAILABILITY")
+    team = tiny_corpus.codings("team")
+    codings = Codings(
+        (*team.codings, Coding("PSS-FG1", 3, "PSS_AVAILABILITY", "team")), codes=(new,)
+    )
+    themes = {**GOOD, "Reach": ["PSS_AVAILABILITY", "PSS_BOUNDARY"]}
+    report = check_themes(themes, tiny_corpus.codebook, codings, allow_shared=True)
+    assert report.ok, str(report)
+    # Given as labels only, the new code is not in the codebook and is reported.
+    labels = [c.code for c in codings]
+    report = check_themes(themes, tiny_corpus.codebook, labels, allow_shared=True)
+    assert [(p.kind, p.code) for p in report.problems] == [("unknown_code", "PSS_AVAILABILITY")]
 
 
 def test_themes_from_mapping_validates_the_answer():

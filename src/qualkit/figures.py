@@ -450,11 +450,14 @@ def cooccurrence_figure(
         if not np.isnan(off[i, j])
     ]
     pairs.sort(key=lambda p: -p[0])
-    what = "Jaccard index" if jaccard else "count of segments where the same coder applied both"
-    parts = [
-        f"Heatmap of code co-occurrence among {n} codes (lower triangle; {what}; the grey "
-        "diagonal holds each code's own frequency)."
-    ]
+    if jaccard:
+        what = "Jaccard index; the diagonal is left grey"
+    else:
+        what = (
+            "count of segments where the same coder applied both; the grey diagonal holds each "
+            "code's own frequency"
+        )
+    parts = [f"Heatmap of code co-occurrence among {n} codes (lower triangle; {what})."]
     if pairs:
         shown = [
             f"{a} & {b} ({p:.2f})" if jaccard else f"{a} & {b} ({_number(p)})"
@@ -597,7 +600,7 @@ def saturation_figure(
     x = np.arange(1, n + 1)
     cumulative = list(result.cumulative)
     qualifying = result.runs[-1] if result.status == "reached" else None
-    threshold = f"{result.threshold:.0%}" if result.threshold else "0%"
+    threshold = f"{result.threshold:.0%}"
 
     with mpl.rc_context(_STYLE):
         fig = _new_figure(4.2)

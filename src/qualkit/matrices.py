@@ -50,7 +50,7 @@ import pandas as pd
 from qualkit.codings import Coding, Codings
 from qualkit.corpus import MODELS, Corpus
 from qualkit.errors import InputError
-from qualkit.themes import Theme, ThemeMap, themes_from_mapping
+from qualkit.themes import Theme, ThemeMap
 
 __all__ = [
     "By",
@@ -93,10 +93,8 @@ def turn_table(corpus: Corpus, attributes: bool = False) -> pd.DataFrame:
     with ``attributes=True`` also every participant attribute of ``participants.csv``.
     """
     ordered = _ordered_sessions(corpus)
-    columns: dict[str, list] = {
-        name: [] for name in ("session", "turn", "speaker", "participant", "model", "kind")
-    }
-    columns.update(split=[], text=[])
+    names = ("session", "turn", "speaker", "participant", "model", "kind", "split", "text")
+    columns: dict[str, list] = {name: [] for name in names}
     for session in ordered:
         transcript = corpus.transcript(session.session_id)
         # Attribute once per speaker, not once per turn: participant_for scans the corpus.
@@ -157,13 +155,18 @@ def coding_table(codings: CodingsLike) -> pd.DataFrame:
 
 @dataclass(frozen=True, eq=False)
 class _Encoded:
-    """Codings as integer arrays: row of the turn table, code index, coder index."""
+    """Codings as integer arrays: row of the turn table, code index, coder index.
+
+    ``covered``: turn-table rows of every coding read, including codes left out of ``codes``,
+    so that the sessions counted by default do not depend on which codes are reported.
+    """
 
     unit: np.ndarray
     code: np.ndarray
     coder: np.ndarray
     codes: tuple[str, ...]
     coders: tuple[str, ...]
+    covered: np.ndarray
 
 
 def _read_codings(codings: CodingsLike, coder: str | None, source: str):
@@ -258,12 +261,14 @@ def _encode(
     code = _index_of(labels, order)
     keep = code >= 0  # codes outside an explicit ``codes`` list are not reported
     coder_labels, coder_uniques = pd.factorize(coders[keep])
+    unit = first + numbers - 1
     return _Encoded(
-        unit=(first + numbers - 1)[keep],
+        unit=unit[keep],
         code=code[keep],
         coder=coder_labels.astype(np.int64),
         codes=order,
         coders=tuple(coder_uniques),
+        covered=unit,
     )
 
 
@@ -273,7 +278,7 @@ def _considered_sessions(
     """Sessions counted, in collection order: as given, or those the codings cover."""
     ordered = tuple(turns["session"].unique())
     if sessions is None:
-        covered = set(turns["session"].to_numpy()[_distinct(encoded.unit, len(turns))])
+        covered = set(turns["session"].to_numpy()[_distinct(encoded.covered, len(turns))])
         return tuple(s for s in ordered if s in covered)
     sessions = (sessions,) if isinstance(sessions, str) else tuple(sessions)
     for session_id in sessions:
@@ -367,7 +372,7 @@ def code_frequencies(
     if measure == "percent_participants":
         p = len(corpus.participants)
         voiced = _distinct((group[unit] * p + person[unit]) * k + code, g * p * k)
-        cell = (voiced // len(corpus.participants) // k) * k + voiced % k  # group * k + code
+        cell = (voiced // p // k) * k + voiced % k  # group * k + code
         values = np.bincount(cell, minlength=g * k).reshape(g, k).T
     else:
         values = np.bincount(group[unit] * k + code, minlength=g * k).reshape(g, k).T
@@ -552,6 +557,13 @@ class FrameworkMatrix:
         return pd.DataFrame(text, index=self.segments.index, columns=self.segments.columns)
 
 
+def _unknown_code(source: str, place: str, code: str, codes: tuple[str, ...]) -> InputError:
+    """The error for a code label that is not among ``codes``, with the closest as a hint."""
+    close = difflib.get_close_matches(code.upper(), codes, n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return InputError(source, place, "a code of the codebook or the codings" + hint, code)
+
+
 def _row_pairs(
     rows: Iterable[Theme] | ThemeMap | Mapping[str, Iterable[str]] | None, codes: tuple[str, ...]
 ) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
@@ -559,28 +571,15 @@ def _row_pairs(
     if rows is None:
         index = np.arange(len(codes))
         return codes, index, index
-    if isinstance(rows, Mapping):
-        rows = themes_from_mapping(rows)
-    themes = tuple(rows)
+    themes = ThemeMap.of(rows).themes
     position = {code: i for i, code in enumerate(codes)}
-    for theme in themes:
-        for code in theme.codes:
+    pairs = []
+    for r, theme in enumerate(themes):
+        for code in dict.fromkeys(theme.codes):
             if code not in position:
                 # A typo would silently empty the row; check_themes explains in more detail.
-                close = difflib.get_close_matches(code.upper(), codes, n=1)
-                hint = f" (did you mean {close[0]}?)" if close else ""
-                raise InputError(
-                    "framework_matrix",
-                    f"theme {theme.name!r}",
-                    "codes of the codebook or the codings" + hint,
-                    code,
-                )
-    pairs = [
-        (r, position[code])
-        for r, theme in enumerate(themes)
-        for code in dict.fromkeys(theme.codes)
-        if code in position
-    ]
+                raise _unknown_code("framework_matrix", f"theme {theme.name!r}", code, codes)
+            pairs.append((r, position[code]))
     arr = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     return tuple(theme.name for theme in themes), arr[:, 0], arr[:, 1]
 
@@ -772,11 +771,7 @@ def retrieve(
         wanted = code.codes if isinstance(code, Theme) else _selection(code)
         unknown = [c for c in wanted if c not in encoded.codes]
         if unknown:
-            close = difflib.get_close_matches(unknown[0].upper(), encoded.codes, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise InputError(
-                source, "code", "a code of the codebook or the codings" + hint, unknown[0]
-            )
+            raise _unknown_code(source, "code", unknown[0], encoded.codes)
         wanted_index = np.array([encoded.codes.index(c) for c in wanted], dtype=np.int64)
         hit = np.isin(code_of, wanted_index)
         mask &= np.logical_or.reduceat(hit, starts) if len(key) else mask

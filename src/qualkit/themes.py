@@ -272,10 +272,12 @@ def check_themes(
     Parameters
     ----------
     themes : Themes, a :class:`ThemeMap`, or a ``{name: [codes]}`` dict.
-    codebook : the codebook the codes come from (with any inductive codes added); without it
-        no ``unknown_code`` check is made.
-    used_codes : the codes applied in the coding (labels, or a :class:`Codings`); without it no
-        ``orphan_code`` or ``unused_code`` check is made.
+    codebook : the codebook the codes come from; without it no ``unknown_code`` check is made.
+        Pass the students' codebook, not the key's: an ``unknown_code`` message suggests the
+        closest label in it, which would name a code left out for inductive coding.
+    used_codes : the codes applied in the coding (labels, or a :class:`Codings`, whose added
+        inductive codes then count as known); without it no ``orphan_code`` or
+        ``unused_code`` check is made.
     min_codes : fewest codes a theme should bring together.
     allow_shared : True to let any code sit in several themes, or the codes that may.
 
@@ -290,7 +292,10 @@ def check_themes(
     else:
         shared_ok = frozenset(() if allow_shared is False else allow_shared)
     used = None if used_codes is None else _codes_used(used_codes)
+    used_set = set(used or ())
     known = None if codebook is None else set(codebook.names)
+    if known is not None and isinstance(used_codes, Codings):
+        known |= {code.code for code in used_codes.codes}
     problems: list[ThemeProblem] = []
 
     names_seen: set[str] = set()
@@ -356,7 +361,6 @@ def check_themes(
                         )
                     )
         if used is not None:
-            used_set = set(used)
             for code in distinct:
                 if code not in used_set and (known is None or code in known):
                     problems.append(
