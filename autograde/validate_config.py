@@ -24,4 +24,3 @@ c.Execute.extra_arguments = [
 # passing test: nbgrader scores any stderr output as a failure unless it is removed first.
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r"[\s\S]"
-
