@@ -19,7 +19,7 @@ from qualkit.codebook import Code, write_codebook
 from qualkit.coding_tool import CodingTool, Progress, default_path
 from qualkit.codings import Coding, Codings, Memo, read_codings, write_codings
 from qualkit.errors import InputError
-from qualkit.transcripts import format_transcript, parse_transcript
+from qualkit.transcripts import Transcript, format_transcript, parse_transcript
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -69,6 +69,12 @@ def test_default_path_is_the_coder_file_in_the_current_folder(tiny_corpus, tmp_p
     tool = make_tool(tiny_corpus, None, coder="ben")
     assert tool.path == tmp_path / "ben.codings.json"
     assert default_path("ben", "x") == Path("x/ben.codings.json")
+
+
+@pytest.mark.parametrize("transcripts", [(), Transcript("X1", "", (), (), "X1.txt")])
+def test_a_tool_needs_turns_to_code(tiny_corpus, tmp_path, transcripts):
+    with pytest.raises(ValueError, match="at least one transcript with turns"):
+        CodingTool(transcripts, tiny_corpus.codebook, "ana", tmp_path / "ana.codings.json")
 
 
 @pytest.mark.parametrize("coder", ["", "   ", None])
@@ -225,15 +231,25 @@ def test_undo_shows_the_turn_it_changed(tiny_corpus, tmp_path):
     assert tool.status.startswith("Undid: applied PSS_BOUNDARY to turn 3. Saved 0 codings")
 
 
-def test_undo_of_a_new_code_still_in_use_is_refused(tiny_corpus, tmp_path):
-    tool = make_tool(tiny_corpus, tmp_path / "ana.codings.json")
+def test_undo_takes_back_a_new_codes_codings_before_the_code(tiny_corpus, tmp_path):
+    path = tmp_path / "ana.codings.json"
+    tool = make_tool(tiny_corpus, path)
     tool.add_code(new_code())
     tool.apply("PSS_TRANSPORT")
-    tool.undo()  # the coding
     tool.apply("PSS_TRANSPORT", turn=3)
-    tool.undo()
+    assert tool.undo() == "applied PSS_TRANSPORT to turn 3"
+    assert tool.undo() == "applied PSS_TRANSPORT to turn 2"
     assert tool.undo() == "added code PSS_TRANSPORT"
     assert "PSS_TRANSPORT" not in tool.codebook
+    assert read_codings(path, tiny_corpus.codebook) == Codings()  # still readable
+
+
+def test_undoing_the_new_code_being_filtered_on_drops_the_filter(tiny_corpus, tmp_path):
+    tool = make_tool(tiny_corpus, tmp_path / "ana.codings.json")
+    tool.add_code(new_code())
+    tool.filter(code="PSS_TRANSPORT")
+    tool.undo()
+    assert tool.code_filter is None and len(tool.visible()) == 6
 
 
 # ---------------------------------------------------------------- moving and filtering
@@ -315,6 +331,7 @@ def test_run_command_understands_the_documented_keys(tiny_corpus, tmp_path):
     assert "could be PSS_LIVED_EXP, PSS_BOUNDARY, PSS_IMPROVE" in tool.run_command("pss")
     assert tool.run_command("6") == "Turn 6 of PSS-FG1."
     assert tool.run_command("9") == "PSS-FG1 has turns 1–6, not 9"
+    assert tool.run_command("²").startswith("No code or command '²'")  # isdigit, not a number
     assert tool.run_command("p") == "Turn 5 of PSS-FG1."
     assert tool.run_command("u") == "Turn 6 of PSS-FG1."  # from 5: 6 is next; 3 is coded
     assert tool.run_command("?").startswith("Commands: n = next turn")
@@ -419,7 +436,18 @@ def test_two_tools_on_one_file_keep_each_others_work(tiny_corpus, tmp_path):
     hv.write_memo("visitor as inspector", turn=2)
     saved = read_codings(path)
     assert len(saved) == 3 and len(saved.memos) == 1
-    assert not pss.can_undo or pss.undo_description == "applied PSS_IMPROVE to turn 6"
+    # pss reloaded hv's work before its last save: only that save is left to undo.
+    assert pss.undo_description == "applied PSS_IMPROVE to turn 6"
+
+
+def test_an_explicit_save_keeps_work_another_tool_saved(tiny_corpus, tmp_path):
+    path = tmp_path / "ana.codings.json"
+    pss = make_tool(tiny_corpus, path)
+    hv = make_tool(tiny_corpus, path, session="HV-INT1")
+    pss.apply("PSS_BOUNDARY", turn=3)
+    hv.apply("HV_SURVEILLANCE", turn=2)
+    pss.save()
+    assert {c.code for c in read_codings(path)} == {"PSS_BOUNDARY", "HV_SURVEILLANCE"}
 
 
 def test_a_file_broken_behind_the_tools_back_is_never_overwritten(tiny_corpus, tmp_path):

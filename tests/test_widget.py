@@ -280,6 +280,45 @@ def test_errors_become_status_messages_and_the_screen_shows_the_file(tiny_corpus
     assert "Not done" not in widget.status.value
 
 
+def test_a_memo_that_could_not_be_saved_stays_in_the_box(tiny_corpus, tmp_path):
+    path = tmp_path / "ana.codings.json"
+    widget = code_transcript("PSS-FG1", "ana", path, tiny_corpus)
+    widget.code_boxes["PSS_LIVED_EXP"].value = True
+    path.write_text("not json", encoding="utf-8")
+    widget.memo.value = "Trust from a shared story."
+    assert "Not done: " in widget.status.value
+    assert widget.memo.value == "Trust from a shared story."  # not wiped by the redraw
+    widget.turn_box.value = 3
+    assert widget.memo.value == ""  # never shown as another turn's memo
+    widget.turn_box.value = 2
+    path.unlink()  # once the broken file is moved away, writing it again saves it
+    widget.memo.value = "Trust from a shared story."
+    widget.memo_button.click()
+    assert [m.text for m in read_codings(path).memos] == ["Trust from a shared story."]
+
+
+def test_a_failed_command_leaves_the_command_box_ready_for_the_next(tiny_corpus, tmp_path):
+    path = tmp_path / "ana.codings.json"
+    widget = code_transcript("PSS-FG1", "ana", path, tiny_corpus)
+    widget.code_boxes["PSS_LIVED_EXP"].value = True
+    path.write_text("not json", encoding="utf-8")
+    widget.command.value = "pss_b"
+    assert "Not done: " in widget.status.value and widget.command.value == ""
+    path.unlink()
+    widget.command.value = "pss_b"  # typing it again runs it again
+    assert widget.code_boxes["PSS_BOUNDARY"].value
+
+
+def test_undoing_a_new_code_while_filtering_on_it(widget):
+    fill_new_code(widget, "PSS_TRANSPORT")
+    widget.add_button.click()
+    widget.code_filter.value = "PSS_TRANSPORT"
+    widget.undo_button.click()
+    assert "PSS_TRANSPORT" not in widget.code_filter.options
+    assert widget.code_filter.value == "(all)" and widget.tool.code_filter is None
+    assert "Undid: added code PSS_TRANSPORT." in widget.status.value
+
+
 def test_every_control_is_labelled_for_screen_readers(widget):
     fill_new_code(widget)
     controls = [w for w in all_widgets(widget) if not isinstance(w, widgets.Box | widgets.HTML)]
@@ -290,8 +329,11 @@ def test_every_control_is_labelled_for_screen_readers(widget):
             continue
         assert control.description.strip(), f"{type(control).__name__} has no label"
         assert control.tooltip and control.tooltip.strip(), f"{control.description} no tooltip"
-    # The turn list and the status line carry ARIA roles for assistive technology.
+    # The turn list, the status line and the code categories carry ARIA roles.
     assert 'role="list"' in widget.turns.value and 'role="status"' in widget.status.value
+    assert '<div class="qk-cat" role="heading" aria-level="4">' in (
+        widget.codes_panel.children[0].value
+    )
 
 
 def test_tab_order_follows_reading_order(widget):

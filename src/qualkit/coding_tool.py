@@ -58,6 +58,8 @@ COMMANDS_HELP = (
     "n = next turn, p = previous turn, u = next uncoded turn, a number = go to that turn, "
     "a code label (or its first letters) = apply or remove that code, z = undo, ? = this help"
 )
+# What "next uncoded" says when no participant turn (of the speaker shown) lacks a code.
+ALL_CODED = "No uncoded participant turn left."
 # The attributes that hold the file's content (swapped back if a reload fails).
 _STATE = (
     "_codings",
@@ -187,9 +189,9 @@ class CodingTool:
         if isinstance(transcripts, Transcript):
             transcripts = (transcripts,)
         self.transcripts: tuple[Transcript, ...] = tuple(transcripts)
-        if not self.transcripts:
-            raise ValueError("the coding tool needs at least one transcript")
         self.segments: tuple[Turn, ...] = tuple(t for tr in self.transcripts for t in tr.turns)
+        if not self.segments:
+            raise ValueError("the coding tool needs at least one transcript with turns to code")
         self._index: dict[Unit, int] = {turn.unit: i for i, turn in enumerate(self.segments)}
         if len(self._index) != len(self.segments):
             raise ValueError("each session may be given to the coding tool once")
@@ -276,11 +278,10 @@ class CodingTool:
 
     def _remove_stale_temporaries(self) -> None:
         # write_atomic cleans up after itself unless the process is killed mid-save.
-        folder = self.path.parent if str(self.path.parent) else Path(".")
-        if not folder.is_dir():
+        if not self.path.parent.is_dir():
             return
         cutoff = time.time() - _STALE_TEMP_SECONDS
-        for temporary in folder.glob(f".{self.path.name}.*.tmp"):
+        for temporary in self.path.parent.glob(f".{self.path.name}.*.tmp"):
             try:
                 if temporary.stat().st_mtime < cutoff:
                     temporary.unlink()
@@ -309,20 +310,25 @@ class CodingTool:
                 setattr(self, name, value)
             raise
         self.position = self._index.get(position, 0)
+        self._forget_missing_filter()
         self._undo.clear()  # the undo history described the old file
         self.status = f"{self.path.name} changed on disk; reloaded {self._saved_text()}."
         self._notify("reload")
 
-    def _text(self) -> str:
-        return assemble(
-            self._coding_lines,
-            self._memo_lines,
-            self._new_codes.values(),
-        )
+    def text(self) -> str:
+        """The coding file's text as the tool would save it now."""
+        return assemble(self._coding_lines, self._memo_lines, self._new_codes.values())
 
     def save(self) -> None:
-        """Write the whole coding file atomically (every change already does this)."""
-        write_atomic(self.path, self._text())
+        """Write the whole coding file (every change already does this).
+
+        Reads the file first if something else changed it, so that work is kept too.
+        """
+        self._sync()
+        self._write()
+
+    def _write(self) -> None:
+        write_atomic(self.path, self.text())
         self._disk = self._signature()
 
     def _saved_text(self) -> str:
@@ -336,7 +342,7 @@ class CodingTool:
     def _commit(self, op: _Op, description: str, unit: Unit, change: Change) -> None:
         inverse = self._do(op)
         try:
-            self.save()
+            self._write()
         except BaseException:
             self._do(inverse)  # what the screen shows stays what the file holds
             raise
@@ -353,15 +359,20 @@ class CodingTool:
         self._coding_lines.insert(at, line)
         self._unit_codes.setdefault(coding.unit, set()).add(coding.code)
 
+    def _stored(self, key: tuple[str, int, str, str]) -> Coding:
+        data = json.loads(self._codings[key])
+        return Coding(*key, memo=data["memo"], created=data["created"])
+
     def _drop(self, key: tuple[str, int, str, str]) -> Coding:
-        data = json.loads(self._codings.pop(key))
+        coding = self._stored(key)
+        del self._codings[key]
         at = bisect.bisect_left(self._coding_order, key)
         del self._coding_order[at], self._coding_lines[at]
         codes = self._unit_codes[key[:2]]
         codes.discard(key[2])
         if not codes:
             del self._unit_codes[key[:2]]
-        return Coding(*key, memo=data["memo"], created=data["created"])
+        return coding
 
     def _set_memo(self, key: tuple[str, int, str], memo: Memo | None) -> Memo | None:
         old = self._memos.pop(key, (None, ""))[0]
@@ -387,6 +398,11 @@ class CodingTool:
             codebook = codebook.with_code(new)
         self.codebook = codebook
         return old
+
+    def _forget_missing_filter(self) -> None:
+        # An undo or a reload can take a new code out of the codebook while it is the filter.
+        if self.code_filter is not None and self.code_filter not in self.codebook:
+            self.code_filter = None
 
     def _do(self, op: _Op) -> _Op:
         """Carry out one operation on the state; return the operation that reverses it."""
@@ -453,9 +469,7 @@ class CodingTool:
     def coding(self, code: str, turn: int | None = None, session: str | None = None) -> Coding:
         """The saved :class:`~qualkit.codings.Coding` of ``code`` on a turn (KeyError if none)."""
         segment = self.segment(turn, session)
-        key = (*segment.unit, code, self.coder)
-        data = json.loads(self._codings[key])
-        return Coding(*key, memo=data["memo"], created=data["created"])
+        return self._stored((*segment.unit, code, self.coder))
 
     def speaker_details(self, turn: int | None = None, session: str | None = None) -> dict:
         """The speaker's participant id, pseudonym and attributes ({} for facilitators)."""
@@ -503,10 +517,6 @@ class CodingTool:
     def undo_description(self) -> str:
         """What :meth:`undo` would reverse ('' if nothing)."""
         return self._undo[-1].description if self._undo else ""
-
-    def text(self) -> str:
-        """The coding file's text as the tool would save it now."""
-        return self._text()
 
     # ---------------------------------------------------------------- moving
 
@@ -686,6 +696,8 @@ class CodingTool:
         if not self._undo:
             return ""
         entry = self._undo[-1]
+        # Undo runs newest first, so a new code's codings are undone before the code itself;
+        # this guard keeps the file readable (no coding of an unknown code) if that ever breaks.
         if isinstance(entry.inverse, _SetCode) and entry.inverse.code is None:
             users = [key for key in self._coding_order if key[2] == entry.inverse.label]
             if users:
@@ -695,11 +707,12 @@ class CodingTool:
                 )
         inverse = self._do(entry.inverse)
         try:
-            self.save()
+            self._write()
         except BaseException:
             self._do(inverse)
             raise
         self._undo.pop()
+        self._forget_missing_filter()
         if entry.unit in self._index:
             self.position = self._index[entry.unit]
         self.status = f"Undid: {entry.description}. Saved {self._saved_text()} to {self.path.name}."
@@ -732,12 +745,12 @@ class CodingTool:
             move = {"n": self.next, "p": self.previous, "u": self.next_uncoded}[word[0]]
             turn = move()
             if turn is None:
-                return "No more turns that way." if word[0] != "u" else "Every turn is coded."
+                return "No more turns that way." if word[0] != "u" else ALL_CODED
             return f"Turn {turn.number} of {turn.session_id}."
         if word in ("z", "undo"):
             done = self.undo()
             return f"Undid: {done}." if done else "Nothing to undo."
-        if text.isdigit():
+        if text.isdecimal():  # not isdigit: int() refuses "²"
             try:
                 turn = self.go(int(text))
             except KeyError as error:

@@ -28,7 +28,7 @@ from os import PathLike
 import ipywidgets as widgets
 
 from qualkit.codebook import Code
-from qualkit.coding_tool import COMMANDS_HELP, Change, CodingTool
+from qualkit.coding_tool import ALL_CODED, COMMANDS_HELP, Change, CodingTool
 from qualkit.codings import utc_now
 from qualkit.corpus import Corpus, load_corpus
 
@@ -36,7 +36,8 @@ KEYS_HELP = (
     "Tab / Shift+Tab move between controls; Enter or Space presses a button or ticks a code. "
     "Turn box: type a number and press Enter (↑ / ↓ step). Command box: " + COMMANDS_HELP + "."
 )
-# Methods of the model that the widget offers as its own (the programmatic path).
+# Methods of the model that the widget offers as its own (the programmatic path). ``status``
+# is not among them: on the widget it is the status line (``widget.tool.status`` is the text).
 _DELEGATED = frozenset(
     {
         "apply",
@@ -60,7 +61,6 @@ _DELEGATED = frozenset(
         "codebook",
         "run_command",
         "speaker_details",
-        "status",
         "text",
         "coding",
         "can_undo",
@@ -130,6 +130,8 @@ class CodingWidget(widgets.VBox):
         self.context = context
         self._updating = False
         self._error = ""
+        # A memo whose save failed, and its turn: it stays in the box while that turn is shown.
+        self._unsaved_memo: tuple[tuple[str, int], str] | None = None
         sessions = ", ".join(t.session_id for t in tool.transcripts)
         self.header = widgets.HTML(
             _STYLE
@@ -287,7 +289,9 @@ class CodingWidget(widgets.VBox):
         self.new_brief = text("Brief definition", "one line")
         self.new_full = text("Full definition", "what the code means", area=True)
         self.new_use = text("When to use", "the signs that it applies", area=True)
-        self.new_not = text("When not to use", "near misses, and which code to use instead", True)
+        self.new_not = text(
+            "When not to use", "near misses, and which code to use instead", area=True
+        )
         self.new_example = text("Example", "a quotation or paraphrase", area=True)
         self.add_button = widgets.Button(
             description="Add code",
@@ -319,7 +323,11 @@ class CodingWidget(widgets.VBox):
             codes = codebook.in_category(category.id)
             if not codes:
                 continue
-            rows.append(widgets.HTML(f'<div class="qk-cat">{_e(category.label)}</div>'))
+            rows.append(
+                widgets.HTML(
+                    f'<div class="qk-cat" role="heading" aria-level="4">{_e(category.label)}</div>'
+                )
+            )
             for code in codes:
                 box = widgets.Checkbox(
                     description=f"{code.code} — {code.brief}",
@@ -362,10 +370,10 @@ class CodingWidget(widgets.VBox):
         self.next_button.on_click(self._action(lambda _: self.tool.next()))
         self.uncoded_button.on_click(self._action(lambda _: self._next_uncoded()))
         self.undo_button.on_click(self._action(lambda _: self._undo()))
-        self.memo_button.on_click(self._action(lambda _: self.tool.write_memo(self.memo.value)))
+        self.memo_button.on_click(self._action(lambda _: self._save_memo(self.memo.value)))
         self.add_button.on_click(self._action(lambda _: self._add_code()))
         self.turn_box.observe(self._observer(lambda v: self.tool.go(v)), names="value")
-        self.memo.observe(self._observer(lambda v: self.tool.write_memo(v)), names="value")
+        self.memo.observe(self._observer(self._save_memo), names="value")
         self.speaker_filter.observe(self._observer(lambda _: self._filter()), names="value")
         self.code_filter.observe(self._observer(lambda _: self._filter()), names="value")
         self.command.observe(self._observer(self._command), names="value")
@@ -383,6 +391,7 @@ class CodingWidget(widgets.VBox):
     def _run(self, function: Callable[[], object]) -> None:
         """Run one user action; a problem becomes a message in the status line, not a crash."""
         self._error = ""
+        self._unsaved_memo = None
         try:
             function()
         except (ValueError, KeyError, OSError) as error:
@@ -410,8 +419,15 @@ class CodingWidget(widgets.VBox):
 
     def _next_uncoded(self) -> None:
         if self.tool.next_uncoded() is None:
-            self._error = ""
-            self.tool.status = "Every participant turn has a code."
+            self.tool.status = ALL_CODED
+
+    def _save_memo(self, text: str) -> None:
+        unit = self.tool.current.unit
+        try:
+            self.tool.write_memo(text)
+        except BaseException:
+            self._unsaved_memo = (unit, text)  # so the redraw does not wipe what was written
+            raise
 
     def _undo(self) -> None:
         if not self.tool.undo():
@@ -424,9 +440,9 @@ class CodingWidget(widgets.VBox):
     def _command(self, text: str) -> None:
         if not text.strip():
             return
-        message = self.tool.run_command(text)
         with self._quiet():
-            self.command.value = ""
+            self.command.value = ""  # first: a failed command must not block typing it again
+        message = self.tool.run_command(text)
         if message and not message.startswith(("Applied", "Removed", "Undid")):
             self.tool.status = message
 
@@ -467,7 +483,10 @@ class CodingWidget(widgets.VBox):
                 next(t for t in tool.transcripts if t.session_id == current.session_id)
             )
             self.turn_box.value = current.number
-            self.memo.value = tool.memo_of()
+            unsaved = self._unsaved_memo
+            self.memo.value = (
+                unsaved[1] if unsaved and unsaved[0] == current.unit else tool.memo_of()
+            )
             self.speaker_filter.value = tool.speaker or _ALL
             self.code_filter.value = tool.code_filter or _ALL
         self.memo.tooltip = f"Your memo on turn {current.number}; saved when you leave the box"
@@ -584,8 +603,7 @@ def code_transcript(
 
     ``corpus`` is a loaded corpus, a corpus folder, or None for the kit's own corpus. Reopening
     with the same coder and path resumes the work saved so far. Show the returned widget by
-    leaving it as a cell's last expression; grade or analyse with
-    ``qualkit.codings.read_codings(path)``.
+    leaving it as a cell's last expression; grade or analyse with ``qualkit.read_codings(path)``.
     """
     if not isinstance(corpus, Corpus):
         corpus = load_corpus("default" if corpus is None else corpus)
