@@ -279,6 +279,59 @@ def test_sentences_only_go_to_someone_they_fit():
     assert all(consistency.fits(p, doula) == ("doula" in p.services) for p in people)
 
 
+def test_the_baby_is_he_or_she_and_of_an_age_as_her_youngest_child_is():
+    rng = random.Random(5)
+    people = [population.draw_person(rng, f"P{i}", "Ann", "pss", ("X",), None) for i in range(200)]
+    girl = next(p for p in people if p.child_sex == "daughter" and p.months_postpartum == 2)
+    boy = next(p for p in people if p.child_sex == "son" and p.months_postpartum >= 30)
+
+    def fits(person, text):
+        return consistency.fits(person, consistency.needs_of(text, "pss"))
+
+    assert not fits(girl, "He had that high-pitched cry and I kept thinking, I did this.")
+    assert fits(boy, "He had that high-pitched cry and I kept thinking, I did this.")
+    assert not fits(boy, "It rained the day she was born, and it hasn't stopped since.")
+    # A male pronoun that can point to a man says nothing about the baby.
+    assert fits(girl, "My boyfriend got locked up, so I lost his paycheck.")
+    assert not fits(girl, "Honestly, the peer knows exactly what his weight should be.")
+    assert fits(girl, "My toddler would not sleep, so I was up all night.") == (
+        girl.older_children > 0
+    )
+    assert fits(boy, "My toddler would not sleep, so I was up all night.")
+    assert not fits(boy, "He's teething right now, so forgive me.")
+
+
+def test_a_generated_corpus_keeps_each_speakers_baby_straight(real_banks):
+    """Checked with patterns written here, not the generator's own."""
+    male = re.compile(r"\b(he|him|his|himself)\b|\bhe'", re.I)
+    man = re.compile(
+        r"\b(boyfriend|partner|husband|fianc\w*|ex|dad|father|stepdad|brother|uncle|doctor|resident"
+        r"|anesthesiologist|dentist|judge|son|boy|oldest|man|guy)\b|\{PARTNER\}",
+        re.I,
+    )
+    girl = re.compile(r"\bshe was born\b|\bher scores?\b|\bhold her\b|\bbaby sister\b", re.I)
+    born = re.compile(r"\bNICU\b|\bnewborn\b|\bwhen (he|she) was born\b|\bteething\b", re.I)
+    generated = generate.build(generate.DEFAULT_SEED, real_banks)
+    people = {p.participant_id: p for p in generated.design.people}
+    checked = 0
+    for output in generated.sessions:
+        for turn in output.turns:
+            if turn.participant_id is None:
+                continue
+            person = people[turn.participant_id]
+            for sentence in sentences.split_sentences(turn.text):
+                checked += 1
+                where = (output.spec.session_id, person.pseudonym, sentence)
+                if person.pregnant:
+                    assert not born.search(sentence), where
+                elif person.child_sex == "daughter":
+                    assert not (male.search(sentence) and not man.search(sentence)), where
+                else:
+                    assert not girl.search(sentence), where
+                assert "one older ones" not in sentence, where
+    assert checked > 1000
+
+
 def test_the_design_shares_only_the_first_interviewee_with_the_first_group():
     built = design.build_design(random.Random(4))
     shared = [p for p in built.people if len(p.session_ids) > 1]
@@ -387,3 +440,23 @@ def test_the_generator_modules_doctests_pass(name):
     module = importlib.import_module(f"generator.{name}")
     failures, _ = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert failures == 0
+
+
+def test_the_facilitator_of_a_graded_practice_group_never_names_a_code():
+    """Each code has one probe phrase; in the groups students are graded on, a probe in those
+    words right after a turn would give that turn's key code away."""
+    from generator.codes import SEED
+
+    from qualkit.corpus import load_corpus
+
+    corpus = load_corpus(REPO / "datasets" / "corpus")
+    phrases = {seed.probe for seed in SEED.values()}
+    practice = [s for s in corpus.sessions if s.split == "practice"]
+    assert practice
+    for session in practice:
+        for turn in corpus.transcript(session.session_id).turns:
+            if turn.speaker == session.facilitator:
+                named = [p for p in phrases if p in turn.text]
+                assert not named, f"{session.session_id} turn {turn.number} names {named}"
+    study = " ".join(t.text for t in corpus.transcript("PSS-FG1").turns)
+    assert any(p in study for p in phrases), "the check must be able to find a named probe"

@@ -6,6 +6,12 @@ withdrawal, a participant on buprenorphine does not describe daily methadone dos
 first-time mother does not mention her older children, someone who never had a doula does not
 talk about "my doula". The rules read the sentence text with conservative patterns; a sentence
 that trips no pattern fits everyone.
+
+The banks call the baby "he" unless they say otherwise, so a sentence that uses a male pronoun
+and names no man (partner, doctor, older son …) is about a baby boy: only a mother whose
+youngest is a son says it, and the few sentences about a baby girl go only to mothers of one.
+Present-tense talk that dates the baby ("he's teething right now", "my toddler") goes only to
+mothers whose child is that age.
 """
 
 from __future__ import annotations
@@ -38,7 +44,8 @@ BORN_CHILD = re.compile(
     r"\bborn\b|\bdelivered\b|\bdelivery\b|\blabou?r\b|\bafter (the|my) (baby|birth)\b"
     r"|\bpostpartum\b|\bNICU\b|\bbreastfe|\bformula\b|\bnewborn\b|\bC-section\b|\bgave birth\b"
     r"|\bwhen (he|she) came\b|\bcame home\b|\bhis (first|weight)\b|\bher (first|weight)\b"
-    r"|\bcolic\b|\bwithdrawal\b|\bNOWS\b|\bcrawl|\bteeth|\bdiaper|\bbottle",
+    r"|\bcolic\b|\bwithdrawal\b|\bNOWS\b|\bcrawl|\bteeth|\bdiaper|\bbottle"
+    r"|\bthe baby's (?!more\b|due\b|coming\b)",  # "the baby's bag", not "the baby's due"
     _I,
 )
 NOWS_TREATED = re.compile(
@@ -63,7 +70,42 @@ DAUGHTER = re.compile(r"\bmy (little |baby )?(daughter|girl)\b", _I)
 CHILD_WELFARE = re.compile(
     r"\btook (my|him|her|them)\b|\bremoved\b|\bcustody\b|\bcase ?worker\b|\bmy case\b"
     r"|\bcourt\b|\bjudge\b|\breunif|\bfoster\b|\bplan of safe care\b|\bsafety plan\b"
-    r"|\bvisitation\b|\bsupervised visits?\b|\bmy (CPS|DCS|DCF) ",
+    r"|\bvisitation\b|\bsupervised visits?\b|\bmy (CPS|DCS|DCF) |\btrusted her with mine\b",
+    _I,
+)
+MALE_PRONOUN = re.compile(r"\b(he|him|his|himself)\b|\bhe'", _I)
+# A man (or an older boy) a male pronoun can point to instead of the baby.
+MALE_PERSON = re.compile(
+    r"\b(boyfriend|partner|husband|fianc\w*|ex|dad|father|stepdad|brother|uncle|grandpa|man|guy"
+    r"|doctor|resident|anesthesiologist|dentist|judge|son|boy|oldest|older one)\b|\{PARTNER\}",
+    _I,
+)
+BABY_GIRL = re.compile(
+    r"\b(she|she's) (was born|slept|cried at)\b|\bthe day she was born\b|\bafter she was born\b"
+    r"|\bher (first laugh|scores?|score go)\b|\bhold her\b|\bseeing her on\b"
+    r"|\bonce she's in daycare\b|\bbaby sister\b"
+    # "they'd take her" is the baby; "take her advice", "took her months" are not
+    r"|\b(take|took|keep|watch|watched|check|losing|risk) her\b"
+    r"(?! (advice|eyes|doing|at|on|months)\b)",
+    _I,
+)
+
+
+def _age(pattern: str, low: int, high: int) -> tuple[re.Pattern[str], tuple[int, int]]:
+    return re.compile(pattern, _I), (low, high)
+
+
+# Present-tense talk that dates the baby, with the youngest and oldest plausible age in months.
+BABY_AGE = (
+    _age(r"\bmush with a newborn\b|\beats every two hours\b|\ba lot with a newborn\b", 0, 3),
+    _age(r"\brolled over for the first time\b", 3, 7),
+    _age(r"\bsix-month birthday\b|\bonly six months\b|\bwith a six-month-old\b", 5, 7),
+    _age(r"\bteething\b|\bgetting (his|her) (top )?teeth\b|\bslept six hours\b", 3, 24),
+    _age(r"\bthrows everything off the high chair\b", 6, 30),
+)
+TODDLER = re.compile(
+    r"\bmy toddler\b|\bpotty[- ]train|\bbit another kid\b|\bwith a toddler\b|\bpreschool\b"
+    r"|\bkid's birthday is next week\b",
     _I,
 )
 SERVICE_WORDS = {
@@ -88,6 +130,9 @@ class Needs:
     services: frozenset[str] = frozenset()
     nfp: bool = False
     child: bool = False
+    baby_sex: str | None = None
+    baby_age: tuple[int, int] | None = None
+    toddler: bool = False
 
 
 @cache  # pure: a sentence's needs never change
@@ -108,6 +153,12 @@ def needs_of(text: str, own_model: str, nows_code: bool = False) -> Needs:
     elif BORN_CHILD.search(text) or nows_code:
         pregnant = False
     son, daughter = bool(SON.search(text)), bool(DAUGHTER.search(text))
+    baby_sex = None
+    if BABY_GIRL.search(text):
+        baby_sex = "daughter"
+    elif MALE_PRONOUN.search(text) and not MALE_PERSON.search(text):
+        baby_sex = "son"
+    baby_age = next((ages for pattern, ages in BABY_AGE if pattern.search(text)), None)
     services = frozenset(
         model
         for model, pattern in SERVICE_WORDS.items()
@@ -124,6 +175,9 @@ def needs_of(text: str, own_model: str, nows_code: bool = False) -> Needs:
         services=services,
         nfp=bool(NFP.search(text)),
         child="{CHILD}" in text,
+        baby_sex=baby_sex,
+        baby_age=baby_age,
+        toddler=bool(TODDLER.search(text)),
     )
 
 
@@ -145,6 +199,15 @@ def fits(person: Person, needs: Needs) -> bool:
         children = person.parity  # born children (a pregnancy's child is not born yet)
         if children == 0 or (children == 1 and needs.child_sex != person.child_sex):
             return False
+    # The baby a sentence calls he or she, or dates, is her youngest (not yet born: no sex).
+    if needs.baby_sex is not None and not person.pregnant and needs.baby_sex != person.child_sex:
+        return False
+    if needs.baby_age is not None:
+        low, high = needs.baby_age
+        if person.pregnant or not low <= person.months_postpartum <= high:
+            return False
+    if needs.toddler and person.older_children < 1 and (person.months_postpartum or 0) < 12:
+        return False
     if needs.child_welfare and person.child_welfare == "none":
         return False
     if not needs.services <= set(person.services):

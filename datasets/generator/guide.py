@@ -134,10 +134,18 @@ PROBES_GROUP = (
     "{name}, you said \u201c{quote}\u201d. Can you tell us more?",
     "{name}, you talked about {probe}. What happened then?",
 )
+# Probes are written to the speaker ("how she kept you going"), so these address her by name
+# before turning to the others, rather than talking about her in the third person.
 PROBES_OTHERS = (
-    "{name} brought up {probe}. Does anyone else have a different experience?",
-    "{name} mentioned {probe}. How about others, has anyone else dealt with that?",
+    "{name}, you brought up {probe}. Does anyone else have a different experience?",
+    "{name}, you mentioned {probe}. How about others, has anyone else dealt with that?",
     "I'm hearing {probe} come up, {name}. Anyone want to add to that?",
+)
+# Follow-ups that name no topic, for when a topic phrase would give a code away.
+GENERIC_PROBES = (
+    "{name}, can you say a little more about that?",
+    "{name}, what was that like for you?",
+    "Thank you, {name}. Does anyone else have a different experience?",
 )
 PROBES_INTERVIEW = (
     "You mentioned {probe}. Can you tell me more about that?",

@@ -83,10 +83,11 @@ def family(rng: random.Random, person: Person) -> list[str]:
         ]
     else:
         total = NUMBER[min(older + 1, 12)]
+        older_ones = "an older one" if older == 1 else f"{NUMBER[min(older, 12)]} older ones"
         out += [
             f"I have {total} kids, and the baby, {{CHILD}}, is {age}.",
             f"I've got {total}, my youngest is a {son} and {he}'s {age}.",
-            f"My youngest is {age}, and I have {NUMBER[min(older, 12)]} older ones.",
+            f"My youngest is {age}, and I have {older_ones}.",
             f"{total.capitalize()} kids, the littlest one is {age}.",
         ]
     return out
@@ -95,24 +96,30 @@ def family(rng: random.Random, person: Person) -> list[str]:
 def medication(person: Person) -> list[str]:
     """Candidate sentences about her medication for OUD."""
     if person.moud == "methadone":
-        return [
+        lines = [
             "I'm on methadone, so I'm at the clinic every morning to dose before anything else.",
             "I go to the clinic every morning for my dose, that's basically my whole morning.",
             "Every day I'm in that dose line at the clinic before I can do anything.",
             "I dose at the clinic every morning, so I have to plan the whole day around that.",
             "With methadone I dose at the clinic daily, even on the weekends.",
             "I'm on methadone, so every day starts with the bus to the clinic to dose.",
-            "I dose at the clinic every morning at seven, then I take the baby to my mom's.",
             "My mornings are the dose line at the clinic, every single day.",
             "I'm at the methadone clinic every morning, so I plan everything after ten.",
             "I still have to dose at the clinic daily, I don't have take-homes yet.",
-            "I get my dose at the clinic every day, I've got a stroller parking spot there by now.",
             "Methadone, so I'm at the clinic every morning to dose before I do anything.",
-            "Every morning I dose at the clinic, rain or shine, with the baby in the car seat.",
             "I just got two take-homes a week, but the rest of the days I dose at the clinic.",
-            "I dose daily at the clinic, which is a lot with a newborn.",
             "Being on methadone means the clinic every morning for my dose, no exceptions.",
         ]
+        if not person.pregnant:  # the baby comes along; a pregnant mother has none yet
+            lines += [
+                "I dose at the clinic every morning at seven, then I take the baby to my mom's.",
+                "I get my dose at the clinic every day, I've got a stroller parking spot there by "
+                "now.",
+                "Every morning I dose at the clinic, rain or shine, with the baby in the car seat.",
+            ]
+            if person.months_postpartum <= 3:
+                lines.append("I dose daily at the clinic, which is a lot with a newborn.")
+        return lines
     if person.moud == "buprenorphine":
         return [
             "I'm on buprenorphine, I pick up my prescription every couple of weeks.",

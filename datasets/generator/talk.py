@@ -358,17 +358,27 @@ class SessionTalk:
                 again.parts = self._decorate([self._use(reply.text)], "")
                 again.flags.append("off_topic")
         probe = SEED[self.rng.choice(self._codes_of_topic(topic))].probe
-        self._fac(self._vary(guide.REDIRECT).format(probe=probe))
+        self._fac(self._vary(self._unnamed(guide.REDIRECT)).format(probe=probe))
 
     def _codes_of_topic(self, topic: str) -> list[str]:
         codes = [c for c in self.plan.present if topic in SEED[c].topics]
         return codes or list(self.plan.present)
 
+    def _unnamed(self, templates: tuple[str, ...]) -> tuple[str, ...]:
+        """In graded practice groups the facilitator never names a topic in a code's own words
+        (each code has one probe phrase, so naming it would give away the key): she quotes the
+        participant or asks generically. Study sessions keep every template."""
+        if self.spec.split != "practice":
+            return templates
+        return tuple(t for t in templates if "{probe}" not in t) or guide.GENERIC_PROBES
+
     def _probe(self, draft: _Draft, code: str, group: bool) -> str:
         name = self.people[draft.pid].pseudonym
         probe = SEED[code].probe
-        templates = guide.PROBES_GROUP if group else guide.PROBES_INTERVIEW
-        options = [t for t in templates if "{quote}" not in t or draft.quote]
+        templates = self._unnamed(guide.PROBES_GROUP if group else guide.PROBES_INTERVIEW)
+        options = [t for t in templates if "{quote}" not in t or draft.quote] or list(
+            guide.GENERIC_PROBES
+        )
         return self._vary(options).format(name=name, probe=probe, quote=draft.quote)
 
     # -- topics ---------------------------------------------------------------------------
@@ -588,7 +598,9 @@ class SessionTalk:
             self._emit_unit(follow, "")
         elif roll < 0.55 and others:
             probe = SEED[draft.codes[0]].probe
-            text = self._vary(guide.PROBES_OTHERS).format(probe=probe, name=draft.speaker)
+            text = self._vary(self._unnamed(guide.PROBES_OTHERS)).format(
+                probe=probe, name=draft.speaker
+            )
             self._fac(text, "probe")
             self.invite = True
         elif roll < 0.68:
