@@ -148,7 +148,7 @@ def test_memos_are_written_replaced_and_deleted(tiny_corpus, tmp_path):
     path = tmp_path / "ana.codings.json"
     tool = make_tool(tiny_corpus, path)
     assert tool.write_memo("Trust comes from shared story. <b>") is True
-    assert tool.write_memo("Trust comes from shared story. <b>  ") is False
+    assert tool.write_memo("Trust comes from shared story. <b>") is False  # nothing changed
     tool.write_memo("Second thought", turn=6)
     tool.write_memo("Trust, then rapport.")
     assert read_codings(path).memos == (
@@ -578,3 +578,12 @@ def test_transcript_and_codebook_can_be_given_directly(tiny_corpus, tmp_path):
     tool.apply(replace(codebook["PSS_BOUNDARY"]), turn=2)
     assert read_codings(tmp_path / "a.json").codings[0].key == ("X1", 2, "PSS_BOUNDARY", "ana")
     assert "CodingTool 'ana' on X1" in repr(tool)
+
+
+def test_a_memo_is_kept_exactly_as_written(tiny_corpus, tmp_path):
+    tool = CodingTool.for_session("PSS-FG1", "ana", tmp_path / "ana.codings.json", tiny_corpus)
+    text = "  First line.\n\n  - an indented note  \n"
+    tool.write_memo(text, turn=2)
+    assert read_codings(tmp_path / "ana.codings.json").memos[0].text == text
+    tool.write_memo("   \n", turn=2)
+    assert read_codings(tmp_path / "ana.codings.json").memos == ()

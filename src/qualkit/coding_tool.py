@@ -654,7 +654,8 @@ class CodingTool:
         Returns False if nothing changed.
         """
         segment = self.segment(turn, session)
-        text = text.strip()
+        if not text.strip():
+            text = ""  # blank deletes; anything else is kept exactly as the student wrote it
         self._sync()
         key = (*segment.unit, self.coder)
         if text == self.memo_of(segment.number, segment.session_id):
