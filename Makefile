@@ -30,9 +30,16 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 help:
 	@sed -n '1,4p' Makefile | sed 's/^# \{0,1\}//'
 
+# Debian packages the kit needs, installed as root or through sudo.
+APT_INSTALL = if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
+
 # The environment: pip requirements derived from environment.yml (the one declaration),
 # then qualkit itself (editable) with its test tools. Re-runs when either file changes.
+# Debian's python3 has no venv module until python3-venv is installed.
 $(ENV_STAMP): environment.yml pyproject.toml tools/requirements_from_environment.py
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { \
+	  echo "Installing Debian's python3-venv..."; $(APT_INSTALL) python3-venv >/dev/null; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet "PyYAML>=6,<7"
@@ -47,8 +54,7 @@ env: $(ENV_STAMP)
 browser:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 	  echo "Installing Debian's chromium for the browser tests..."; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	  $(APT_INSTALL) chromium >/dev/null; \
 	fi
 
 release: $(ENV_STAMP)
