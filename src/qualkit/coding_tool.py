@@ -97,11 +97,16 @@ class Progress:
         """``coded / total`` (0.0 when there is nothing to code)."""
         return self.coded / self.total if self.total else 0.0
 
-    def __str__(self) -> str:
+    @property
+    def counts(self) -> str:
+        """``"3 codings · 2 codes used · 0 memos"``: what the coder has made so far."""
         return (
-            f"{self.coded} of {self.total} turns coded · {_plural(self.codings, 'coding')} · "
+            f"{_plural(self.codings, 'coding')} · "
             f"{_plural(len(self.codes_used), 'code')} used · {_plural(self.memos, 'memo')}"
         )
+
+    def __str__(self) -> str:
+        return f"{self.coded} of {self.total} turns coded · {self.counts}"
 
 
 @dataclass(frozen=True)

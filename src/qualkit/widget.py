@@ -108,10 +108,6 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
 def _chips(labels, memo: bool = False) -> str:
     chips = "".join(f'<span class="qk-chip">{_e(label)}</span>' for label in labels)
     if memo:
@@ -501,13 +497,9 @@ class CodingWidget(widgets.VBox):
         self.progress_bar.value = progress.coded
         self.progress_bar.bar_style = "success" if progress.coded == progress.total else "info"
         used = ", ".join(f"{label} ×{count}" for label, count in progress.codes_used)
-        counts = (
-            f"{_plural(progress.codings, 'coding')} · "
-            f"{_plural(len(progress.codes_used), 'code')} used · {_plural(progress.memos, 'memo')}"
-        )
         self.progress_text.value = (
             f"<span><b>{progress.coded} of {progress.total}</b> participant turns coded · "
-            f"{counts}</span>"
+            f"{progress.counts}</span>"
             + (f'<div class="qk-note">Codes used: {_e(used)}</div>' if used else "")
         )
         self.undo_button.disabled = not tool.can_undo
