@@ -100,8 +100,8 @@ PLACES = (
     "Ashveil",
 )
 CLINICS = (
-    "Harrowgate Family Recovery Clinic",
-    "Larkspur Women's Health Center",
+    "Wrenfallow Family Recovery Clinic",
+    "Quenmere Women's Health Center",
     "Thistlewood Treatment Center",
     "Brindlemoor Medical Center",
     "Fernhollow Family Clinic",
