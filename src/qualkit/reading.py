@@ -8,7 +8,15 @@ from pathlib import Path
 
 from qualkit.errors import InputError
 
-__all__ = ["parse_json", "read_json", "read_text"]
+__all__ = ["decode_utf8", "parse_json", "read_bytes", "read_json", "read_text"]
+
+
+def read_bytes(path: str | PathLike, expected: str = "a file") -> bytes:
+    """The bytes of a file; a folder raises InputError, a missing file FileNotFoundError."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(path, "path", expected, "a folder")
+    return path.read_bytes()
 
 
 def read_text(path: str | PathLike, expected: str = "a UTF-8 text file") -> str:
@@ -21,14 +29,22 @@ def read_text(path: str | PathLike, expected: str = "a UTF-8 text file") -> str:
     ...
     qualkit.errors.InputError: /: path: expected a UTF-8 text file, found 'a folder'
     """
-    path = Path(path)
-    if path.is_dir():
-        raise InputError(path, "path", expected, "a folder")
+    text = decode_utf8(read_bytes(path, expected), path, keep_mark=True)
+    # Universal newlines, as Path.read_text gives them: offsets count one character per break.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_utf8(data: bytes, source: str | PathLike, keep_mark: bool = False) -> str:
+    """Bytes as UTF-8 text; other bytes raise InputError naming the first bad byte.
+
+    A leading byte-order mark is dropped unless ``keep_mark``.
+    """
     try:
-        return path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         found = f"the byte 0x{error.object[error.start]:02x}, which is not UTF-8"
-        raise InputError(path, f"byte {error.start}", "UTF-8 text", found) from None
+        raise InputError(source, f"byte {error.start}", "UTF-8 text", found) from None
+    return text if keep_mark else text.removeprefix("\ufeff")
 
 
 def parse_json(text: str, source: str | PathLike) -> object:
