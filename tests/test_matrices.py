@@ -19,7 +19,6 @@ from qualkit.errors import InputError
 from qualkit.matrices import (
     FrameworkMatrix,
     Quote,
-    _gram,
     code_frequencies,
     coding_table,
     cooccurrence,
@@ -30,6 +29,7 @@ from qualkit.matrices import (
 )
 from qualkit.themes import Theme
 
+MODEL_NAMES = {"pss": "Peer support specialists", "home_visiting": "Home visiting"}
 MEASURES = ("segments", "segments_per_participant", "percent_participants", "percent_turns")
 
 
@@ -82,7 +82,7 @@ def test_segments_by_model(tiny_corpus):
     assert list(freq.index) == list(tiny_corpus.codebook.names)
     assert freq.loc["PSS_BOUNDARY"].tolist() == [1, 0]
     assert freq.loc["HV_SURVEILLANCE"].tolist() == [0, 1]
-    assert freq.attrs == {"measure": "segments", "by": "model"}
+    assert freq.attrs == {"measure": "segments", "by": "model", "labels": MODEL_NAMES}
 
 
 def test_every_measure_by_hand(tiny_corpus):
@@ -270,16 +270,6 @@ def test_cooccurrence_matches_a_plain_loop(seed):
             assert matrix.loc[a, b] == expected[(a, b)]
     only_cy = cooccurrence(codings, coder="cy")
     assert only_cy.to_numpy().trace() == sum(c.coder == "cy" for c in codings)
-
-
-def test_gram_is_the_same_in_any_chunk_size():
-    rng = np.random.default_rng(3)
-    row = rng.integers(0, 500, size=3000)
-    code = rng.integers(0, 12, size=3000)
-    whole = _gram(row, code, 12)
-    assert (whole == _gram(row, code, 12, chunk=7)).all()
-    assert (whole == whole.T).all()
-    assert _gram(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), 3).sum() == 0
 
 
 # --- framework matrix ----------------------------------------------------------------------

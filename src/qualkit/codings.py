@@ -50,6 +50,7 @@ __all__ = [
     "assemble",
     "check_codings",
     "coding_line",
+    "entry_lines",
     "format_codings",
     "memo_line",
     "parse_codings",
@@ -195,7 +196,7 @@ def _values(entry: object, keys: tuple, source: str, place: str) -> list:
     return values
 
 
-def _entry_lines(text: str) -> dict[str, list[int]]:
+def entry_lines(text: str) -> dict[str, list[int]]:
     """The line each entry of the lists ``codings``, ``memos``, ``codes`` starts on.
 
     Only called on text that is valid JSON, to name lines in errors.
@@ -251,7 +252,7 @@ def parse_codings(
     data = parse_json(text, source)
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise InputError(source, "top level", f'an object with "format": "{FORMAT}"')
-    lines = _entry_lines(text)
+    lines = entry_lines(text)
 
     def place(name: str, index: int) -> str:
         starts = lines.get(name, ())
