@@ -121,8 +121,9 @@ def test_the_same_coding_in_two_files_is_refused(tiny_corpus_dir, tmp_path, caps
     second.write_bytes(first.read_bytes())
     argv = ["export-qdpx", str(tmp_path / "x.qdpx"), str(first), str(second)]
     assert main([*argv, "--corpus", str(tiny_corpus_dir)]) == 2
-    assert f"{second}: line 3 (codings[0]): expected a coding not already in {first}" in one_line_error(
-        capsys
+    assert (
+        f"{second}: line 3 (codings[0]): expected a coding not already in {first}"
+        in one_line_error(capsys)
     )
 
 

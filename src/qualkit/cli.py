@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from qualkit.codebook import read_codebook
-from qualkit.codings import Codings, entry_lines, parse_codings
+from qualkit.codings import LISTS, Codings, parse_codings
 from qualkit.corpus import Corpus, load_corpus
 from qualkit.errors import InputError
-from qualkit.reading import read_bytes, read_text
+from qualkit.reading import entry_lines, read_bytes, read_text
 from qualkit.refi import (
     export_qdc,
     export_qdpx,
@@ -32,6 +32,8 @@ from qualkit.refi import (
     validate_qdpx,
 )
 from qualkit.wording import plural
+
+__all__ = ["NOT_CHECKED", "VALID", "build_parser", "main"]
 
 VALID = "valid against QDA-XML 1.0"
 NOT_CHECKED = "not checked against QDA-XML 1.0 (install lxml to check)"
@@ -58,7 +60,7 @@ def _read_codings(items: Sequence[str], corpus: Corpus) -> Codings:
             raise InputError(item, "command line", expected, "no such file")
         text = read_text(path, "a coding file (UTF-8 JSON)")
         codings = parse_codings(text, path, corpus.codebook, corpus.transcripts())
-        lines = entry_lines(text).get("codings", [])
+        lines = entry_lines(text, LISTS).get("codings", [])
         for index, coding in enumerate(codings.codings):
             if coding.key in first_seen:
                 expected = f"a coding not already in {first_seen[coding.key]}"
