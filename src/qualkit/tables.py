@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from qualkit.codings import Coding, Codings
@@ -116,6 +117,16 @@ def _code_order(
     return (*listed, *sorted(set(used) - set(listed)))
 
 
+def _categorical(values: list[str]) -> pd.Categorical:
+    """Names as a categorical: each distinct name is stored and hashed once.
+
+    Factorising an object array is several times faster than ``pd.Categorical(list)``, which
+    first infers a string dtype for every value.
+    """
+    codes, names = pd.factorize(np.array(values, dtype=object))
+    return pd.Categorical.from_codes(codes, categories=names)
+
+
 def applied_codes(
     codings: CodingsLike,
     *,
@@ -139,28 +150,46 @@ def applied_codes(
             expected = "one of the coders " + ", ".join(sorted(present)) if present else "codings"
             raise InputError(source, "coder", expected, coder)
         rows = tuple(c for c in rows if c.coder == coder)
+    sessions = _categorical([c.session_id for c in rows])
+    labels = _categorical([c.code for c in rows])
     frame = pd.DataFrame(
-        [(c.session_id, c.turn, c.code, c.coder) for c in rows],
-        columns=["session", "turn", "code", "coder"],
-    ).astype({"turn": "int64"})
-    covered = frozenset(frame["session"])
+        {
+            "session": sessions,
+            "turn": np.fromiter((c.turn for c in rows), dtype=np.int64, count=len(rows)),
+            "code": labels,
+            "coder": _categorical([c.coder for c in rows]),
+        }
+    )
     if turns is not None:
-        where = pd.Series(
-            range(len(turns)), index=pd.MultiIndex.from_frame(turns[["session", "turn"]])
-        )
-        found = where.reindex(pd.MultiIndex.from_frame(frame[["session", "turn"]]))
-        missing = found.isna().to_numpy()
-        if missing.any():
-            bad = frame[missing].iloc[0]
-            size = (turns["session"] == bad.session).sum()
-            expected = f"a turn 1–{size}" if size else "a session of the corpus"
-            place = f"coding of {bad.session} turn {bad.turn} ({bad.code}, {bad.coder})"
-            raise InputError(source, place, expected, (bad.session, int(bad.turn)))
-        frame["row"] = found.to_numpy().astype("int64")
-    order = _code_order(corpus, codings, frame["code"].unique(), codes, source)
-    frame = frame[frame["code"].isin(order)].drop_duplicates()  # a span codes its whole turn
-    frame["code"] = pd.Categorical(frame["code"], categories=order)
-    return frame.reset_index(drop=True), order, covered
+        frame["row"] = _rows_in(turns, frame, source)
+    order = _code_order(corpus, codings, labels.categories, codes, source)
+    frame["code"] = labels.set_categories(order)  # a code outside ``order`` becomes missing
+    # Once per coder, code and turn: spans of a turn code the whole turn.
+    frame = frame[frame["code"].notna()].drop_duplicates(["session", "turn", "code", "coder"])
+    return frame.reset_index(drop=True), order, frozenset(sessions.categories)
+
+
+def _rows_in(turns: pd.DataFrame, frame: pd.DataFrame, source: str) -> np.ndarray:
+    """Each coding's row in the turn table: its session's first row + turn − 1.
+
+    ``turn_table`` lays each session's turns out together, in order, from turn 1.
+    """
+    first = turns.drop_duplicates("session")
+    start = dict(zip(first["session"], first.index, strict=True))
+    size = turns["session"].value_counts().to_dict()
+    sessions = frame["session"].cat
+    at = np.array([start.get(s, -1) for s in sessions.categories], dtype=np.int64)
+    count = np.array([size.get(s, 0) for s in sessions.categories], dtype=np.int64)
+    start_of, count_of = at[sessions.codes], count[sessions.codes]
+    turn = frame["turn"].to_numpy()
+    bad = (start_of < 0) | (turn < 1) | (turn > count_of)
+    if bad.any():
+        wrong = frame[bad].iloc[0]
+        size = count_of[bad][0]
+        expected = f"a turn 1–{size}" if size else "a session of the corpus"
+        place = f"coding of {wrong.session} turn {wrong.turn} ({wrong.code}, {wrong.coder})"
+        raise InputError(source, place, expected, (wrong.session, int(wrong.turn)))
+    return start_of + turn - 1
 
 
 def sessions_counted(
