@@ -48,6 +48,8 @@ from qualkit.errors import InputError
 from qualkit.transcripts import Transcript, Turn, Unit
 from qualkit.wording import plural
 
+__all__ = ["ALL_CODED", "COMMANDS_HELP", "Change", "CodingTool", "Progress", "default_path"]
+
 if TYPE_CHECKING:
     from qualkit.corpus import Corpus, Participant
 
