@@ -180,7 +180,7 @@ def test_add_code_joins_the_codebook_and_the_file(tiny_corpus, tmp_path):
 @pytest.mark.parametrize(
     ("code", "message"),
     [
-        (new_code("transport"), "field 'code': expected an UPPER_SNAKE label"),
+        (new_code("pss-transport"), "field 'code': expected an UPPER_SNAKE label"),
         (new_code(example=" "), "field 'example': expected a non-empty string"),
         (new_code(category="nope"), "field 'category': expected one of the categories"),
         (new_code("PSS_BOUNDARY"), "expected a label not already in the codebook"),
@@ -281,14 +281,16 @@ def test_speaker_and_code_filters(tiny_corpus, tmp_path):
     tool.filter(speaker="Kim")
     assert tool.current.number == 3  # moved to the nearest Kim turn
     assert tool.next().number == 6 and tool.next() is None
-    assert [t.number for t in tool.window(3)] == [3, 6]
+    assert [tool.segments[i].number for i in tool.shown()] == [3, 6]
+    assert tool.status == "Showing 2 turns of 6."
     tool.filter(speaker="Dana")
     assert tool.current.number == 4  # nearest Dana turn at or after turn 6? none: the last one
     assert tool.next_uncoded().number == 2
     tool.filter(code="PSS_BOUNDARY")
     assert [tool.segments[i].number for i in tool.visible()] == [3, 6]
     tool.remove("PSS_BOUNDARY")  # the current turn stays in view though it no longer matches
-    assert tool.current.number == 3 and [t.number for t in tool.window()] == [3, 6]
+    assert tool.current.number == 3 and [tool.segments[i].number for i in tool.shown()] == [3, 6]
+    assert tool.visible() == [5]  # only turn 6 still matches
     tool.filter()
     assert len(tool.visible()) == 6
     with pytest.raises(KeyError, match="no speaker 'Zoe'"):
