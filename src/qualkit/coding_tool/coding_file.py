@@ -21,9 +21,9 @@ from pathlib import Path
 
 from qualkit.atomic import write_atomic
 from qualkit.codebook import Codebook
-from qualkit.codings import read_codings
 from qualkit.coding_tool.content import Content
 from qualkit.coding_tool.lock import locked
+from qualkit.codings import read_codings
 from qualkit.errors import InputError
 
 __all__ = ["CodingFile", "check_coder", "default_path"]
@@ -82,7 +82,9 @@ class CodingFile:
             self._check_owner(coding.coder, f"codings[{index}] field 'coder'")
         for index, memo in enumerate(data.memos):
             self._check_owner(memo.coder, f"memos[{index}] field 'coder'")
-        content = Content.load(data.codings, data.memos, data.codes, self.codebook, str(self.path))
+        content = Content.load(
+            data.codings, data.memos, data.added_codes, self.codebook, str(self.path)
+        )
         self.saved = signature
         return content
 

@@ -45,7 +45,7 @@ def run_command(tool: CodingTool, command: str) -> str:
         turn = move()
         if turn is None:
             return "No more turns that way." if word[0] != "u" else ALL_CODED
-        return f"Turn {turn.number} of {turn.session_id}."
+        return f"Turn {turn.turn} of {turn.session_id}."
     if word in ("z", "undo"):
         done = tool.undo()
         return f"Undid: {done}." if done else "Nothing to undo."
@@ -54,7 +54,7 @@ def run_command(tool: CodingTool, command: str) -> str:
             turn = tool.go(int(text))
         except KeyError as error:
             return str(error.args[0])
-        return f"Turn {turn.number} of {turn.session_id}."
+        return f"Turn {turn.turn} of {turn.session_id}."
     label = text.upper()
     if label not in tool.codebook:
         candidates = [name for name in tool.codebook.names if name.startswith(label)]
@@ -66,4 +66,4 @@ def run_command(tool: CodingTool, command: str) -> str:
     applied = tool.toggle(label)
     verb = "Applied" if applied else "Removed"
     preposition = "to" if applied else "from"
-    return f"{verb} {label} {preposition} turn {tool.current.number}."
+    return f"{verb} {label} {preposition} turn {tool.current.turn}."

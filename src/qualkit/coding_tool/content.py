@@ -37,7 +37,7 @@ MemoKey = tuple[str, int, str]
 
 def coding_key(coding: Coding) -> CodingKey:
     """A coding's identity and file order: where, which code, whose, and which span."""
-    start, end = getattr(coding, 'start', None), getattr(coding, 'end', None)  # TODO(lib merge)
+    start, end = coding.start, coding.end
     return (
         coding.session_id,
         coding.turn,
@@ -107,7 +107,7 @@ class Content:
         """Content from a file's parsed entries (duplicate memos are an error naming ``source``)."""
         content = cls(base_codebook)
         for code in codes:
-            content.do(SetCode(code.code, code))
+            content.do(SetCode(code.label, code))
         for coding in codings:
             content.do(PutCoding(coding))
         for index, memo in enumerate(memos):

@@ -63,7 +63,9 @@ class Navigation:
     def preceding(self) -> int | None:
         """The previous position that passes the filters (None at the start)."""
         segments = self.segments
-        return next((i for i in range(self.position - 1, -1, -1) if self.matches(segments[i])), None)
+        return next(
+            (i for i in range(self.position - 1, -1, -1) if self.matches(segments[i])), None
+        )
 
     def next_open(self) -> int | None:
         """The next uncoded participant turn, wrapping round (None if all are coded).

@@ -50,7 +50,7 @@ def normalise(turn: Turn, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1 - turn.start].isspace():
         end -= 1
     if start >= end:
-        raise ValueError(f"the selection in turn {turn.number} holds no text")
+        raise ValueError(f"the selection in turn {turn.turn} holds no text")
     return start, end
 
 

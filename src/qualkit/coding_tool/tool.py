@@ -28,12 +28,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from os import PathLike
 from typing import TYPE_CHECKING, Literal
 
-from qualkit.codebook import Code, Codebook, parse_code
-from qualkit.codings import Coding, Memo, utc_now
+from qualkit.codebook import Code, Codebook, code_entry, parse_code
 from qualkit.coding_tool import commands
 from qualkit.coding_tool.coding_file import CodingFile, check_coder, default_path
 from qualkit.coding_tool.content import (
@@ -50,6 +49,7 @@ from qualkit.coding_tool.content import (
 from qualkit.coding_tool.navigation import Navigation
 from qualkit.coding_tool.progress import Progress, plural
 from qualkit.coding_tool.selection import Selection, normalise, step
+from qualkit.codings import Coding, Memo, utc_now
 from qualkit.errors import InputError
 from qualkit.transcripts import Transcript, Turn
 
@@ -108,7 +108,9 @@ class CodingTool:
         self.focus = tuple(focus)
         self._participant_for = participant_for
         self._clock = clock
-        self._file = CodingFile(path if path is not None else default_path(self.coder), self.coder, codebook)
+        self._file = CodingFile(
+            path if path is not None else default_path(self.coder), self.coder, codebook
+        )
         self.path = self._file.path
         self._listeners: list[Callable[[Change], None]] = []
         self._undo: list[_Undo] = []
@@ -143,9 +145,7 @@ class CodingTool:
         ids = (session_id,) if isinstance(session_id, str) else tuple(session_id)
         models = {corpus.session(session).model for session in ids}
         focus = [
-            c.id
-            for c in corpus.codebook.categories
-            if c.id in models or c.id not in corpus.models
+            c.id for c in corpus.codebook.categories if c.id in models or c.id not in corpus.models
         ]
         return cls(
             [corpus.transcript(session) for session in ids],
@@ -263,61 +263,67 @@ class CodingTool:
     def code_filter(self) -> str | None:
         return self.nav.code_filter
 
-    def segment(self, turn: int | None = None, session: str | None = None) -> Turn:
-        """Turn ``turn`` of ``session`` (default: the current turn, the current session)."""
-        if turn is None and session is None:
+    def segment(self, turn: int | None = None, session_id: str | None = None) -> Turn:
+        """Turn ``turn`` of session ``session_id`` (default: the current turn and session)."""
+        if turn is None and session_id is None:
             return self.current
-        session = session if session is not None else self.current.session_id
+        session_id = session_id if session_id is not None else self.current.session_id
         if turn is None:
             turn = 1
-        index = self._index.get((session, turn))
+        index = self._index.get((session_id, turn))
         if index is None:
             sessions = ", ".join(t.session_id for t in self.transcripts)
-            if not any(t.session_id == session for t in self.transcripts):
-                raise KeyError(f"session {session!r} is not in this tool (it has {sessions})")
-            count = next(len(t) for t in self.transcripts if t.session_id == session)
-            raise KeyError(f"{session} has turns 1–{count}, not {turn!r}")
+            if not any(t.session_id == session_id for t in self.transcripts):
+                raise KeyError(f"session {session_id!r} is not in this tool (it has {sessions})")
+            count = next(len(t) for t in self.transcripts if t.session_id == session_id)
+            raise KeyError(f"{session_id} has turns 1–{count}, not {turn!r}")
         return self.segments[index]
 
     def _codes_on(self, unit: Unit) -> set[str]:
         return self._content.codes_on(unit)
 
-    def codes_of(self, turn: int | None = None, session: str | None = None) -> tuple[str, ...]:
+    def codes_of(self, turn: int | None = None, session_id: str | None = None) -> tuple[str, ...]:
         """The codes a turn carries (any span or the whole turn), in codebook order."""
-        codes = self._codes_on(self.segment(turn, session).unit)
+        codes = self._codes_on(self.segment(turn, session_id).unit)
         names = self.codebook.names
-        return tuple(label for label in names if label in codes) + tuple(
-            sorted(codes - set(names))
-        )
+        return tuple(label for label in names if label in codes) + tuple(sorted(codes - set(names)))
 
-    def codings_of(self, turn: int | None = None, session: str | None = None) -> tuple[Coding, ...]:
+    def codings_of(
+        self, turn: int | None = None, session_id: str | None = None
+    ) -> tuple[Coding, ...]:
         """The coder's codings on a turn, whole-turn and span, in file order."""
-        unit = self.segment(turn, session).unit
+        unit = self.segment(turn, session_id).unit
         found = self._content.by_unit.get(unit, {})
         return tuple(found[key] for key in sorted(found))
 
-    def memo_of(self, turn: int | None = None, session: str | None = None) -> str:
+    def memo_of(self, turn: int | None = None, session_id: str | None = None) -> str:
         """The coder's memo on a turn ('' if none)."""
-        entry = self._content.memos.get((*self.segment(turn, session).unit, self.coder))
+        entry = self._content.memos.get((*self.segment(turn, session_id).unit, self.coder))
         return entry[0].text if entry else ""
 
     def coding(
         self,
         code: str,
         turn: int | None = None,
-        session: str | None = None,
+        session_id: str | None = None,
         *,
         start: int | None = None,
         end: int | None = None,
     ) -> Coding:
         """The saved coding of ``code`` on a turn, or on a span of it (KeyError if none)."""
-        segment = self.segment(turn, session)
-        key = (*segment.unit, code, self.coder, -1 if start is None else start, -1 if end is None else end)
+        segment = self.segment(turn, session_id)
+        key = (
+            *segment.unit,
+            code,
+            self.coder,
+            -1 if start is None else start,
+            -1 if end is None else end,
+        )
         return self._content.codings[key][0]
 
-    def speaker_details(self, turn: int | None = None, session: str | None = None) -> dict:
+    def speaker_details(self, turn: int | None = None, session_id: str | None = None) -> dict:
         """The speaker's participant id, pseudonym and attributes ({} for facilitators)."""
-        segment = self.segment(turn, session)
+        segment = self.segment(turn, session_id)
         if self._participant_for is None:
             return {}
         person = self._participant_for(segment.session_id, segment.speaker)
@@ -396,9 +402,9 @@ class CodingTool:
             self._notify("position")
         return self.current
 
-    def go(self, turn: int, session: str | None = None) -> Turn:
-        """Go to turn ``turn`` (1-based) of ``session`` (default: the current session)."""
-        return self._move(self._index[self.segment(turn, session).unit])
+    def go(self, turn: int, session_id: str | None = None) -> Turn:
+        """Go to turn ``turn`` (1-based) of ``session_id`` (default: the current session)."""
+        return self._move(self._index[self.segment(turn, session_id).unit])
 
     def next(self) -> Turn | None:
         """Go to the next turn that passes the filters (None at the end)."""
@@ -419,9 +425,7 @@ class CodingTool:
             self._notify("position")
         return turn
 
-    def filter(
-        self, speaker: str | None = None, code: str | None = None, text: str = ""
-    ) -> None:
+    def filter(self, speaker: str | None = None, code: str | None = None, text: str = "") -> None:
         """Show only one speaker's turns, turns carrying one code, and/or turns containing
         ``text`` (None or '': all). If the current turn is filtered out, move to the nearest
         turn that passes, if any."""
@@ -441,20 +445,26 @@ class CodingTool:
 
     # ---------------------------------------------------------------- selecting
 
-    def select(self, start: int, end: int, turn: int | None = None, session: str | None = None) -> Selection:
+    def select(
+        self, start: int, end: int, turn: int | None = None, session_id: str | None = None
+    ) -> Selection:
         """Select ``[start, end)`` (transcript offsets, clipped to the turn, white space
         trimmed) in a turn (default: the current one), and make that turn current."""
-        segment = self.segment(turn, session)
+        segment = self.segment(turn, session_id)
         start, end = normalise(segment, start, end)
         return self._set_selection(Selection(*segment.unit, start, end))
 
-    def select_text(self, text: str, turn: int | None = None, session: str | None = None) -> Selection:
+    def select_text(
+        self, text: str, turn: int | None = None, session_id: str | None = None
+    ) -> Selection:
         """Select the first occurrence of ``text`` in a turn (KeyError if it is not there)."""
-        segment = self.segment(turn, session)
+        segment = self.segment(turn, session_id)
         at = segment.text.find(text)
         if at < 0 or not text:
-            raise KeyError(f"turn {segment.number} does not contain {text!r}")
-        return self.select(segment.start + at, segment.start + at + len(text), segment.number, segment.session_id)
+            raise KeyError(f"turn {segment.turn} does not contain {text!r}")
+        return self.select(
+            segment.start + at, segment.start + at + len(text), segment.turn, segment.session_id
+        )
 
     def extend_selection(self, by: int = 1) -> Selection:
         """Extend the selection in the current turn by one sentence (``by=-1``: shrink);
@@ -494,19 +504,21 @@ class CodingTool:
 
     def _label(self, code: str | Code) -> str:
         if isinstance(code, Code):
-            code = code.code
+            code = code.label
         if code not in self.codebook:
             expected = "a code of the codebook (" + ", ".join(self.codebook.names) + ")"
             raise InputError(self.path.name, "code to apply", expected, code)
         return code
 
     def _where(self, segment: Turn, start: int | None = None, end: int | None = None) -> str:
-        where = f"turn {segment.number}"
+        where = f"turn {segment.turn}"
         if start is not None:
             where = f"“{_excerpt(segment, start, end)}” in " + where
         return where + (f" of {segment.session_id}" if len(self.transcripts) > 1 else "")
 
-    def _span(self, segment: Turn, start: int | None, end: int | None) -> tuple[int | None, int | None]:
+    def _span(
+        self, segment: Turn, start: int | None, end: int | None
+    ) -> tuple[int | None, int | None]:
         if start is None and end is None:
             return None, None
         start, end = normalise(
@@ -530,15 +542,17 @@ class CodingTool:
         self,
         code: str | Code | Iterable[str],
         turn: int | None = None,
-        session: str | None = None,
+        session_id: str | None = None,
         *,
         start: int | None = None,
         end: int | None = None,
     ) -> bool:
         """Apply ``code`` (or several, as one action) to a turn (default: the current one), or
         to its span ``[start, end)``, and save. False if every code was already there."""
-        segment = self.segment(turn, session)
-        labels = [self._label(code)] if isinstance(code, str | Code) else [self._label(c) for c in code]
+        segment = self.segment(turn, session_id)
+        labels = (
+            [self._label(code)] if isinstance(code, str | Code) else [self._label(c) for c in code]
+        )
         start, end = self._span(segment, start, end)
         with self._file.lock():
             self._sync()
@@ -556,7 +570,9 @@ class CodingTool:
         selection = self.selection
         if selection is None:
             return self.apply(codes)
-        applied = self.apply(codes, selection.turn, selection.session_id, start=selection.start, end=selection.end)
+        applied = self.apply(
+            codes, selection.turn, selection.session_id, start=selection.start, end=selection.end
+        )
         self.selection = None
         self._notify("selection")
         return applied
@@ -565,15 +581,15 @@ class CodingTool:
         self,
         code: str | Code,
         turn: int | None = None,
-        session: str | None = None,
+        session_id: str | None = None,
         *,
         start: int | None = None,
         end: int | None = None,
     ) -> bool:
         """Remove ``code`` from a turn (every span of it, and the whole-turn coding), or only
         the coding of span ``[start, end)``, and save. False if there was nothing to remove."""
-        segment = self.segment(turn, session)
-        label = code.code if isinstance(code, Code) else code
+        segment = self.segment(turn, session_id)
+        label = code.label if isinstance(code, Code) else code
         with self._file.lock():
             self._sync()
             found = self._content.by_unit.get(segment.unit, {})
@@ -585,7 +601,12 @@ class CodingTool:
             if not keys:
                 return False
             what = self._where(segment, start, end)
-            self._commit([DropCoding(k) for k in keys], f"removed {label} from {what}", segment.unit, "codings")
+            self._commit(
+                [DropCoding(k) for k in keys],
+                f"removed {label} from {what}",
+                segment.unit,
+                "codings",
+            )
         if self.picked in keys:
             self.picked = None
         return True
@@ -595,7 +616,9 @@ class CodingTool:
         coding = self.picked_coding
         if coding is None:
             return False
-        return self.remove(coding.code, coding.turn, coding.session_id, start=coding.start, end=coding.end)
+        return self.remove(
+            coding.code, coding.turn, coding.session_id, start=coding.start, end=coding.end
+        )
 
     def write_coding_memo(self, text: str) -> bool:
         """Write the memo of the picked coding (blank deletes it); False if nothing changed."""
@@ -609,21 +632,28 @@ class CodingTool:
         with self._file.lock():
             self._sync()
             what = self._where(segment, coding.start, coding.end)
-            self._commit([PutCoding(replace(coding, memo=text))], f"memo on {coding.code} at {what}", segment.unit, "codings")
+            self._commit(
+                [PutCoding(replace(coding, memo=text))],
+                f"memo on {coding.code} at {what}",
+                segment.unit,
+                "codings",
+            )
         return True
 
-    def toggle(self, code: str, turn: int | None = None, session: str | None = None) -> bool:
+    def toggle(self, code: str, turn: int | None = None, session_id: str | None = None) -> bool:
         """Apply ``code`` to the whole turn if the turn lacks it, else remove it from the turn;
         True if it is now applied."""
-        if self._label(code) in self.codes_of(turn, session):
-            self.remove(code, turn, session)
+        if self._label(code) in self.codes_of(turn, session_id):
+            self.remove(code, turn, session_id)
             return False
-        self.apply(code, turn, session)
+        self.apply(code, turn, session_id)
         return True
 
-    def set_codes(self, codes: Iterable[str], turn: int | None = None, session: str | None = None) -> None:
+    def set_codes(
+        self, codes: Iterable[str], turn: int | None = None, session_id: str | None = None
+    ) -> None:
         """Make a turn carry exactly ``codes`` (one save, and one undo step)."""
-        segment = self.segment(turn, session)
+        segment = self.segment(turn, session_id)
         wanted = [self._label(code) for code in codes]
         with self._file.lock():
             self._sync()
@@ -632,24 +662,28 @@ class CodingTool:
             have = {key[2] for key in found}
             ops += self._put_ops([c for c in wanted if c not in have], segment, None, None)
             if ops:
-                self._commit(ops, f"set the codes of {self._where(segment)}", segment.unit, "codings")
+                self._commit(
+                    ops, f"set the codes of {self._where(segment)}", segment.unit, "codings"
+                )
 
-    def write_memo(self, text: str, turn: int | None = None, session: str | None = None) -> bool:
+    def write_memo(self, text: str, turn: int | None = None, session_id: str | None = None) -> bool:
         """Write (replace) the coder's memo on a turn and save; blank text deletes it.
 
         Returns False if nothing changed.
         """
-        segment = self.segment(turn, session)
+        segment = self.segment(turn, session_id)
         if not text.strip():
             text = ""  # blank deletes; anything else is kept exactly as the student wrote it
         with self._file.lock():
             self._sync()
-            if text == self.memo_of(segment.number, segment.session_id):
+            if text == self.memo_of(segment.turn, segment.session_id):
                 return False
             memo = Memo(*segment.unit, self.coder, text, self._clock()) if text else None
             verb = "wrote a memo on" if text else "deleted the memo on"
             key = (*segment.unit, self.coder)
-            self._commit([SetMemo(key, memo)], f"{verb} {self._where(segment)}", segment.unit, "memo")
+            self._commit(
+                [SetMemo(key, memo)], f"{verb} {self._where(segment)}", segment.unit, "memo"
+            )
         return True
 
     def add_code(self, code: Code) -> None:
@@ -662,17 +696,24 @@ class CodingTool:
         """
         if not isinstance(code, Code):
             raise TypeError(f"add_code needs a qualkit.codebook.Code, not {code!r}")
-        code = replace(code, code="_".join(code.code.upper().split()))
+        code = replace(code, label="_".join(code.label.upper().split()))
         categories = {category.id for category in self.codebook.categories}
-        code = parse_code(asdict(code), "new code", f"code {code.code!r}", categories)
-        if code.code in self._content.base_codebook:
-            raise InputError("new code", "field 'code'", "a label not already in the codebook", code.code)
+        code = parse_code(code_entry(code), "new code", f"code {code.label!r}", categories)
+        if code.label in self._content.base_codebook:
+            raise InputError(
+                "new code", "field 'code'", "a label not already in the codebook", code.label
+            )
         with self._file.lock():
             self._sync()
-            if self._content.new_codes.get(code.code) == code:
+            if self._content.new_codes.get(code.label) == code:
                 return
-            verb = "edited" if code.code in self._content.new_codes else "added"
-            self._commit([SetCode(code.code, code)], f"{verb} code {code.code}", self.current.unit, "codebook")
+            verb = "edited" if code.label in self._content.new_codes else "added"
+            self._commit(
+                [SetCode(code.label, code)],
+                f"{verb} code {code.label}",
+                self.current.unit,
+                "codebook",
+            )
 
     def undo(self) -> str:
         """Reverse the last coding, memo or new-code action, save, and show its turn.

@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from os import PathLike
 
-from qualkit.codings import utc_now
 from qualkit.coding_tool import CodingTool
+from qualkit.codings import utc_now
 from qualkit.corpus import Corpus, load_corpus
 from qualkit.widget.coding_widget import KEYS_HELP, CodingWidget
 

@@ -132,7 +132,7 @@ class CodingWidget(anywidget.AnyWidget):
         turn = self.tool.segment(start_unit[1], start_unit[0])
         a = from_utf16(turn.text, int(message["start"]))
         b = from_utf16(turn.text, int(message["end"]))
-        self.tool.select(turn.start + min(a, b), turn.start + max(a, b), turn.number, turn.session_id)
+        self.tool.select(turn.start + min(a, b), turn.start + max(a, b), turn.turn, turn.session_id)
 
     def _apply(self, codes: list[str], whole: bool) -> None:
         if not codes:
@@ -148,6 +148,9 @@ class CodingWidget(anywidget.AnyWidget):
             Code(
                 str(fields.get("label", "")),
                 str(fields.get("category", "")),
-                *(str(fields.get(name, "")).strip() for name in ("brief", "full", "use", "not", "example")),
+                *(
+                    str(fields.get(name, "")).strip()
+                    for name in ("brief", "full", "use", "not", "example")
+                ),
             )
         )

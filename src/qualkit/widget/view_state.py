@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from itertools import pairwise
 
 from qualkit.codebook import Code
-from qualkit.codings import Coding
 from qualkit.coding_tool import CodingTool
 from qualkit.coding_tool.content import CodingKey, coding_key
 from qualkit.coding_tool.progress import plural
 from qualkit.coding_tool.selection import to_utf16
+from qualkit.codings import Coding
 from qualkit.transcripts import Turn
 from qualkit.widget.palette import styles
 
@@ -35,7 +36,7 @@ __all__ = [
 
 
 def turn_id(turn: Turn) -> str:
-    return f"{turn.session_id}|{turn.number}"
+    return f"{turn.session_id}|{turn.turn}"
 
 
 def coding_id(key: CodingKey) -> str:
@@ -66,7 +67,7 @@ def turns_view(tool: CodingTool) -> list[dict]:
     return [
         {
             "id": turn_id(turn),
-            "n": (f"{turn.session_id} " if several else "") + str(turn.number),
+            "n": (f"{turn.session_id} " if several else "") + str(turn.turn),
             "speaker": turn.speaker,
             "text": turn.text,
             "context": tool.is_context(turn),
@@ -78,13 +79,13 @@ def turns_view(tool: CodingTool) -> list[dict]:
 def codebook_view(tool: CodingTool) -> dict:
     """Categories (focus first, flagged) with their codes, styles and definitions."""
     codes = ordered_codes(tool)
-    style = styles(code.code for code in codes)
+    style = styles(code.label for code in codes)
     by_category: dict[str, list[dict]] = {}
     for code in codes:
-        s = style[code.code]
+        s = style[code.label]
         by_category.setdefault(code.category, []).append(
             {
-                "label": code.code,
+                "label": code.label,
                 "brief": code.brief,
                 "full": code.full,
                 "use": code.when_to_use,
@@ -106,7 +107,7 @@ def codebook_view(tool: CodingTool) -> dict:
         for category in sorted(tool.codebook.categories, key=lambda c: c.id not in tool.focus)
         if category.id in by_category
     ]
-    return {"categories": categories, "labels": [code.code for code in codes]}
+    return {"categories": categories, "labels": [code.label for code in codes]}
 
 
 def lanes(spans: Sequence[tuple[int, int]]) -> list[int]:
@@ -147,13 +148,17 @@ def _turn_marks(tool: CodingTool, turn: Turn, codings: Sequence[Coding]) -> dict
     cuts = sorted(cuts)
     ids = [coding_id(coding_key(coding)) for coding in codings]
     pieces = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in pairwise(cuts):
         covering = [
             ids[i]
             for i, coding in enumerate(codings)
             if coding.start is not None and ranges[i][0] <= start and end <= ranges[i][1]
         ]
-        selected = bool(selection) and selection.start - turn.start <= start and end <= selection.end - turn.start
+        selected = (
+            bool(selection)
+            and selection.start - turn.start <= start
+            and end <= selection.end - turn.start
+        )
         pieces.append([text[start:end], covering, selected])
     who = {coding.coder for coding in codings}
     entries = []
@@ -175,7 +180,7 @@ def _turn_marks(tool: CodingTool, turn: Turn, codings: Sequence[Coding]) -> dict
     return {
         "pieces": pieces,
         "codings": entries,
-        "memo": bool(tool.memo_of(turn.number, turn.session_id)),
+        "memo": bool(tool.memo_of(turn.turn, turn.session_id)),
         "coders": sorted(who),
     }
 
@@ -185,9 +190,9 @@ def marks_view(tool: CodingTool) -> dict[str, dict]:
     codings covering it and whether it is selected) and its codings with their lanes."""
     found = {}
     for turn in tool.segments:
-        codings = tool.codings_of(turn.number, turn.session_id)
+        codings = tool.codings_of(turn.turn, turn.session_id)
         selected = tool.selection is not None and tool.selection.unit == turn.unit
-        if codings or selected or tool.memo_of(turn.number, turn.session_id):
+        if codings or selected or tool.memo_of(turn.turn, turn.session_id):
             found[turn_id(turn)] = _turn_marks(tool, turn, codings)
     return found
 
@@ -204,7 +209,7 @@ def state_view(tool: CodingTool, error: str = "") -> dict:
         text = turn.text[s.start - turn.start : s.end - turn.start]
         selection = {
             "turn": turn_id(turn),
-            "number": turn.number,
+            "number": turn.turn,
             "start": to_utf16(turn.text, s.start - turn.start),
             "end": to_utf16(turn.text, s.end - turn.start),
             "text": text,
@@ -214,21 +219,27 @@ def state_view(tool: CodingTool, error: str = "") -> dict:
     picked_view = None
     if picked is not None:
         turn = tool.segment(picked.turn, picked.session_id)
-        where = "the whole turn" if picked.start is None else "“" + turn.text[picked.start - turn.start : picked.end - turn.start] + "”"
+        where = (
+            "the whole turn"
+            if picked.start is None
+            else "“" + turn.text[picked.start - turn.start : picked.end - turn.start] + "”"
+        )
         picked_view = {
             "id": coding_id(coding_key(picked)),
             "code": picked.code,
             "coder": picked.coder,
             "memo": picked.memo,
             "where": where,
-            "number": turn.number,
+            "number": turn.turn,
         }
     used = ", ".join(f"{label} ×{count}" for label, count in progress.codes_used)
     return {
         "position": tool.position,
         "current": turn_id(current),
-        "number": current.number,
-        "turns_in_session": len(next(t for t in tool.transcripts if t.session_id == current.session_id)),
+        "number": current.turn,
+        "turns_in_session": len(
+            next(t for t in tool.transcripts if t.session_id == current.session_id)
+        ),
         "current_codes": list(tool.codes_of()),
         "memo": tool.memo_of(),
         "shown": shown,
