@@ -292,7 +292,7 @@ function render({ model, el }) {
         node.dataset.c = covering.map((id) => index.get(id)).join(" ");
         node.style.setProperty("--tint", first.tint);
         node.style.setProperty("--line", first.line);
-        node.style.textDecorationStyle = first.pattern === "double" ? "double" : first.pattern;
+        node.style.textDecorationStyle = first.pattern === "striped" ? "dashed" : first.pattern;
         // Further codes on the same words: one thin line each, stacked under the text.
         const more = codings.slice(1).map((c) => styleOf(c.code).line);
         node.style.backgroundImage = more.map((line) => `linear-gradient(${line}, ${line})`).join(", ");

@@ -1,10 +1,10 @@
 """Colours for codes: Okabe–Ito's colour-blind-safe hues, each with a pattern as well.
 
 Colour is never the only cue (WCAG 1.4.1): each code also gets a line pattern (solid, dashed,
-dotted, double) used by its underline and margin stripe, and its label is shown beside it.
+dotted, double, wavy, striped) used by its underline and margin stripe, and its label is shown beside it.
 Contrast (WCAG 2.1 AA): highlighted text is near-black on a light tint of the code's hue
 (at least 4.5:1), and stripes and underlines use the hue darkened until it reaches 3:1 against
-white (1.4.11, non-text contrast). :func:`contrast` is WCAG's formula.
+white (1.4.11, non-text contrast). Seven hues times six patterns tell 42 codes apart. :func:`contrast` is WCAG's formula.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ __all__ = ["OKABE_ITO", "PATTERNS", "TEXT", "CodeStyle", "contrast", "styles"]
 
 # Okabe & Ito (2008), "Color Universal Design"; black is left out (it is the text colour).
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
-PATTERNS = ("solid", "dashed", "dotted", "double")
+PATTERNS = ("solid", "dashed", "dotted", "double", "wavy", "striped")
 TEXT = "#1A1A1A"  # highlighted text, whatever the notebook's theme
 WHITE = "#FFFFFF"
 
