@@ -45,7 +45,7 @@ def test_the_whole_transcript_is_sent_once_with_context_turns_marked(widget):
     assert [t["n"] for t in widget.turns] == ["1", "2", "3", "4", "5", "6"]
     assert [t["context"] for t in widget.turns] == [True, False, False, False, True, False]
     assert widget.state["current"] == "PSS-FG1|2"  # the first participant turn
-    assert widget.state["shown"] is None and widget.state["shown_text"] == "6 turns"
+    assert widget.state["shown"] is None and widget.state["shown_text"] == ""
 
 
 def test_a_span_selected_with_the_mouse_takes_two_codes_in_one_action(widget, tmp_path):
@@ -196,9 +196,9 @@ def test_navigation_filters_search_and_grammar(widget):
     widget.handle({"type": "next"})
     assert widget.state["number"] == 3 and widget.state["has_previous"]
     widget.handle({"type": "filter", "speaker": "Kim", "code": "", "query": ""})
-    assert widget.state["shown"] == [2, 5] and widget.state["shown_text"] == "Showing 2 turns of 6"
+    assert widget.state["shown"] == [2, 5] and widget.state["shown_text"] == "showing 2 turns of 6"
     widget.handle({"type": "filter", "speaker": "", "code": "", "query": "SCHEDULE"})
-    assert widget.state["shown"] == [5] and widget.state["shown_text"] == "Showing 1 turn of 6"
+    assert widget.state["shown"] == [5] and widget.state["shown_text"] == "showing 1 turn of 6"
     assert widget.state["status"] == "Showing 1 turn of 6."
     assert widget.state["number"] == 6 and not widget.state["has_next"]
     assert not widget.state["has_previous"]

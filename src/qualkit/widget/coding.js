@@ -34,6 +34,8 @@ function render({ model, el }) {
   // ---------------------------------------------------------------- skeleton
   const progress = h("progress", { class: "qk-progress", "aria-label": "Participant turns coded" });
   const progressText = h("span", { class: "qk-progress-text" });
+  const help = h("details", { class: "qk-help" }, h("summary", { text: "Keyboard" }),
+    h("p", { text: model.get("keys_help") }));
   const head = h(
     "div",
     { class: "qk-head" },
@@ -41,10 +43,12 @@ function render({ model, el }) {
       h("h2", { class: "qk-title", text: model.get("title") }),
       h("p", { class: "qk-sub", text: model.get("subtitle") })),
     h("div", { class: "qk-progress-box" }, progress, progressText),
+    help,
   );
 
-  const button = (text, label, onclick, extra = {}) =>
-    h("button", { type: "button", class: "qk-button", "aria-label": label, title: label, onclick, ...extra }, text);
+  // The visible text is the accessible name; the title says more (and names the key).
+  const button = (text, title, onclick) =>
+    h("button", { type: "button", class: "qk-button", title, onclick }, text);
   const previousButton = button("↑ Previous", "Previous turn (↑)", () => send({ type: "previous" }));
   const nextButton = button("↓ Next", "Next turn (↓)", () => send({ type: "next" }));
   const uncodedButton = button("Next uncoded", "Next participant turn without a code", () => send({ type: "uncoded" }));
@@ -59,7 +63,7 @@ function render({ model, el }) {
       send({ type: "go", turn: Number(turnBox.value) });
     }
   });
-  const search = h("input", { type: "search", id: `${uid}-search`, class: "qk-search", placeholder: "words in a turn" });
+  const search = h("input", { type: "search", id: `${uid}-search`, class: "qk-search", placeholder: "then Enter" });
   const speakerSelect = h("select", { id: `${uid}-speaker` });
   const codeSelect = h("select", { id: `${uid}-code` });
   const sendFilter = () =>
@@ -74,7 +78,7 @@ function render({ model, el }) {
     h("span", { class: "qk-field" }, h("label", { for: control.id, text: label }), control);
   const bar = h("div", { class: "qk-bar", role: "group", "aria-label": "Move and filter" },
     previousButton, nextButton, uncodedButton, field("Turn", turnBox), field("Search", search),
-    field("Speaker", speakerSelect), field("With code", codeSelect));
+    field("Speaker", speakerSelect), field("Code", codeSelect));
 
   // The transcript: every turn, scrolling; stripes in the left margin.
   const shownNote = h("div", { class: "qk-note qk-shown", "aria-live": "polite" });
@@ -85,6 +89,7 @@ function render({ model, el }) {
       class: "qk-turn" + (turn.context ? " qk-context" : ""),
       id: `${uid}-t${index}`,
       tabindex: -1,
+      "data-lm-suppress-shortcuts": "true", // the notebook matches the focused element itself
       "data-turn": turn.id,
       "data-index": index,
     },
@@ -145,11 +150,10 @@ function render({ model, el }) {
     h("div", { class: "qk-foot-right" },
       h("div", { class: "qk-foot-row" }, undoButton, field("Command", command)),
       status));
-  const help = h("details", { class: "qk-help" }, h("summary", { text: "Keyboard" }),
-    h("p", { text: model.get("keys_help") }));
-
-  const root = h("div", { class: "qualkit-coding", role: "application", "aria-label": model.get("title") },
-    head, bar, main, actions, foot, help);
+  // data-lm-suppress-shortcuts: keys pressed in the widget are ours, not the notebook's
+  // (↓ would otherwise move to the next cell in command mode).
+  const root = h("div", { class: "qualkit-coding", role: "region", "aria-label": model.get("title"), "data-lm-suppress-shortcuts": "true" },
+    head, bar, main, actions, foot);
   el.append(root);
 
   // ---------------------------------------------------------------- codebook
@@ -398,7 +402,7 @@ function render({ model, el }) {
     if (event.shiftKey && (event.key === "ArrowRight" || event.key === "ArrowLeft")) {
       action = () => send({ type: "extend", by: event.key === "ArrowRight" ? 1 : -1 });
     }
-    if (action) { event.preventDefault(); action(); }
+    if (action) { event.preventDefault(); event.stopPropagation(); action(); }
   });
 
   // ---------------------------------------------------------------- state
@@ -421,7 +425,7 @@ function render({ model, el }) {
       placeStripes();
     }
     if (moved && focusInList) current.focus({ preventScroll: true });
-    shownNote.textContent = `Turn ${state.number} of ${state.turns_in_session} · ${state.shown_text}`;
+    shownNote.textContent = [`Turn ${state.number} of ${state.turns_in_session}`, state.shown_text].filter(Boolean).join(" · ");
     turnBox.value = state.number;
     turnBox.max = state.turns_in_session;
     speakerSelect.value = state.speaker;
@@ -434,9 +438,7 @@ function render({ model, el }) {
     previousButton.disabled = !state.has_previous;
     nextButton.disabled = !state.has_next;
     undoButton.disabled = !state.can_undo;
-    const undoLabel = state.can_undo ? `Undo: ${state.undo}` : "Nothing to undo";
-    undoButton.setAttribute("aria-label", undoLabel);
-    undoButton.title = undoLabel;
+    undoButton.title = state.can_undo ? `Undo: ${state.undo}` : "Nothing to undo";
     memoLabel.textContent = `Memo on turn ${state.number}`;
     const keepMemo = memoDirty && !moved && state.error && memoTurn === state.current;
     if (!keepMemo && document.activeElement !== memo) { memo.value = state.memo; memoDirty = false; }

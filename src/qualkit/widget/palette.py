@@ -86,5 +86,5 @@ def styles(labels: Iterable[str]) -> dict[str, CodeStyle]:
     for index, label in enumerate(dict.fromkeys(labels)):
         hue = OKABE_ITO[index % len(OKABE_ITO)]
         pattern = PATTERNS[(index // len(OKABE_ITO)) % len(PATTERNS)]
-        found[label] = CodeStyle(_darkened(hue), _mix(hue, WHITE, 0.38), pattern)
+        found[label] = CodeStyle(_darkened(hue), _mix(hue, WHITE, 0.5), pattern)
     return found

@@ -244,9 +244,9 @@ def state_view(tool: CodingTool, error: str = "") -> dict:
         "memo": tool.memo_of(),
         "shown": shown,
         "shown_text": (
-            f"Showing {plural(len(tool.visible()), 'turn')} of {len(tool.segments)}"
+            f"showing {plural(len(tool.visible()), 'turn')} of {len(tool.segments)}"
             if shown is not None
-            else f"{plural(len(tool.segments), 'turn')}"
+            else ""
         ),
         "speaker": tool.speaker or "",
         "code_filter": tool.code_filter or "",
