@@ -182,6 +182,7 @@ function render({ model, el }) {
 
   function drawCodebook() {
     const book = model.get("codebook");
+    styles = new Map(book.categories.flatMap((c) => c.codes.map((code) => [code.label, code])));
     const open = new Set([...categories.querySelectorAll("details[open]")].map((d) => d.dataset.id));
     const first = categories.childElementCount === 0;
     categories.replaceChildren();
@@ -258,11 +259,9 @@ function render({ model, el }) {
   }
 
   // ---------------------------------------------------------------- transcript
+  let styles = new Map(); // code label -> its colours and pattern (from the codebook trait)
   function styleOf(code) {
-    for (const category of model.get("codebook").categories) {
-      for (const c of category.codes) if (c.label === code) return c;
-    }
-    return { line: "#595959", tint: "#E0E0E0", pattern: "solid" };
+    return styles.get(code) || { line: "#595959", tint: "#E0E0E0", pattern: "solid" };
   }
 
   function drawMarks() {
@@ -328,13 +327,15 @@ function render({ model, el }) {
   }
 
   function placeStripes() {
+    // Measure everything first, then move the stripes: mixing the two would make the
+    // browser lay the page out again for every stripe.
+    const moves = [];
     for (const item of turnEls.values()) {
       const stripes = item.querySelectorAll(".qk-stripe");
       if (!stripes.length || item.hidden) continue;
       const box = item.getBoundingClientRect();
       for (const stripe of stripes) {
-        const i = stripe.dataset.i;
-        const pieces = item.querySelectorAll(`mark[data-c~="${i}"]`);
+        const pieces = item.querySelectorAll(`mark[data-c~="${stripe.dataset.i}"]`);
         let top = 4, bottom = box.height - 4;
         if (pieces.length) {
           top = Infinity; bottom = -Infinity;
@@ -345,9 +346,12 @@ function render({ model, el }) {
             }
           }
         }
-        stripe.style.top = `${top}px`;
-        stripe.style.height = `${Math.max(bottom - top, 6)}px`;
+        moves.push([stripe, top, Math.max(bottom - top, 6)]);
       }
+    }
+    for (const [stripe, top, height] of moves) {
+      stripe.style.top = `${top}px`;
+      stripe.style.height = `${height}px`;
     }
   }
 
