@@ -264,6 +264,14 @@ function render({ model, el }) {
     return styles.get(code) || { line: "#595959", tint: "#E0E0E0", pattern: "solid" };
   }
 
+  // Scroll the transcript (only it, never the notebook) so that a turn is wholly in view.
+  function reveal(item) {
+    if (!item) return;
+    const top = item.offsetTop, bottom = top + item.offsetHeight;
+    if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
+    if (top < list.scrollTop) list.scrollTop = top;
+  }
+
   function drawMarks() {
     const marks = model.get("marks");
     for (const [id, item] of turnEls) {
@@ -274,6 +282,7 @@ function render({ model, el }) {
       drawTurn(item, mark);
     }
     placeStripes();
+    reveal(turnEls.get(lastState.current)); // a turn grows when it gets its first chips
   }
 
   function drawTurn(item, mark) {
@@ -425,8 +434,8 @@ function render({ model, el }) {
     turnEls.forEach((item, id) => { item.hidden = shown !== null && !shown.has(Number(item.dataset.index)); });
     const current = turnEls.get(state.current);
     if (moved || (state.shown || []).length !== (lastState.shown || []).length) {
-      current.scrollIntoView({ block: "nearest" });
       placeStripes();
+      reveal(current);
     }
     if (moved && focusInList) current.focus({ preventScroll: true });
     shownNote.textContent = [`Turn ${state.number} of ${state.turns_in_session}`, state.shown_text].filter(Boolean).join(" · ");
