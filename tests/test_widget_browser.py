@@ -271,5 +271,16 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             expect(info).to_have_attribute("aria-expanded", "true")
             expect(tool.locator(".qk-def:not([hidden])")).to_contain_text("Do not use when:")
             tool.locator(".qk-codebook").screenshot(path=str(SHOTS / f"{front_end}-codebook.png"))
+            # Focused codebook: this session's model and the shared codes open, others folded;
+            # the filter box finds a code in any of them.
+            opened = tool.locator(".qk-categories > details[open] > summary")
+            expect(opened).to_have_count(2)
+            expect(opened.first).to_contain_text("Peer support specialists")
+            find = tool.get_by_label("Find a code")
+            find.fill("x_postpartum")
+            expect(tool.locator(".qk-code:not([hidden])")).to_have_count(1)
+            expect(tool.locator(".qk-code:not([hidden])")).to_contain_text("X_POSTPARTUM_DROP")
+            find.fill("")
+            expect(tool.locator(".qk-categories > details[open]")).to_have_count(2)
         finally:
             browser.close()

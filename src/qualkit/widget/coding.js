@@ -233,16 +233,22 @@ function render({ model, el }) {
     markCurrentCodes();
   }
 
+  // Finding a code opens every category with a match; clearing the box folds them back.
+  let openBeforeFind = null;
   function filterCodes() {
     const words = codeFind.value.trim().toLowerCase();
+    const all = [...categories.querySelectorAll("details")];
+    if (words && openBeforeFind === null) openBeforeFind = new Set(all.filter((d) => d.open));
     for (const row of categories.querySelectorAll(".qk-code")) {
       row.hidden = words !== "" && !row.dataset.search.includes(words);
     }
-    for (const details of categories.querySelectorAll("details")) {
+    for (const details of all) {
       const any = details.querySelector(".qk-code:not([hidden])");
       details.hidden = !any;
       if (words && any) details.open = true;
+      if (!words && openBeforeFind !== null) details.open = openBeforeFind.has(details);
     }
+    if (!words) openBeforeFind = null;
   }
 
   function markCurrentCodes() {
