@@ -8,7 +8,7 @@ import math
 import pytest
 
 from qualkit import matrices
-from qualkit.agreement import code_presence
+from qualkit.code_agreement import code_presence
 from qualkit.codings import Coding, Codings
 from qualkit.span_overlap import covered, span_agreement
 from qualkit.transcripts import parse_transcript

@@ -13,11 +13,11 @@ from dataclasses import replace
 
 from qualkit.codebook import Code, code_entry, parse_code
 from qualkit.coding_tool.content import DropCoding, Op, PutCoding, SetCode, SetMemo, coding_key
-from qualkit.coding_tool.progress import plural
 from qualkit.coding_tool.selection import normalise
 from qualkit.codings import Coding, Memo
 from qualkit.errors import InputError
 from qualkit.transcripts import Turn
+from qualkit.wording import plural
 
 __all__ = ["Actions"]
 

@@ -11,10 +11,10 @@ import bisect
 
 from qualkit.coding_tool import commands
 from qualkit.coding_tool.content import CodingKey, coding_key
-from qualkit.coding_tool.progress import plural
 from qualkit.coding_tool.selection import Selection, normalise, step
 from qualkit.codings import Coding
 from qualkit.transcripts import Turn
+from qualkit.wording import plural
 
 __all__ = ["Moving"]
 

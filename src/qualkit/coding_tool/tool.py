@@ -43,10 +43,11 @@ from qualkit.coding_tool.content import (
 )
 from qualkit.coding_tool.moving import Moving
 from qualkit.coding_tool.navigation import Navigation
-from qualkit.coding_tool.progress import Progress, plural
+from qualkit.coding_tool.progress import Progress
 from qualkit.coding_tool.selection import Selection
 from qualkit.codings import Coding, utc_now
 from qualkit.transcripts import Transcript, Turn
+from qualkit.wording import plural
 
 if TYPE_CHECKING:
     from qualkit.corpus import Corpus, Participant
