@@ -380,6 +380,19 @@ def test_feedback_carries_no_hidden_test_solution_or_rubric(graded, lesson):
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
+def test_nothing_a_student_runs_warns_or_floods_the_page(graded, lesson):
+    """The solution, run as grading runs it (stderr folded into stdout), prints no warning,
+    and no cell prints more than a screenful."""
+    for cell in autograded(graded, lesson, "solution").cells:
+        if cell.cell_type != "code":
+            continue
+        for output in cell.outputs:
+            text = str(output.get("text", "")) + str(output.get("data", {}).get("text/plain", ""))
+            assert "Warning" not in text, f"{lesson} {cell.id}: {text[:300]}"
+            assert text.count("\n") <= 60, f"{lesson} {cell.id}: {text.count(chr(10))} lines"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
 def test_graders_see_full_tests_and_rubrics(graded, lesson):
     """The autograded copy (what Formgrader shows) holds the instructor's test cells again."""
     nb = autograded(graded, lesson, "solution")
