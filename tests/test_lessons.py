@@ -8,8 +8,10 @@ crashing the grader (``validate --invert``) and contain no solution, hidden test
 from __future__ import annotations
 
 import ast
+import itertools
 import json
 import re
+import sys
 
 import nbformat
 import pytest
@@ -121,12 +123,18 @@ def test_release_contains_no_solution_hidden_test_or_rubric(course, lesson):
             assert marker not in text, f"{path}: {marker!r} reached the student release"
         assert path.name not in ANSWER_FILES, f"{path}: answer material in the release"
     released = texts[course.release_path(lesson)]
+    # What the source shows outside its answer regions (an import a test repeats, say).
+    public = "\n".join(
+        re.sub(r"BEGIN (SOLUTION|HIDDEN TESTS|MARK SCHEME).*?END \1", "", c.source, flags=re.S)
+        for c in source(lesson).cells
+    )
     for cell in source(lesson).cells:
         for region in re.findall(
             r"BEGIN (?:SOLUTION|HIDDEN TESTS)\n(.*?)\n.*?END", cell.source, flags=re.S
         ) + re.findall(r"BEGIN MARK SCHEME ===\n(.*?)\n===", cell.source, flags=re.S):
             for line in region.splitlines():
-                if len(line.strip()) > 12:  # a real line of answer, not a bracket
+                # a real line of answer, not a bracket or a line the lesson shows anyway
+                if len(line.strip()) > 12 and line.strip() not in public:
                     assert json.dumps(line.strip())[1:-1] not in released, (
                         f"{lesson}: answer line {line.strip()!r} reached the student release"
                     )
@@ -149,3 +157,24 @@ def test_release_fails_every_test_without_crashing(course, lesson):
         if nbgrader_meta(c).get("grade")
     ]
     assert graded, f"{lesson}: no graded cells in the release"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_test_cells_are_gradable_outside_the_kernel(lesson):
+    """Autograded tests run in the grader on the notebook's ``answer_*`` values only
+    (autograde/trusted_grading.py): everything else they use, they import or define. And each
+    follows an answer or another test, where nbgrader can put it back if a student deletes it."""
+    sys.path.insert(0, str(REPO / "autograde"))
+    from trusted_grading import free_names
+
+    cells = source(lesson).cells
+    for previous, cell in itertools.pairwise(cells):
+        meta = nbgrader_meta(cell)
+        if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+            continue
+        others = [n for n in free_names(cell.source) if not n.startswith("answer_")]
+        assert not others, f"{lesson} {cell.id}: import or define {others} in the test cell"
+        before = nbgrader_meta(previous)
+        assert before.get("solution") or before.get("grade"), (
+            f"{lesson} {cell.id}: put the test right after its answer cell or another test"
+        )
