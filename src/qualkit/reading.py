@@ -91,8 +91,10 @@ def entry_lines(text: str, names: tuple[str, ...]) -> dict[str, list[int]]:
         at = skip(skip(at) + 1)  # the colon
         if name in names and text[at] == "[":
             starts, at = [], skip(at + 1)
+            line, counted = 1 + text.count("\n", 0, at), at  # count forward only: linear time
             while text[at] != "]":
-                starts.append(text.count("\n", 0, at) + 1)
+                line, counted = line + text.count("\n", counted, at), at
+                starts.append(line)
                 at = skip(decoder.raw_decode(text, at)[1])
                 at = skip(at + 1) if text[at] == "," else at
             lines[name] = starts
