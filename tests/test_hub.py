@@ -223,6 +223,11 @@ def hub():
                 hub_process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 hub_process.kill()
+        # A hub that died while starting leaves its proxy running: the pid file names it.
+        proxy_pid = root / "hub" / "jupyterhub-proxy.pid"
+        if proxy_pid.exists():
+            with contextlib.suppress(ProcessLookupError, ValueError):
+                os.kill(int(proxy_pid.read_text().strip()), 15)
         for name in (*users, settings.grader):
             remove_account(name)
         shutil.rmtree(root, ignore_errors=True)
