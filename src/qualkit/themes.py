@@ -40,6 +40,7 @@ import pandas as pd
 from qualkit.codebook import Codebook
 from qualkit.codings import Coding, Codings
 from qualkit.errors import InputError
+from qualkit.wording import plural
 
 __all__ = [
     "ProblemKind",
@@ -138,7 +139,7 @@ def codebook_categories(codebook: Codebook) -> tuple[Theme, ...]:
     return tuple(
         Theme(
             category.label,
-            tuple(code.code for code in codebook.in_category(category.id)),
+            tuple(code.label for code in codebook.in_category(category.id)),
             category.description,
         )
         for category in codebook.categories
@@ -255,10 +256,6 @@ def _codes_used(used_codes) -> tuple[str, ...]:
     )
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
-
 def check_themes(
     themes: Iterable[Theme] | Mapping[str, Iterable[str]],
     codebook: Codebook | None = None,
@@ -295,7 +292,7 @@ def check_themes(
     used_set = set(used or ())
     known = None if codebook is None else set(codebook.names)
     if known is not None and isinstance(used_codes, Codings):
-        known |= {code.code for code in used_codes.codes}
+        known |= {code.label for code in used_codes.added_codes}
     problems: list[ThemeProblem] = []
 
     names_seen: set[str] = set()
@@ -341,7 +338,7 @@ def check_themes(
                     "too_few_codes",
                     theme.name,
                     None,
-                    f"Theme {theme.name!r} rests on {_plural(len(distinct), 'code')}{listed}; a "
+                    f"Theme {theme.name!r} rests on {plural(len(distinct), 'code')}{listed}; a "
                     f"theme brings together at least {min_codes} codes. Revisit whether it "
                     "stands as a theme of its own or is part of a broader pattern.",
                 )
