@@ -235,12 +235,15 @@ def write_jupyter_config(config_dir: Path, settings: Settings, enabled: bool) ->
     (config_dir / "nbgrader_config.py").write_text(text, encoding="utf-8")
 
 
-def ensure_account(name: str) -> pwd.struct_passwd:
+def ensure_account(name: str, home: Path | None = None) -> pwd.struct_passwd:
     """A system account with a private home (created when missing)."""
     try:
         account = pwd.getpwnam(name)
     except KeyError:
-        subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name], check=True)
+        where = ["--home-dir", str(home)] if home else []
+        subprocess.run(
+            ["useradd", "--create-home", *where, "--shell", "/bin/bash", name], check=True
+        )
         account = pwd.getpwnam(name)
     os.chmod(account.pw_dir, 0o700)
     return account
@@ -250,7 +253,7 @@ def install_course(settings: Settings, jupyter_config_dir: Path) -> None:
     """Exchange, grader account and course, and the Jupyter settings (run as root)."""
     settings.exchange.mkdir(parents=True, exist_ok=True)
     os.chmod(settings.exchange, 0o777)  # nbgrader's docs: chmod ugo+rw; nbgrader guards inside
-    grader = ensure_account(settings.grader)
+    grader = ensure_account(settings.grader, settings.grader_home)
     root = settings.course_root
     root.parent.mkdir(parents=True, exist_ok=True)
     for part in ("lessons", "autograde", "datasets"):  # sources, course config, corpus and key
