@@ -98,6 +98,15 @@ def test_hub_config_is_nbgraders_documented_setup(tljh, settings_file):
     assert roles["server"]["scopes"] == ["inherit"]
 
 
+def test_hub_config_keeps_what_tljh_set_before(tljh, settings_file):
+    c = Config()
+    c.JupyterHub.services = [{"name": "cull-idle", "command": ["cull"]}]
+    c.JupyterHub.load_roles = [{"name": "idle-culler", "services": ["cull-idle"]}]
+    tljh.hook.tljh_custom_jupyterhub_config(c=c)
+    assert [s["name"] for s in c.JupyterHub.services] == ["cull-idle", "qualkit"]
+    assert c.JupyterHub.load_roles[0]["name"] == "idle-culler"
+
+
 def test_bad_settings_name_the_file_and_the_key(tmp_path):
     path = tmp_path / "hub.yaml"
     path.write_text("graders: [ines]\nstudent: [ana]\n")

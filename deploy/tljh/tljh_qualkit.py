@@ -114,42 +114,50 @@ def configure_hub(
     """Groups, roles and the formgrader service, as nbgrader documents them for JupyterHub."""
     course = settings.course
     formgrade, students = f"formgrade-{course}", f"nbgrader-{course}"
-    c.JupyterHub.load_groups = {
-        # The grader account is a hub user too: nbgrader's formgrader asks the hub for its
-        # groups to know which course it serves.
-        formgrade: {"users": [*settings.graders, settings.grader]},
-        students: {"users": list(settings.students)},
-    }
-    c.JupyterHub.load_roles = [
-        {  # graders reach the formgrader service
-            "name": formgrade,
-            "groups": [formgrade],
-            "scopes": [
-                f"access:services!service={course}",
-                "list:services",
-                f"read:services!service={course}",
-            ],
+    _add(
+        c.JupyterHub,
+        "load_groups",
+        {
+            # The grader account is a hub user too: nbgrader's formgrader asks the hub for its
+            # groups to know which course it serves.
+            formgrade: {"users": [*settings.graders, settings.grader]},
+            students: {"users": list(settings.students)},
         },
-        {  # students find the course (the Assignment List asks the hub)
-            "name": students,
-            "groups": [students],
-            "scopes": ["list:services", f"read:services!service={course}"],
-        },
-        {  # a server's token acts as its owner, so nbgrader can read the owner's groups
-            "name": "server",
-            "scopes": ["inherit"],
-        },
-        {  # the formgrader adds students to the course group (Manage Students)
-            "name": f"{course}-formgrader",
-            "services": [course],
-            "scopes": [
-                "read:users",
-                "list:groups",
-                f"read:groups!group={students}",
-                f"groups!group={students}",
-            ],
-        },
-    ]
+    )
+    _add(
+        c.JupyterHub,
+        "load_roles",
+        [
+            {  # graders reach the formgrader service
+                "name": formgrade,
+                "groups": [formgrade],
+                "scopes": [
+                    f"access:services!service={course}",
+                    "list:services",
+                    f"read:services!service={course}",
+                ],
+            },
+            {  # students find the course (the Assignment List asks the hub)
+                "name": students,
+                "groups": [students],
+                "scopes": ["list:services", f"read:services!service={course}"],
+            },
+            {  # a server's token acts as its owner, so nbgrader can read the owner's groups
+                "name": "server",
+                "scopes": ["inherit"],
+            },
+            {  # the formgrader adds students to the course group (Manage Students)
+                "name": f"{course}-formgrader",
+                "services": [course],
+                "scopes": [
+                    "read:users",
+                    "list:groups",
+                    f"read:groups!group={students}",
+                    f"groups!group={students}",
+                ],
+            },
+        ],
+    )
     # The grader's own Jupyter settings (instructor tools on) must beat the shared ones (off):
     # a virtual or conda environment's settings outrank ~/.jupyter unless it is named first.
     environment = dict(service_environment or {})
@@ -159,17 +167,32 @@ def configure_hub(
             [str(settings.course_root.parent / ".jupyter"), environment.get("JUPYTER_CONFIG_PATH")],
         )
     )
-    c.JupyterHub.services = [
-        {
-            "name": course,  # nbgrader: the service's name is the course id
-            "url": f"http://127.0.0.1:{settings.service_port}",
-            "command": service_command or ["jupyterhub-singleuser"],
-            "user": settings.grader,
-            "cwd": str(settings.course_root.parent),
-            "environment": {"JUPYTERHUB_DEFAULT_URL": "/formgrader", **environment},
-            "oauth_no_confirm": True,
-        }
-    ]
+    _add(
+        c.JupyterHub,
+        "services",
+        [
+            {
+                "name": course,  # nbgrader: the service's name is the course id
+                "url": f"http://127.0.0.1:{settings.service_port}",
+                "command": service_command or ["jupyterhub-singleuser"],
+                "user": settings.grader,
+                "cwd": str(settings.course_root.parent),
+                "environment": {"JUPYTERHUB_DEFAULT_URL": "/formgrader", **environment},
+                "oauth_no_confirm": True,
+            }
+        ],
+    )
+
+
+def _add(section, name: str, items):
+    """Add to a hub setting without dropping what TLJH set before (its idle culler, say)."""
+    if name not in section:
+        section[name] = items
+    elif isinstance(section[name], list | dict):
+        current = section[name]
+        section[name] = {**current, **items} if isinstance(current, dict) else [*current, *items]
+    else:  # a lazy value (c.JupyterHub.services.append(...)): traitlets applies it later
+        (section[name].update if isinstance(items, dict) else section[name].extend)(items)
 
 
 # --- files on the machine --------------------------------------------------------------------
