@@ -1,7 +1,7 @@
 # qualkit: two commands set everything up.
 #   make lab    environment + course, then JupyterLab on the kit (http://127.0.0.1:8888)
 #   make test   environment + browser, then every test
-# Instructors: make release | autograde | feedback | grades | student | bench | datasets | tidy
+# Instructors: make publish | autograde | feedback | grades | student | release | bench | datasets | tidy
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -25,7 +25,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 # Jupyter refuses to start as root unless told to (containers and CI run as root).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help env lab student test release autograde feedback grades bench datasets browser tidy clean
+.PHONY: help env lab student test release publish autograde feedback grades bench datasets browser proxy hub-env tidy clean
 
 help:
 	@sed -n '1,4p' Makefile | sed 's/^# \{0,1\}//'
@@ -65,16 +65,47 @@ $(AXE): tools/package.json
 	npm install --prefix build/node --no-audit --no-fund --silent
 	touch $@
 
+# JupyterHub's proxy, from npm (the hub test runs a real hub; Debian's nodejs and npm run it).
+CHP_VERSION := 4.6.3
+CHP := $(VENV)/proxy/node_modules/.bin/configurable-http-proxy
+$(CHP):
+	@command -v npm >/dev/null || { echo "Installing Debian's nodejs and npm..."; \
+	  $(APT_INSTALL) nodejs npm >/dev/null; }
+	npm install --prefix $(VENV)/proxy --no-audit --no-fund --loglevel=error \
+	  configurable-http-proxy@$(CHP_VERSION)
+
+proxy: $(CHP)
+
+# The hub test's user environment. Single-user servers run as other Unix accounts, who cannot
+# reach a Python kept under /root (pyenv): Debian's python3 builds it, and qualkit goes in as a
+# wheel, as on a real hub (no key in it). Refreshed when the environment or the package changes.
+HUB_PYTHON ?= /usr/bin/python3
+HUB_ENV := $(VENV)/hub
+HUB_STAMP := $(HUB_ENV)/.installed
+$(HUB_STAMP): $(ENV_STAMP) $(shell find src datasets/corpus -type f -not -name '*.pyc' 2>/dev/null)
+	@[ -x $(HUB_ENV)/bin/python ] || $(HUB_PYTHON) -m venv $(HUB_ENV)
+	$(HUB_ENV)/bin/python -m pip install --quiet --upgrade pip
+	$(HUB_ENV)/bin/python -m pip install --quiet -r $(VENV)/requirements.txt
+	$(HUB_ENV)/bin/python -m pip install --quiet --no-deps --force-reinstall .
+	$(PY) tools/lab_settings.py $(HUB_ENV)
+	touch $@
+
+hub-env: $(HUB_STAMP) $(CHP)
+
 release: $(ENV_STAMP)
 	$(PY) autograde/course.py release
+
+# The release, put in nbgrader's exchange: students fetch it from Nbgrader > Assignment List.
+publish: $(ENV_STAMP)
+	$(PY) autograde/course.py publish
 
 lab: release
 	@echo "Starting JupyterLab on the kit; open the URL it prints (Ctrl+C to stop)."
 	$(VENV)/bin/jupyter lab --no-browser --ip=$(HOST) --port=$(PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/lessons
 
-# JupyterLab as a student sees it: a copy of the release, instructor tools switched off.
-student: release
+# JupyterLab as a student sees it: lessons fetched from the exchange, instructor tools off.
+student: publish
 	$(PY) tools/student_view.py build/student
 	JUPYTER_CONFIG_DIR=$(CURDIR)/build/student/config JUPYTER_CONFIG_PATH= \
 	  $(VENV)/bin/jupyter lab --no-browser --ip=$(HOST) --port=$(PORT) $(ROOT_FLAG) \
@@ -98,7 +129,7 @@ bench: $(ENV_STAMP) browser
 	@for bench in benchmarks/bench_*.py; do echo "== $$bench"; $(PY) $$bench || exit 1; done
 
 # pytest exits 5 when it collected no test: that is a failure here, said out loud.
-test: $(ENV_STAMP) browser
+test: $(ENV_STAMP) browser hub-env
 	@$(PY) -m pytest -n $(WORKERS) --dist loadgroup; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: no tests were collected; failing." >&2; fi; \
 	exit $$status

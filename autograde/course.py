@@ -1,17 +1,21 @@
 """Course operations for instructors: release, autograde, feedback, grades.
 
     python autograde/course.py release   [LESSON ...]   student versions (default: every lesson)
-    python autograde/course.py autograde [LESSON ...]   every collected submission
-    python autograde/course.py feedback  [LESSON ...]   HTML feedback for graded submissions
+    python autograde/course.py publish   [LESSON ...]   release, then put it in the exchange
+    python autograde/course.py autograde [LESSON ...]   collect from the exchange, then grade
+    python autograde/course.py feedback  [LESSON ...]   feedback for fully graded submissions,
+                                                        released to the exchange
     python autograde/course.py grades    [--out FILE]   one CSV row per lesson and student
 
-The Makefile's ``release``, ``autograde``, ``feedback`` and ``grades`` targets call this. It
+The Makefile's targets of the same names call this. It
 drives nbgrader through its own Python API, in one process, with the course configuration in
 ``autograde/nbgrader_config.py`` (each ``nbgrader`` command line would pay seconds of start-up).
 
 What nbgrader leaves quiet is said loudly here: a submission that could not be graded (its
 kernel died, say) makes ``autograde`` exit 1 and name the student, and ``grades`` marks it
-"autograde failed" instead of letting a silent 0 stand in the gradebook.
+"autograde failed" instead of letting a silent 0 stand in the gradebook; and ``feedback`` holds
+back a submission whose written answers no grader has marked yet, naming it, rather than show
+the student a 0 for them (feedback_gate.py).
 """
 
 from __future__ import annotations
@@ -21,14 +25,25 @@ import csv
 import logging
 import os
 import sys
+import warnings
 from pathlib import Path
 
+from feedback_gate import held_back_message, ungraded_answers
+from nbformat.warnings import MissingIDFieldWarning
 from nbgrader.api import MissingEntry
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
+from nbgrader.utils import capture_log, temp_attrs
+from sqlalchemy.exc import SAWarning
 from traitlets.config.loader import PyFileConfigLoader
 
 HERE = Path(__file__).resolve().parent
+# nbgrader's gradebook code warns about its own relationships when a resubmission is regraded:
+# nothing an instructor can act on, so it stays out of the report below.
+warnings.filterwarnings("ignore", category=SAWarning)
+# nbgrader restores a test cell a student deleted without a cell id (add_missing_cells); the
+# cell is back and graded, the warning tells the instructor nothing.
+warnings.filterwarnings("ignore", category=MissingIDFieldWarning)
 # nbgrader runs `alembic` from PATH when it creates a gradebook: use this environment's.
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 
@@ -69,14 +84,72 @@ def submitted_students(api: NbGraderAPI, lesson: str) -> list[str]:
     return sorted(p.parent.name for p in root.glob(f"*/{lesson}") if p.is_dir())
 
 
-def autograde(api: NbGraderAPI, names: list[str]) -> int:
-    failures = []
+def publish(api: NbGraderAPI, names: list[str]) -> int:
+    """Release each lesson, then put it in the exchange, where students fetch it."""
+    if release(api, names):
+        return 1
     for name in names:
+        # force: publishing an edited lesson again replaces the old release
+        result = _exchange_app(api, "ReleaseAssignment", force=True, assignment_id=name)
+        if not result["success"]:
+            print(f"publish {name}: FAILED\n{result.get('log', '')}\n{result.get('error', '')}")
+            return 1
+        print(f"publish {name}: in the exchange ({api.config.Exchange.root})")
+    print("Students fetch it from Nbgrader > Assignment List; submissions arrive in the exchange.")
+    return 0
+
+
+def _exchange_app(api: NbGraderAPI, app: str, force: bool = False, **coursedir) -> dict:
+    """Run one of nbgrader's exchange apps as NbGraderAPI does, with its result dict.
+
+    (NbGraderAPI.release_feedback misspells ``authenticator``, which warns; release_assignment
+    cannot force.)
+    """
+    with temp_attrs(api.coursedir, **coursedir):
+        runner = getattr(api.exchange, app)(
+            coursedir=api.coursedir, authenticator=api.authenticator, parent=api
+        )
+        runner.force = force
+        return capture_log(runner)
+
+
+def collect(api: NbGraderAPI, name: str) -> None:
+    """Copy the newest submission of each student from the exchange into submitted/."""
+    inbound = Path(api.config.Exchange.root) / api.coursedir.course_id / "inbound"
+    if not inbound.is_dir():
+        print(f"collect {name}: nothing in the exchange yet ({inbound}; make publish first)")
+        return
+    before = {s: _timestamp(api, name, s) for s in submitted_students(api, name)}
+    result = api.collect(name)
+    if not result["success"]:
+        raise SystemExit(f"collect {name}: FAILED\n{result.get('log', '')}")
+    new = [s for s in submitted_students(api, name) if _timestamp(api, name, s) != before.get(s)]
+    print(f"collect {name}: {len(new)} new submission(s) from the exchange")
+
+
+def _timestamp(api: NbGraderAPI, name: str, student: str) -> str:
+    path = Path(api.coursedir.format_path(api.coursedir.submitted_directory, student, name))
+    stamp = path / "timestamp.txt"
+    return stamp.read_text().strip() if stamp.exists() else ""
+
+
+def autograde(api: NbGraderAPI, names: list[str]) -> int:
+    """Collect, then grade every submission: one line each, and a summary an instructor reads."""
+    failures, graded, waiting = [], 0, []
+    for name in names:
+        collect(api, name)
         students = submitted_students(api, name)
         for student in students:
             result = api.autograde(name, student, force=True, create=True)
             if result["success"]:
-                print(f"autograde {name} {student}: ok")
+                graded += 1
+                with api.gradebook as gradebook:
+                    manual = ungraded_answers(gradebook, name, student)
+                    score = gradebook.find_submission(name, student).score
+                if manual:
+                    waiting.append(f"{student} ({name})")
+                note = f", waits for a grader: {', '.join(manual)}" if manual else ""
+                print(f"autograde {name} {student}: {score:g} points so far{note}")
             else:
                 # nbgrader removes the failed copy; without this line the gradebook shows 0.
                 failures.append((name, student))
@@ -84,22 +157,47 @@ def autograde(api: NbGraderAPI, names: list[str]) -> int:
                 print(f"autograde {name} {student}: FAILED ({reason[-1] if reason else 'no log'})")
         if not students:
             print(f"autograde {name}: no submissions in {api.coursedir.submitted_directory}")
+    print(f"\nautograde: {graded} graded, {len(failures)} failed, {len(waiting)} await a grader.")
+    if waiting:
+        print(f"Grade the written answers in Formgrader: {', '.join(waiting)}.")
     if failures:
         listed = ", ".join(f"{student} ({lesson})" for lesson, student in failures)
-        print(f"\n{len(failures)} submission(s) could not be graded: {listed}.")
+        print(f"{len(failures)} submission(s) could not be graded: {listed}.")
         print("Their score is NOT zero: open the notebook, fix or grade it by hand, re-run.")
         return 1
     return 0
 
 
 def feedback(api: NbGraderAPI, names: list[str]) -> int:
+    """Feedback for each fully graded submission, released to the exchange for its student.
+
+    A submission with a written answer no grader has marked yet is held back and named: its
+    feedback would show that answer as 0 (feedback_gate.py refuses it in Formgrader too).
+    """
     status = 0
     for name in names:
-        result = api.generate_feedback(name, force=True)
-        print(f"feedback {name}: {'ok' if result['success'] else 'FAILED'}")
-        if not result["success"]:
-            print(result.get("error") or result.get("log"))
-            status = 1
+        ready, held = [], []
+        with api.gradebook as gradebook:
+            for student in submitted_students(api, name):
+                try:
+                    waiting = ungraded_answers(gradebook, name, student)
+                except MissingEntry:  # not autograded: `grades` reports it
+                    continue
+                (held.append((student, waiting)) if waiting else ready.append(student))
+        for student in ready:
+            result = api.generate_feedback(name, student, force=True)
+            if result["success"]:
+                result = _exchange_app(
+                    api, "ReleaseFeedback", assignment_id=name, student_id=student
+                )
+            print(f"feedback {name} {student}: {'released' if result['success'] else 'FAILED'}")
+            if not result["success"]:
+                print(result.get("error") or result.get("log"))
+                status = 1
+        for student, waiting in held:
+            print(held_back_message(name, student, waiting))
+        if held:
+            print(f"feedback {name}: {len(held)} held back until their answers are graded.")
     return status
 
 
@@ -169,7 +267,9 @@ def grades(api: NbGraderAPI, names: list[str], out: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("release", "autograde", "feedback", "grades"))
+    parser.add_argument(
+        "command", choices=("release", "publish", "autograde", "feedback", "grades")
+    )
     parser.add_argument("lessons", nargs="*", help="lesson folders (default: all)")
     parser.add_argument("--out", type=Path, help="grades CSV (default: build/grades.csv)")
     args = parser.parse_args(argv)
@@ -177,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     names = lessons(api, args.lessons)
     if args.command == "release":
         return release(api, names)
+    if args.command == "publish":
+        return publish(api, names)
     if args.command == "autograde":
         return autograde(api, names)
     if args.command == "feedback":

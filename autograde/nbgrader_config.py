@@ -14,7 +14,8 @@ from pathlib import Path
 
 c = get_config()  # injected by traitlets when it loads this file (F821 ignored in pyproject)
 
-REPO = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
 BUILD = Path(os.environ.get("QUALKIT_BUILD", REPO / "build")).resolve()
 
 c.CourseDirectory.course_id = "qualkit"
@@ -33,7 +34,8 @@ c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedb
 c.CourseDirectory.max_file_size = 5_000  # kB
 
 # How notebooks run and are checked, shared with students' Validate button.
-load_subconfig("validate_config.py")  # injected by traitlets, like get_config
+# An absolute path: a hub grader's own config loads this file from elsewhere (deploy/).
+load_subconfig(str(HERE / "validate_config.py"))  # injected by traitlets, like get_config
 
 # A student who deletes a test cell gets it back (and its points counted), not a free pass.
 c.OverwriteCells.add_missing_cells = True
@@ -78,8 +80,10 @@ c.Execute.extra_arguments = [
     f"{str(Path(__file__).resolve().parent / 'grading_guard.py')!r})['install'](**{_guard!r})",
 ]
 
-# Feedback shows grades and comments but no hidden tests and no marking rubric.
+# Feedback shows grades and comments but no hidden tests and no marking rubric, and none is
+# written while an answer awaits a grader (feedback_gate.py): an unmarked answer is not a 0.
 c.GenerateFeedback.preprocessors = [
+    "feedback_gate.HoldUngradedFeedback",
     "nbgrader.preprocessors.GetGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     "nbgrader.preprocessors.ClearHiddenTests",

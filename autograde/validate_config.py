@@ -15,7 +15,10 @@ c.Execute.raise_on_iopub_timeout = False
 # no history database, which concurrent kernels would fight over; and the grading kernel
 # writes stderr to stdout, because the Validate button's pipeline is fixed and has no
 # IgnorePattern step (below): a warning must not fail a right answer there either.
+# The kernel logs errors only: ipykernel 7 warns on every start that a kernel bound to the
+# grading machine's loopback runs "without encryption", noise an instructor cannot act on.
 c.Execute.extra_arguments = [
+    "--IPKernelApp.log_level=ERROR",
     "--HistoryManager.hist_file=:memory:",
     "--InteractiveShell.xmode=Minimal",
     "--InteractiveShellApp.exec_lines=import sys; sys.stderr = sys.stdout",

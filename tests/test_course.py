@@ -11,7 +11,10 @@ import contextlib
 import copy
 import csv
 import io
+import os
 import re
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -99,12 +102,32 @@ STUDENTS = {
 }
 
 
+def grade_by_hand(api, student: str, score: float) -> None:
+    """What a grader's score in Formgrader does to the gradebook."""
+    with api.gradebook as gradebook:
+        grade = gradebook.find_grade("language_rewrite", LESSON, LESSON, student)
+        grade.manual_score, grade.needs_manual_grade = score, False
+        gradebook.db.commit()
+
+
+def run_course(build, *args) -> subprocess.CompletedProcess:
+    """autograde/course.py as `make autograde` runs it: everything it prints is captured."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "autograde" / "course.py"), *args],
+        env={**os.environ, "QUALKIT_BUILD": str(build)},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
 @pytest.fixture(scope="module")
 def graded(course, tmp_path_factory):
-    """Release to the exchange, every student fetches, edits and submits; then the instructor
-    collects, autogrades, generates feedback and exports grades with autograde/course.py."""
+    """Publish to the exchange, every student fetches, edits and submits; then the instructor
+    runs autograde (collects and grades), marks two written answers by hand, generates and
+    releases feedback and exports grades with autograde/course.py."""
     api, module = course.api, course.module
-    assert api.release_assignment(LESSON)["success"]
+    assert module.publish(api, [LESSON]) == 0
     for student, edit in STUDENTS.items():
         home = tmp_path_factory.mktemp(f"home-{student}")
         config = copy.deepcopy(api.config)
@@ -119,17 +142,26 @@ def graded(course, tmp_path_factory):
         edit(nb)
         nbformat.write(nb, path)
         ExchangeSubmit(coursedir=coursedir, authenticator=auth, config=config).start()
-    assert api.collect(LESSON)["success"]
+    autograded = run_course(course.build, "autograde", LESSON)
+    grade_by_hand(api, "solution", 5)
+    grade_by_hand(api, "partial", 2)  # "noisy" keeps an answer no grader has marked
     printed = io.StringIO()  # what the instructor would read in the terminal
     with contextlib.redirect_stdout(printed):
         status = {
-            "autograde": module.autograde(api, [LESSON]),
+            "autograde": autograded.returncode,
             "feedback": module.feedback(api, [LESSON]),
             "grades": module.grades(api, [LESSON], course.build / "grades.csv"),
         }
     with (course.build / "grades.csv").open(encoding="utf-8") as handle:
         rows = {row["student_id"]: row for row in csv.DictReader(handle)}
-    return {"status": status, "log": printed.getvalue(), "grades": rows, "build": course.build}
+    return {
+        "status": status,
+        "autograde": autograded,
+        "log": autograded.stdout + printed.getvalue(),
+        "grades": rows,
+        "build": course.build,
+        "api": api,
+    }
 
 
 def auto_score(graded, student) -> float:
@@ -142,7 +174,8 @@ def test_every_submission_was_collected(graded):
 
 def test_solution_gets_every_autograded_point(graded):
     assert auto_score(graded, "solution") == POINTS_AUTO
-    assert graded["grades"]["solution"]["status"] == "needs manual grading"  # Exercise 2 waits
+    assert graded["grades"]["solution"]["status"] == "graded"  # Exercise 2 marked by hand
+    assert graded["grades"]["noisy"]["status"] == "needs manual grading"  # not yet
 
 
 def test_blank_release_gets_zero(graded):
@@ -165,15 +198,55 @@ def test_deleted_test_cell_is_restored_and_points_reset(graded):
 
 def test_crashed_kernel_is_reported_not_zeroed(graded):
     assert graded["status"]["autograde"] == 1, "autograde must fail loudly"
-    assert "crasher" in graded["log"].split("could not be graded:")[1]
+    assert "crasher" in graded["autograde"].stdout.split("could not be graded:")[1]
     assert graded["grades"]["crasher"]["status"].startswith("autograde failed")
     assert graded["grades"]["crasher"]["score"] == ""
 
 
-def test_feedback_is_written_for_each_graded_submission(graded):
-    for student in set(STUDENTS) - {"crasher"}:
+GRADED = {"solution", "partial", "blank", "tamperer"}  # blank: nothing to mark by hand
+
+
+def test_autograde_prints_one_line_per_submission_and_a_summary(graded):
+    out = graded["autograde"].stdout.strip().splitlines()
+    assert out[0] == f"collect {LESSON}: {len(STUDENTS)} new submission(s) from the exchange"
+    assert sorted(line.split()[2].rstrip(":") for line in out[1:7]) == sorted(STUDENTS)
+    assert "autograde: 5 graded, 1 failed, 3 await a grader." in out
+    assert "waits for a grader: language_rewrite" in graded["log"]
+
+
+def test_autograde_prints_no_library_noise(graded):
+    noise = graded["autograde"].stdout + graded["autograde"].stderr
+    for word in ("Warning", "SAWarning", "encryption", "Traceback"):
+        assert word not in noise, noise
+
+
+def test_feedback_is_written_and_released_for_each_fully_graded_submission(graded):
+    for student in GRADED:
         html = graded["build"] / "feedback" / student / LESSON / f"{LESSON}.html"
         assert html.exists(), f"no feedback for {student}"
+        assert f"feedback {LESSON} {student}: released" in graded["log"]
+    released = list((graded["build"] / "exchange" / "qualkit" / "feedback").glob("*.html"))
+    assert len(released) == len(GRADED)
+
+
+def test_feedback_counts_the_graders_score(graded):
+    html = graded["build"] / "feedback" / "solution" / LESSON / f"{LESSON}.html"
+    assert "Score: 9.0 / 10.0" in html.read_text(encoding="utf-8")
+
+
+def test_feedback_waits_for_an_unmarked_written_answer_and_names_it(graded):
+    assert not (graded["build"] / "feedback" / "noisy").exists()
+    assert f"feedback {LESSON} noisy: held back, not graded yet: language_rewrite" in graded["log"]
+
+
+def test_formgraders_feedback_button_holds_back_the_same_submission(graded):
+    """Formgrader's Generate Feedback runs nbgrader for every student: the course config's
+    gate fails the unmarked one, naming it, and still writes everyone else's."""
+    result = graded["api"].generate_feedback(LESSON)
+    assert not result["success"]
+    assert "noisy: held back, not graded yet: language_rewrite" in result["log"]
+    assert not list((graded["build"] / "feedback" / "noisy").rglob("*.html"))
+    assert (graded["build"] / "feedback" / "solution" / LESSON / f"{LESSON}.html").exists()
 
 
 def test_feedback_shows_no_hidden_test_and_no_rubric(graded):

@@ -1,0 +1,90 @@
+"""What a person does in JupyterLab's nbgrader panels, for the browser tests (Playwright).
+
+Shared by the student-view test and the hub test: fetch, answer, validate, submit and fetch
+feedback through *Nbgrader > Assignment List*, as a student would, never through files.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+LONG = 120_000  # ms: kernels and nbgrader calls are slow on a loaded 2-core machine
+
+
+def open_assignment_list(page: Page, lab_url: str) -> None:
+    """Open JupyterLab fresh (no restored tabs) and its Assignment List panel."""
+    page.goto(f"{lab_url}?reset" if "?" not in lab_url else f"{lab_url}&reset")
+    page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click(timeout=LONG)
+    page.locator(".lm-Menu-itemLabel", has_text="Assignment List").click()
+    expect(page.locator("#released_assignments_list")).to_be_attached(timeout=LONG)
+
+
+def _row(page: Page, section: str, lesson: str):
+    return page.locator(f"#{section}_assignments_list .list_item", has_text=lesson).first
+
+
+def fetch(page: Page, lesson: str) -> None:
+    _row(page, "released", lesson).get_by_role("button", name="Fetch").click(timeout=LONG)
+    expect(_row(page, "fetched", lesson)).to_be_visible(timeout=LONG)
+
+
+def submit(page: Page, lesson: str) -> None:
+    _row(page, "fetched", lesson).get_by_role("button", name="Submit").click(timeout=LONG)
+    expect(_row(page, "submitted", lesson)).to_be_visible(timeout=LONG)
+
+
+def fetch_feedback(page: Page, lesson: str) -> None:
+    """Press Fetch Feedback on the newest submission; the feedback link shows up."""
+    row = _row(page, "submitted", lesson)
+    row.get_by_role("button", name="Fetch Feedback").click(timeout=LONG)
+    expect(row.get_by_text("view feedback", exact=False)).to_be_visible(timeout=LONG)
+
+
+def open_notebook(page: Page, lab_url: str, path: str) -> None:
+    page.goto(f"{lab_url}/tree/{path}?reset")
+    idle = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first
+    expect(idle).to_be_attached(timeout=LONG)
+
+
+def _only(text: str) -> re.Pattern:
+    """Text that is all of a cell's content (prose may quote a placeholder too)."""
+    return re.compile(rf"^\s*{re.escape(text)}\s*$")
+
+
+def answer_code(page: Page, placeholder: str, code: str) -> None:
+    """Replace the code cell showing ``placeholder`` with ``code``, as pasted text."""
+    editor = page.locator(".jp-CodeCell", has_text=placeholder).first.locator(".cm-content")
+    editor.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.insert_text(code)
+
+
+def answer_markdown(page: Page, placeholder: str, text: str) -> None:
+    """Open the markdown answer cell holding just ``placeholder``, write ``text``, render it."""
+    cell = page.locator(".jp-MarkdownCell").filter(
+        has=page.locator(".jp-RenderedMarkdown", has_text=_only(placeholder))
+    )
+    cell.first.dblclick()
+    cell = page.locator(".jp-MarkdownCell.jp-mod-active")
+    cell.locator(".cm-content").click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.insert_text(text)
+    page.keyboard.press("Shift+Enter")
+
+
+def save(page: Page) -> None:
+    page.keyboard.press("ControlOrMeta+s")
+    expect(page.locator(".jp-mod-dirty")).to_have_count(0, timeout=LONG)
+
+
+def validate(page: Page) -> str:
+    """Press Validate; returns the dialog's text, closed again."""
+    page.get_by_role("button", name="Validate").click()
+    dialog = page.locator(".jp-Dialog")
+    expect(dialog).to_contain_text(re.compile("Success|failed|error", re.I), timeout=LONG)
+    text = dialog.inner_text()
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    return text
