@@ -273,6 +273,7 @@ def graded(tmp_path_factory):
         with contextlib.redirect_stdout(printed):
             status = module.autograde(api, list(LESSONS))
             elapsed = time.perf_counter() - start
+            mark_written_answers(api, list(LESSONS))
             module.feedback(api, list(LESSONS))
             module.grades(api, list(LESSONS), build / "grades.csv")
     n = len(LESSONS) * len(STUDENTS)
@@ -280,6 +281,19 @@ def graded(tmp_path_factory):
     with (build / "grades.csv").open(encoding="utf-8") as handle:
         rows = {(r["lesson"], r["student_id"]): r for r in csv.DictReader(handle)}
     return {"build": build, "grades": rows, "log": printed.getvalue(), "status": status}
+
+
+def mark_written_answers(api, lessons) -> None:
+    """A grader marks every written answer, as in Formgrader: feedback waits for that (the
+    harness judges only what machines grade, so each gets 0)."""
+    with api.gradebook as gradebook:
+        for lesson in lessons:
+            for submission in gradebook.assignment_submissions(lesson):
+                for notebook in submission.notebooks:
+                    for grade in notebook.grades:
+                        if grade.needs_manual_grade:
+                            grade.manual_score, grade.needs_manual_grade = 0, False
+        gradebook.db.commit()
 
 
 def test_every_submission_was_graded(graded):
