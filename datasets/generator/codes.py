@@ -5,7 +5,9 @@ participants in a group), **M** moderate (most groups, 10–30%), **R** rare (on
 appearing in group 3 or later, one participant). The saturation schedule (`FIRST_GROUP`) makes
 new codes per study group fall roughly geometrically: about 60% of a model's codes in group 1,
 the rest of the moderate codes in group 2, rare codes in groups 3 and 4. A model's
-meaning-saturation code (see planting.py) is planted as a C code.
+study sessions are written by hand (talk/<model>/*.yaml); these tiers and the planted
+strengths of the shared codes (``PLANTED``) are what the writers aimed at, and the key records
+what the talk actually holds.
 """
 
 from __future__ import annotations
@@ -13,10 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from qualkit.corpus import MODELS, Model
+
 Tier = Literal["C", "M", "R"]
-Model = Literal["pss", "doula", "home_visiting"]
-MODELS: tuple[Model, ...] = ("pss", "doula", "home_visiting")
-CATEGORY_OF_MODEL = {"pss": "pss", "doula": "doula", "home_visiting": "home_visiting"}
 PREFIX = {"pss": "PSS_", "doula": "DOULA_", "home_visiting": "HV_"}
 
 # Guide topics, in the order the facilitator asks about them (see guide.py).
@@ -142,6 +143,29 @@ CONFUSABLE: tuple[tuple[str, str], ...] = (
     ("X_MOUD_AGENCY", "X_STIGMA_CARE"),
     ("X_IDENTITY_GROWTH", "X_COLLAB_ENGAGE"),
 )
+
+
+# Planted strength of the shared codes per model (CORPUS_SPEC.md, grounded in domain.md §3.4):
+# participant turns carrying the code per study focus group, high ≈ 6–9, medium ≈ 3–5,
+# low ≈ 0–2, rare = one woman in group 3.
+PLANTED: dict[str, dict[str, str]] = {
+    "X_CPS_FEAR": {"pss": "medium", "doula": "low", "home_visiting": "high"},
+    "X_STIGMA_CARE": {"pss": "medium", "doula": "high", "home_visiting": "low"},
+    "X_POSTPARTUM_DROP": {"pss": "low", "doula": "high", "home_visiting": "low"},
+    "X_IDENTITY_GROWTH": {"pss": "high", "doula": "low", "home_visiting": "medium"},
+    "X_COLLAB_ENGAGE": {"pss": "medium", "doula": "medium", "home_visiting": "medium"},
+    "X_NOWS_GUILT": {"pss": "medium", "doula": "medium", "home_visiting": "medium"},
+    "X_MOUD_AGENCY": {"pss": "medium", "doula": "medium", "home_visiting": "medium"},
+    "X_MULTI_NEEDS": {"pss": "medium", "doula": "low", "home_visiting": "medium"},
+    "X_GIVING_BACK": {"pss": "rare", "doula": "rare", "home_visiting": "rare"},
+}
+GROUNDING = {
+    "X_CPS_FEAR": "home visitors are mandated reporters in the home; surveillance",
+    "X_STIGMA_CARE": "doulas are with women in hospital care at birth (Gannon 2022, 2025)",
+    "X_POSTPARTUM_DROP": "doula support is concentrated around the birth",
+    "X_IDENTITY_GROWTH": "peers model recovery (Fallin-Bennett 2020)",
+    "X_COLLAB_ENGAGE": "the same everywhere (Peacock-Chambers 2021)",
+}
 
 
 def model_of(label: str) -> Model | None:
