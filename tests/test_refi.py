@@ -74,7 +74,7 @@ def rich_codings() -> Codings:
 def canonical_codings(codings: Codings, corpus) -> list[Coding]:
     """The order import_qdpx returns: session, turn, coder, codebook order of the code."""
     sessions = {t.session_id: i for i, t in enumerate(corpus.transcripts())}
-    names = [*corpus.codebook.names, *(code.code for code in codings.codes)]
+    names = [*corpus.codebook.names, *(code.label for code in codings.added_codes)]
     return sorted(
         codings.codings,
         key=lambda c: (sessions[c.session_id], c.turn, c.coder, names.index(c.code)),
@@ -126,7 +126,7 @@ def assert_same_project(project: refi.RefiProject, corpus, codings: Codings) -> 
     assert project.participants == corpus.participants
     assert list(project.codings.codings) == canonical_codings(codings, corpus)
     assert list(project.codings.memos) == canonical_memos(codings, corpus)
-    assert set(project.codings.codes) == set(codings.codes)
+    assert set(project.codings.added_codes) == set(codings.added_codes)
 
 
 # --- the vendored schemas ------------------------------------------------------------------
@@ -165,7 +165,7 @@ def test_macqueen_fields_survive_the_description(new):
         "“She asked how I was doing.”\n\n“Not just the baby.”",
     )
     fields, is_new = refi.parse_code_description(refi.code_description(code, new))
-    assert Code(code.code, code.category, **fields) == code
+    assert Code(code.label, code.category, **fields) == code
     assert is_new is new
 
 
@@ -202,7 +202,7 @@ def test_project_maps_codebook_users_and_codings(tiny_corpus):
     assert [c.get("name") for c in categories] == ["Peer support specialists", "Home visiting"]
     assert {c.get("isCodable") for c in categories} == {"false"}
     pss_codes = categories[0].findall(f"{P}Code")
-    assert [c.get("name") for c in pss_codes] == [*tiny_corpus.codebook.names[:3], NEW_CODE.code]
+    assert [c.get("name") for c in pss_codes] == [*tiny_corpus.codebook.names[:3], NEW_CODE.label]
     assert {c.get("isCodable") for c in pss_codes} == {"true"}
     description = pss_codes[1].find(f"{P}Description").text
     assert description.startswith("Brief definition of PSS_BOUNDARY.")
@@ -325,7 +325,7 @@ def test_qdpx_archive_layout(tiny_corpus, tmp_path):
 def test_exports_repeat_byte_for_byte(tiny_corpus, tmp_path):
     codings = rich_codings()
     refi.export_qdpx(tmp_path / "a.qdpx", tiny_corpus, codings)
-    shuffled = Codings(codings.codings[::-1], codings.memos[::-1], codings.codes)
+    shuffled = Codings(codings.codings[::-1], codings.memos[::-1], codings.added_codes)
     refi.export_qdpx(tmp_path / "b.qdpx", tiny_corpus, shuffled)
     assert (tmp_path / "a.qdpx").read_bytes() == (tmp_path / "b.qdpx").read_bytes()
     refi.export_qdc(tmp_path / "a.qdc", tiny_corpus.codebook)

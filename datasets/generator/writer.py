@@ -18,8 +18,8 @@ from generator.codes import LABELS, STUDENT_LABELS
 from generator.manifest import manifest
 from generator.result import Generated, Person
 from qualkit.atomic import write_atomic
-from qualkit.codebook import Codebook, codebook_to_dict
-from qualkit.codings import Coding, Codings, dumps_codings
+from qualkit.codebook import Codebook, format_codebook
+from qualkit.codings import Coding, Codings, format_codings
 from qualkit.corpus import SESSION_COLUMNS
 
 PARTICIPANT_COLUMNS = (
@@ -42,7 +42,7 @@ def _json(data: object) -> str:
 
 
 def _codebook(codebook: Codebook) -> str:
-    return _json(codebook_to_dict(codebook))
+    return format_codebook(codebook)
 
 
 def participant_row(person: Person) -> tuple[str, ...]:
@@ -80,6 +80,7 @@ def render(generated: Generated) -> dict[str, str]:
     files["corpus/participants.csv"] = _csv(
         PARTICIPANT_COLUMNS, (participant_row(p) for p in generated.people)
     )
+    order = {s.session_id: i for i, s in enumerate(sessions)}
     turn_rows, spans, identifiers, units = [], [], [], []
     for session in sessions:
         sid = session.session_id
@@ -102,23 +103,20 @@ def render(generated: Generated) -> dict[str, str]:
     files["corpus/codebook.json"] = _codebook(student_codebook())
     files["key/codebook.json"] = _codebook(full_codebook())
     key = [
-        Coding(s.session_id, n, code, "key")
-        for s in sessions
-        for n, turn in enumerate(s.turns, 1)
-        for code in sorted(turn.codes, key=LABELS.index)
+        Coding(span[0], span[1], span[2], "key", start=span[3], end=span[4])
+        for span in sorted(spans, key=lambda s: (order[s[0]], s[1], LABELS.index(s[2]), s[3]))
     ]
-    files["key/key.json"] = dumps_codings(Codings(tuple(key)))
+    files["key/key.json"] = format_codings(Codings(tuple(key)))
     study = {s.session_id for s in sessions if s.split == "study"}
     team = tuple(
         Coding(c.session_id, c.turn, c.code, "team")
-        for c in key
+        for c in dict.fromkeys(Coding(c.session_id, c.turn, c.code, "team") for c in key)
         if c.session_id in study and c.code in STUDENT_LABELS
     )
-    files["corpus/codings/team.json"] = dumps_codings(Codings(team))
-    order = {s.session_id: i for i, s in enumerate(sessions)}
+    files["corpus/codings/team.json"] = format_codings(Codings(team))
     for name, decisions in (("ana", generated.second.ana), ("ben", generated.second.ben)):
         codings = sorted(decisions, key=lambda d: (order[d[0][0]], d[0][1], LABELS.index(d[1])))
-        files[f"corpus/codings/{name}.json"] = dumps_codings(
+        files[f"corpus/codings/{name}.json"] = format_codings(
             Codings(tuple(Coding(unit[0], unit[1], code, name) for unit, code in codings))
         )
     files["key/units.csv"] = _csv(

@@ -14,7 +14,7 @@ What maps to what (qualkit → QDA-XML):
   is the category's description, then a paragraph ``Category id: <id>``.
 - code → ``<Code isCodable="true" name="<CODE>">`` inside its category's ``<Code>``; all of
   MacQueen's fields are in its ``<Description>`` (see :func:`code_description`). Codes a coder
-  added (:attr:`Codings.codes`) end with the paragraph :data:`NEW_CODE_NOTE`.
+  added (:attr:`Codings.added_codes`) end with the paragraph :data:`NEW_CODE_NOTE`.
 - coder → ``<User name="<coder>">``.
 - the turns a coder coded → one ``<PlainTextSelection startPosition="<Turn.start>"
   endPosition="<Turn.end>" creatingUser="<coder>">`` per turn and coder. Positions are Unicode
@@ -63,6 +63,7 @@ from xml.parsers import expat
 from qualkit.atomic import write_atomic
 from qualkit.codebook import Category, Code, Codebook
 from qualkit.codings import Coding, Codings, Memo
+from qualkit.codings import check_codings as check_fit
 from qualkit.corpus import Corpus, Participant
 from qualkit.errors import InputError
 from qualkit.transcripts import Transcript, parse_transcript
@@ -89,7 +90,6 @@ _PROJECT_NOTE = (
     "Description holds its brief and full definitions, when to use it, when not to use it, "
     "and an example."
 )
-_DATETIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
 _INTEGER = re.compile(r"0|-?[1-9][0-9]*")
 # Characters XML 1.0 cannot carry: a document holding one would not parse.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -200,7 +200,7 @@ def parse_category_description(text: str, label: str) -> tuple[str, str]:
 class RefiProject:
     """A project read from a ``.qdpx`` (see :func:`import_qdpx`), in qualkit's own types.
 
-    ``codebook`` holds the starting codebook; codes a coder added are in ``codings.codes``.
+    ``codebook`` holds the starting codebook; codes a coder added are in ``codings.added_codes``.
     ``participants`` keep their attributes as text, as in ``participants.csv``.
     """
 
@@ -227,56 +227,12 @@ def _contents(
     return corpus.transcripts(), corpus.codebook, corpus.participants, title
 
 
-def _check_unit(source, place: str, session_id: str, turn: int, transcripts: dict) -> None:
-    if session_id not in transcripts:
-        raise InputError(source, f"{place} field 'session'", "a session of the corpus", session_id)
-    count = len(transcripts[session_id])
-    if not 1 <= turn <= count:
-        raise InputError(source, f"{place} field 'turn'", f"a turn from 1 to {count}", turn)
-
-
-def _check_created(source, place: str, created: str) -> None:
-    if created and not _DATETIME.fullmatch(created):
-        expected = "an ISO 8601 date and time like 2026-11-21T17:02:03Z"
-        raise InputError(source, f"{place} field 'created'", expected, created)
-
-
 def check_codings(
     codings: Codings, corpus: Corpus | RefiProject, source: str | PathLike = "codings"
 ) -> None:
-    """Check that codings fit a corpus: real turns, known codes and categories, valid times.
-
-    Raises :class:`InputError` naming ``source`` and the entry (``codings[i]``, ``memos[i]``,
-    ``codes[i]``), as in the coding file.
-    """
+    """Check that codings fit a corpus or project (see :func:`qualkit.codings.check_codings`)."""
     transcripts, codebook, _, _ = _contents(corpus)
-    by_id = {transcript.session_id: transcript for transcript in transcripts}
-    categories = [category.id for category in codebook.categories]
-    for index, code in enumerate(codings.codes):
-        if code.category not in categories:
-            expected = "one of the categories " + ", ".join(categories)
-            place = f"codes[{index}] ({code.code}) field 'category'"
-            raise InputError(source, place, expected, code.category)
-    known = set(codebook.names) | {code.code for code in codings.codes}
-    seen: set[tuple] = set()
-    for index, coding in enumerate(codings.codings):
-        place = f"codings[{index}]"
-        _check_unit(source, place, coding.session_id, coding.turn, by_id)
-        if coding.code not in known:
-            expected = "a code of the codebook or one the coder added"
-            raise InputError(source, f"{place} field 'code'", expected, coding.code)
-        if not coding.coder.strip():
-            raise InputError(source, f"{place} field 'coder'", "the coder's name", coding.coder)
-        if coding.key in seen:
-            raise InputError(source, place, "each (session, turn, code, coder) once", coding.key)
-        seen.add(coding.key)
-        _check_created(source, place, coding.created)
-    for index, memo in enumerate(codings.memos):
-        place = f"memos[{index}]"
-        _check_unit(source, place, memo.session_id, memo.turn, by_id)
-        if not memo.coder.strip():
-            raise InputError(source, f"{place} field 'coder'", "the coder's name", memo.coder)
-        _check_created(source, place, memo.created)
+    check_fit(codings, source, codebook, transcripts)
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -337,15 +293,15 @@ def _codes(tree: _Tree, parent: ET.Element, codebook: Codebook, new: frozenset[s
         )
         tree.sub(element, "Description", description)
         for code in codebook.in_category(category.id):
-            description = code_description(code, code.code in new)
+            description = code_description(code, code.label in new)
             fields = {name: getattr(code, name) for name in ("brief", *dict(CODE_SECTIONS))}
-            if parse_code_description(description) != (fields, code.code in new):
+            if parse_code_description(description) != (fields, code.label in new):
                 raise ValueError(
-                    f"code {code.code}: a field contains a paragraph that starts like another "
+                    f"code {code.label}: a field contains a paragraph that starts like another "
                     "field's label, so the Description could not be read back"
                 )
             child = tree.sub(
-                element, "Code", guid=guid(f"code:{code.code}"), name=code.code, isCodable="true"
+                element, "Code", guid=guid(f"code:{code.label}"), name=code.label, isCodable="true"
             )
             tree.sub(child, "Description", description)
 
@@ -411,9 +367,9 @@ def _project(
     transcripts, codebook, participants, default_title = _contents(corpus)
     check_codings(codings, corpus)
     full = codebook
-    for code in codings.codes:
+    for code in codings.added_codes:
         full = full.with_code(code)
-    new = frozenset(code.code for code in codings.codes)
+    new = frozenset(code.label for code in codings.added_codes)
     code_order = {label: index for index, label in enumerate(full.names)}
 
     tree = _Tree(NS_PROJECT)
@@ -717,10 +673,10 @@ class _Reader:
                     expected = "no code inside a code: qualkit codebooks have two levels"
                     self.fail(nested, expected, nested.get("name"))
                 name = self.attribute(member, "name")
-                if any(code.code == name for code in found):
+                if any(code.label == name for code in found):
                     self.fail(member, "each code name once", name)
                 fields, is_new = parse_code_description(self.text(member, "Description"))
-                found.append(Code(code=name, category=category_id, **fields))
+                found.append(Code(label=name, category=category_id, **fields))
                 code_guids[_norm(self.attribute(member, "guid"))] = name
                 if is_new:
                     new.add(name)
@@ -794,9 +750,9 @@ class _ProjectReader(_Reader):
             title,
             transcripts,
             Codebook(
-                codebook.categories, tuple(c for c in codebook.codes if c.code not in new), title
+                codebook.categories, tuple(c for c in codebook.codes if c.label not in new), title
             ),
-            Codings(codings, memos, tuple(c for c in codebook.codes if c.code in new)),
+            Codings(codings, memos, tuple(c for c in codebook.codes if c.label in new)),
             participants,
         )
 
@@ -842,7 +798,7 @@ class _ProjectReader(_Reader):
                 turns = []
                 index = bisect_right(ends, start)  # the first turn ending after the start
                 while index < len(ends) and transcript.turns[index].start < end:
-                    turns.append(transcript.turns[index].number)
+                    turns.append(transcript.turns[index].turn)
                     index += 1
                 if not turns:
                     self.fail(selection, "a selection overlapping a speaker turn", (start, end))
