@@ -1,7 +1,8 @@
 """Cast a practice group: pick its exchanges and give every role a woman whose life fits.
 
 A practice group takes one warmup, five middle exchanges in guide order and one closing from
-the model's pool (``practice.yaml``). Five or six women are cast: each exchange's roles
+the model's pool (``practice.yaml``); where five leave the group under ``MIN_WORDS`` (about an
+hour of coding, 2,500–4,000 words), a sixth or seventh middle exchange is added. Five or six women are cast: each exchange's roles
 (A…E) go to different women, a woman's roles across exchanges must agree on the facts they
 state, and the rest of her fact sheet is drawn (population.py's distributions). A casting is
 kept only if nothing she says contradicts her sheet (facts.contradictions), so another seed
@@ -22,6 +23,7 @@ from generator.population import MOUD, PSEUDONYMS, weighted
 from generator.talk import FACILITATOR, Exchange, ModelTalk
 
 MIDDLE = 5
+MIN_WORDS = 2500
 ATTEMPTS = 400
 MOUD_HOW = {
     "methadone": "daily dosing at the OTP; take-homes earned over time",
@@ -66,9 +68,19 @@ def choose_exchanges(rng: random.Random, pool: tuple[Exchange, ...]) -> tuple[Ex
     for topic in rng.sample(topics, min(MIDDLE, len(topics))):
         chosen.append(rng.choice([e for e in middle if e.topic == topic]))
     rest = [e for e in middle if e not in chosen]
-    chosen += rng.sample(rest, MIDDLE - len(chosen))
+    rng.shuffle(rest)
+    ends = (rng.choice(warmups), rng.choice(closings))
+    while rest and (
+        len(chosen) < MIDDLE or sum(map(exchange_words, (*ends, *chosen))) < MIN_WORDS
+    ):
+        chosen.append(rest.pop())
     chosen.sort(key=lambda e: (TOPICS.index(e.topic), pool.index(e)))
-    return (rng.choice(warmups), *chosen, rng.choice(closings))
+    return (ends[0], *chosen, ends[1])
+
+
+def exchange_words(exchange: Exchange) -> int:
+    """Words of an exchange as written (a placeholder counts as one word)."""
+    return sum(len(render(line.pieces, lambda p: "X")[0].split()) for line in exchange.turns)
 
 
 def _facts_agree(have: dict, new: Mapping) -> bool:
