@@ -168,6 +168,12 @@ def test_no_british_spellings_in_talk_transcripts_or_codebooks(data: Data):
         assert not found, (path, found)
 
 
+def test_practice_talk_shares_no_sentence_with_the_study_talk(data: Data):
+    study = {x for s in data.sessions(split="study") for t in data.corpus.transcript(s.session_id).turns for x in _sentences(t.text)}
+    shared = [x for s in data.sessions(split="practice") for t in data.corpus.transcript(s.session_id).turns for x in _sentences(t.text) if x in study]
+    assert not shared, shared[:5]
+
+
 def test_the_british_word_list_finds_british_spellings():
     assert {m.group(0) for m in BRITISH.finditer("My mum's counsellor, the colour of the centre.")} == {"mum", "counsellor", "colour", "centre"}
     assert not BRITISH.search("My mom's counselor, the color of the center, the labor ward.")
