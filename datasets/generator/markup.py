@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 IDENTIFIERS = ("PLACE", "CLINIC", "HOSPITAL", "AGENCY", "STREET", "DATE", "PHONE", "PERSON")
 PERSON_FIELDS = ("supporter", "child1", "child2", "child3", "child4", "child5")
-_SPAN = re.compile(r"\[\[([^\[\]|]*)\|([^\[\]]*)\]\]")
+# A span's words may hold transcription notes ("[laughs]") but no other span.
+_SPAN = re.compile(r"\[\[([^\[\]|]*)\|((?:(?!\[\[).)*?)\]\](?!\])", re.S)
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _PERSON = re.compile(r"@([A-Za-z][A-Za-z0-9]*)(?:\.([a-z0-9]+))?")
 _LABEL = re.compile(r"[A-Z][A-Z0-9_]*")
@@ -110,6 +111,8 @@ def parse(text: str) -> tuple[Piece, ...]:
 
     >>> parse("Hi, [[X_CPS_FEAR,HV_SURVEILLANCE?|she {PHONE}]].")
     ('Hi, ', Span(codes=(('X_CPS_FEAR', False), ('HV_SURVEILLANCE', True)), pieces=('she ', Placeholder(who=None, field='PHONE'))), '.')
+    >>> parse("[[X_NOWS_GUILT|he cried [crosstalk]]] ok")
+    (Span(codes=(('X_NOWS_GUILT', False),), pieces=('he cried [crosstalk]',)), ' ok')
     >>> parse("[[X_CPS_FEAR|open")
     Traceback (most recent call last):
     ...
