@@ -8,8 +8,9 @@ real coders do (none of it random noise):
   codebook (``codes.CONFUSABLE``) in its place;
 - **under-application**: ben applies one code (``UNDER``) only where it is most explicit,
   missing most of its other instances;
-- **definition drift**: ana's reading of one code (``DRIFT``) widens as she works through the
-  sample, so later sessions get it on turns that carry its neighbour as well.
+- **definition drift**: ana's reading of one code widens as she works through the sample, so
+  later sessions get it on turns that carry its neighbour in the codebook as well (the adjacent
+  pair of ``codes.CONFUSABLE`` with the most such turns).
 
 Strength is lowered step by step (and recorded) until both coders keep Cohen's κ ≥ 0.70
 against the key, computed with :func:`qualkit.agreement.cohens_kappa`.
@@ -20,15 +21,13 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from generator.codes import STUDENT_LABELS, codes_for, partners
+from generator.codes import CONFUSABLE, STUDENT_LABELS, codes_for, partners
 from qualkit.agreement import cohens_kappa, krippendorff_alpha
 
 Unit = tuple[str, int]
 Decision = tuple[Unit, str]
-# Preferences: the first that the sample holds often enough is used.
+# Preferences for the under-applied code: the first the sample holds often enough is used.
 UNDER = ("X_COLLAB_ENGAGE", "X_MULTI_NEEDS", "X_MOUD_AGENCY", "X_IDENTITY_GROWTH")
-DRIFT = (("X_CPS_FEAR", "HV_SURVEILLANCE"), ("X_STIGMA_CARE", "DOULA_NONJUDGMENT"),
-         ("X_COLLAB_ENGAGE", "PSS_EMOTIONAL"), ("X_COLLAB_ENGAGE", "HV_TRUST_BUILD"))  # fmt: skip
 TARGET = 0.70
 
 
@@ -66,11 +65,20 @@ def _pick_under(units: list[SampleUnit]) -> str | None:
     return None
 
 
-def _pick_drift(units: list[SampleUnit]) -> tuple[str, str] | None:
-    for code, neighbour in DRIFT:
-        if code in STUDENT_LABELS and sum(neighbour in u.codes and code not in u.codes for u in units) >= 3:
-            return code, neighbour
-    return None
+def _pick_drift(units: list[SampleUnit], under: str | None) -> tuple[str, str] | None:
+    """The adjacent pair (codebook.CONFUSABLE) whose widening would reach the most turns."""
+    best, reach = None, 2
+    for a, b in CONFUSABLE:
+        for code, neighbour in ((a, b), (b, a)):
+            if code == under or code not in STUDENT_LABELS:
+                continue
+            count = sum(
+                neighbour in u.codes and code not in u.codes and code in codes_for(u.model)
+                for u in units
+            )
+            if count > reach:
+                best, reach = (code, neighbour), count
+    return best
 
 
 def _code(rng: random.Random, units: list[SampleUnit], strength: float, under, drift):
@@ -82,15 +90,14 @@ def _code(rng: random.Random, units: list[SampleUnit], strength: float, under, d
         for code in sorted(item.codes & allowed):
             decision = (item.unit, code)
             a_keeps = b_keeps = True
-            if code in item.boundary:
-                roll = rng.random()
-                a_keeps = not roll < 0.4 * strength
-                b_keeps = not 0.4 * strength <= roll < 0.8 * strength
+            if code in item.boundary:  # each reads it her own way
+                a_keeps = rng.random() >= 0.5 * strength
+                b_keeps = rng.random() >= 0.5 * strength
                 for keeps, coder in ((a_keeps, ana), (b_keeps, ben)):
                     swaps = [p for p in partners(code) if p in allowed and p not in item.codes]
                     if not keeps and swaps and rng.random() < 0.5:
                         coder.add((item.unit, swaps[0]))
-            if code == under and b_keeps and rng.random() < 0.6 * strength:
+            if code == under and b_keeps and rng.random() < 0.75 * strength:
                 b_keeps = False
             if a_keeps:
                 ana.add(decision)
@@ -98,14 +105,15 @@ def _code(rng: random.Random, units: list[SampleUnit], strength: float, under, d
                 ben.add(decision)
         if drift and drift[1] in item.codes and drift[0] in allowed and drift[0] not in item.codes:
             progress = sessions.index(item.unit[0]) / max(1, len(sessions) - 1)
-            if rng.random() < 0.8 * progress * strength:
+            if rng.random() < 0.9 * progress * strength:
                 ana.add((item.unit, drift[0]))
     return ana, ben
 
 
 def code_sample(rng_seed: str, units: list[SampleUnit]) -> SecondCoding:
     """ana's and ben's codings of the sample (units in coding order)."""
-    under, drift = _pick_under(units), _pick_drift(units)
+    under = _pick_under(units)
+    drift = _pick_drift(units, under)
     unit_ids = [u.unit for u in units]
     truth = {(u.unit, c) for u in units for c in u.codes if c in STUDENT_LABELS}
     strength = 1.0
