@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 from generator.assemble import key_spans, raw_transcript, transcript_text
@@ -20,10 +21,12 @@ from generator.result import Generated, Person
 from qualkit.atomic import write_atomic
 from qualkit.codebook import Codebook, format_codebook
 from qualkit.codings import Coding, Codings, format_codings
-from qualkit.corpus import SESSION_COLUMNS
+from qualkit.corpus import PARTICIPANT_COLUMNS, SESSION_COLUMNS
+from qualkit.corpus import Session as StudentSession
 
-PARTICIPANT_COLUMNS = (
-    "participant_id", "pseudonym", "model", "session_ids", "age", "perinatal_status",
+# qualkit's required participant columns, then the fact sheet.
+FACT_COLUMNS = PARTICIPANT_COLUMNS + (
+    "age", "perinatal_status",
     "gestation_weeks", "children", "youngest_child_age", "moud", "moud_how", "recovery_since",
     "partner", "housing", "work", "supporter", "supporter_role", "program", "child_welfare",
 )  # fmt: skip
@@ -66,19 +69,19 @@ def render(generated: Generated) -> dict[str, str]:
     """Every output file, as relative path → text."""
     files: dict[str, str] = {}
     sessions = generated.sessions
-    files["corpus/sessions.csv"] = _csv(
-        SESSION_COLUMNS,
-        (
-            (
-                s.session_id, s.model, s.kind, s.split, order, s.title, s.setting,
-                s.facilitator, ";".join(generated.participant_id(s, w) for w in s.women),
-                "yes" if s.double_coded else "no", len(s.turns),
-            )  # fmt: skip
-            for order, s in enumerate(sessions, 1)
-        ),
-    )
+    rows = []
+    for order, s in enumerate(sessions, 1):
+        # qualkit's own Session is the one list of a session's fields.
+        info = StudentSession(
+            s.session_id, s.model, s.kind, s.split, order, s.title, s.setting, s.facilitator,
+            tuple(generated.participant_id(s, w) for w in s.women), s.double_coded,
+        )  # fmt: skip
+        row = {**asdict(info), "turns": len(s.turns), "double_coded": "yes" if s.double_coded else "no"}
+        row["participant_ids"] = ";".join(info.participant_ids)
+        rows.append([row[column] for column in SESSION_COLUMNS])
+    files["corpus/sessions.csv"] = _csv(SESSION_COLUMNS, rows)
     files["corpus/participants.csv"] = _csv(
-        PARTICIPANT_COLUMNS, (participant_row(p) for p in generated.people)
+        FACT_COLUMNS, (participant_row(p) for p in generated.people)
     )
     order = {s.session_id: i for i, s in enumerate(sessions)}
     turn_rows, spans, identifiers, units = [], [], [], []
