@@ -219,6 +219,8 @@ def test_a_word_spotting_coder_does_poorly_while_the_second_coders_agree_with_th
 
     kappa = cohens_kappa(a, b)
     assert kappa <= 0.50, kappa
+    if data.root == DATASETS:  # the data card reports it
+        assert f"| (tests/word_spotter.py) | {kappa:.2f} |" in (DATASETS / "README.md").read_text(encoding="utf-8")
     sample = [(s.session_id, t.turn) for s in data.corpus.sessions if s.double_coded for t in data.corpus.transcript(s.session_id).turns]
     key = [data.codes.get(u, set()) & labels for u in sample]
     for name in ("ana", "ben"):
@@ -254,6 +256,8 @@ def test_at_least_three_shared_codes_differ_across_models_as_planted(data: Data)
             differing.append(code)
         assert data.manifest["planted_strengths"][code]["planted"] == planted
     assert len(differing) >= 3, differing
+    if data.root == DATASETS:  # the data card reports it
+        assert f"| `planted_strengths` | {len(differing)} |" in (DATASETS / "README.md").read_text(encoding="utf-8")
 
 
 # -- codes, key and the student boundary ------------------------------------------------------
