@@ -38,7 +38,11 @@ HOW = {
 def _woman(model: str, index: int) -> dict:
     name = NAMES[model].split()[index]
     moud = MOUD[index % 4]
-    child = {"name": f"Kid{name}", "sex": "boy" if index % 2 else "girl", "age": f"{index + 2} months"}
+    child = {
+        "name": f"Kid{name}",
+        "sex": "boy" if index % 2 else "girl",
+        "age": f"{index + 2} months",
+    }
     return {
         "id": f"w{index + 1:02d}",
         "name": name,
@@ -63,7 +67,9 @@ def _turns(model: str, members: list[str], session: int) -> list[dict]:
     for n, who in enumerate(members):
         code = own[(n + session) % 4]
         other = shared[(n + session) % 4]
-        turns.append({who: f"I'm {{@{who}}} from {{PLACE}}, and {{@{who}.child1}} is with me today."})
+        turns.append(
+            {who: f"I'm {{@{who}}} from {{PLACE}}, and {{@{who}.child1}} is with me today."}
+        )
         turns.append({"F": "Say more about that."})
         mark = "?" if n % 3 == 0 else ""
         turns.append(
@@ -96,7 +102,9 @@ def _practice(model: str) -> list[dict]:
             {"B": f"[[{SHARED[index % 4]}?|Practice worry {index}]], said at {{HOSPITAL}}."},
             {"A": f"Practice reaction {index}, uncoded."},
         ]
-        exchanges.append({"id": f"p{index + 1:02d}", "topic": topic, "roles": roles, "turns": turns})
+        exchanges.append(
+            {"id": f"p{index + 1:02d}", "topic": topic, "roles": roles, "turns": turns}
+        )
     return exchanges
 
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from talk_fixture import write_fixture
 
 from qualkit.corpus import load_corpus, load_key
 from qualkit.errors import InputError
-from talk_fixture import write_fixture
 
 REPO = Path(__file__).resolve().parents[1]
 GENERATOR = REPO / "datasets" / "generator"
@@ -65,23 +65,93 @@ def _edit(folder: Path, name: str, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("name", "old", "new", "message"),
     [
-        ("fg1.yaml", "[[PSS_BOUNDARY|", "[[HV_CONCRETE|", r"fg1.yaml: line \d+ field 'turns\[\d+\]\.w\d\d': expected a code of the pss model or a cross-cutting code, found 'HV_CONCRETE'"),
+        (
+            "fg1.yaml",
+            "[[PSS_BOUNDARY|",
+            "[[HV_CONCRETE|",
+            r"fg1.yaml: line \d+ field 'turns\[\d+\]\.w\d\d': expected a code of the pss model or a cross-cutting code, found 'HV_CONCRETE'",
+        ),
         ("fg1.yaml", "[[PSS_BOUNDARY|", "[[PSS_NOPE|", r"fg1.yaml: line \d+ .*found 'PSS_NOPE'"),
-        ("fg1.yaml", "[[PSS_BOUNDARY|", "[PSS_BOUNDARY|", r"fg1.yaml: line \d+ field 'turns\[\d+\]\.w\d\d': expected a '\[\[CODE\|words\]\]' span"),
-        ("fg1.yaml", "{@w02.child1}", "{@w02.child3}", r"fg1.yaml: line \d+ .*expected a child w02 has \(she has 1\), found 'child3'"),
-        ("fg1.yaml", "{@w02}", "{@w09}", r"fg1.yaml: line \d+ .*expected a placeholder naming a woman of this session"),
+        (
+            "fg1.yaml",
+            "[[PSS_BOUNDARY|",
+            "[PSS_BOUNDARY|",
+            r"fg1.yaml: line \d+ field 'turns\[\d+\]\.w\d\d': expected a '\[\[CODE\|words\]\]' span",
+        ),
+        (
+            "fg1.yaml",
+            "{@w02.child1}",
+            "{@w02.child3}",
+            r"fg1.yaml: line \d+ .*expected a child w02 has \(she has 1\), found 'child3'",
+        ),
+        (
+            "fg1.yaml",
+            "{@w02}",
+            "{@w09}",
+            r"fg1.yaml: line \d+ .*expected a placeholder naming a woman of this session",
+        ),
         ("fg1.yaml", "from {PLACE}", "from {TOWN}", r"fg1.yaml: line \d+ .*expected \{@id\}"),
-        ("fg1.yaml", "- F: Say more about that.", "- F: '[[X_CPS_FEAR|Say more]]'", r"fg1.yaml: line \d+ .*expected no codes on the facilitator's turns"),
-        ("fg1.yaml", "- w03: Yeah.", "- w12: Yeah.", r"fg1.yaml: line \d+ field 'turns\[\d+\]\.w12': expected F or a speaker of this session"),
-        ("fg1.yaml", "kind: focus_group", "kind: party", r"fg1.yaml: line 1 field 'kind': expected one of focus_group, interview, found 'party'"),
+        (
+            "fg1.yaml",
+            "- F: Say more about that.",
+            "- F: '[[X_CPS_FEAR|Say more]]'",
+            r"fg1.yaml: line \d+ .*expected no codes on the facilitator's turns",
+        ),
+        (
+            "fg1.yaml",
+            "- w03: Yeah.",
+            "- w12: Yeah.",
+            r"fg1.yaml: line \d+ field 'turns\[\d+\]\.w12': expected F or a speaker of this session",
+        ),
+        (
+            "fg1.yaml",
+            "kind: focus_group",
+            "kind: party",
+            r"fg1.yaml: line 1 field 'kind': expected one of focus_group, interview, found 'party'",
+        ),
         ("fg1.yaml", "turns:", "turns: [\n", r"fg1.yaml: line \d+: expected valid YAML"),
-        ("cast.yaml", "age: 3 months", "age: three-ish", r"cast.yaml: line \d+ field 'women\[1\]\.children\[0\]\.age': expected an age as spoken"),
-        ("cast.yaml", "moud: methadone", "moud: heroin", r"cast.yaml: line \d+ field 'women\[0\]\.moud': expected one of methadone"),
-        ("cast.yaml", "role: peer support specialist", "role: doula", r"cast.yaml: line \d+ field 'women\[0\]\.supporter': expected a supporter role with 'peer' for pss"),
-        ("cast.yaml", "  work: none\n", "", r"cast.yaml: line \d+ field 'women\[0\]\.work': expected a value for 'work', found 'nothing'"),
-        ("practice.yaml", "topic: best", "topic: gossip", r"practice.yaml: line \d+ field 'exchanges\[3\]\.topic': expected one of warmup"),
-        ("practice.yaml", "I'm {@A}.", "I'm {@C}.", r"practice.yaml: line \d+ field 'exchanges\[0\]\.turns\[1\]\.A': expected a placeholder naming a woman"),
-        ("practice.yaml", "moud: methadone", "moud: candy", r"practice.yaml: line \d+ field 'exchanges\[2\]\.roles\.B\.moud': expected one of"),
+        (
+            "cast.yaml",
+            "age: 3 months",
+            "age: three-ish",
+            r"cast.yaml: line \d+ field 'women\[1\]\.children\[0\]\.age': expected an age as spoken",
+        ),
+        (
+            "cast.yaml",
+            "moud: methadone",
+            "moud: heroin",
+            r"cast.yaml: line \d+ field 'women\[0\]\.moud': expected one of methadone",
+        ),
+        (
+            "cast.yaml",
+            "role: peer support specialist",
+            "role: doula",
+            r"cast.yaml: line \d+ field 'women\[0\]\.supporter': expected a supporter role with 'peer' for pss",
+        ),
+        (
+            "cast.yaml",
+            "  work: none\n",
+            "",
+            r"cast.yaml: line \d+ field 'women\[0\]\.work': expected a value for 'work', found 'nothing'",
+        ),
+        (
+            "practice.yaml",
+            "topic: best",
+            "topic: gossip",
+            r"practice.yaml: line \d+ field 'exchanges\[3\]\.topic': expected one of warmup",
+        ),
+        (
+            "practice.yaml",
+            "I'm {@A}.",
+            "I'm {@C}.",
+            r"practice.yaml: line \d+ field 'exchanges\[0\]\.turns\[1\]\.A': expected a placeholder naming a woman",
+        ),
+        (
+            "practice.yaml",
+            "moud: methadone",
+            "moud: candy",
+            r"practice.yaml: line \d+ field 'exchanges\[2\]\.roles\.B\.moud': expected one of",
+        ),
     ],
 )
 def test_a_talk_mistake_is_refused_with_file_line_and_field(tmp_path, name, old, new, message):
@@ -97,7 +167,9 @@ def test_nfp_is_only_for_a_first_time_mother(tmp_path):
     data = yaml.safe_load(path.read_text())
     data["women"][3]["children"].append({"name": "Zed", "sex": "boy", "age": "3 years"})
     path.write_text(yaml.safe_dump(data, sort_keys=False))
-    with pytest.raises(InputError, match=r"women\[3\]\.supporter': expected NFP only for a first-time mother"):
+    with pytest.raises(
+        InputError, match=r"women\[3\]\.supporter': expected NFP only for a first-time mother"
+    ):
         talk.load_talk(folder)
 
 
@@ -149,13 +221,20 @@ def test_another_seed_gives_other_exchanges_order_speakers_and_key(fixture_talk)
     base = assemble.practice_group("pss", 1, fixture_talk)
     others = [assemble.practice_group("pss", seed, fixture_talk) for seed in range(2, 6)]
     assert any(o.exchanges != base.exchanges for o in others)
-    assert any(set(o.exchanges) == set(base.exchanges) or o.exchanges[1:-1] != base.exchanges[1:-1] for o in others)
-    assert any([w.name for w in o.session.women] != [w.name for w in base.session.women] for o in others)
+    assert any(
+        set(o.exchanges) == set(base.exchanges) or o.exchanges[1:-1] != base.exchanges[1:-1]
+        for o in others
+    )
+    assert any(
+        [w.name for w in o.session.women] != [w.name for w in base.session.women] for o in others
+    )
     assert all(o.key != base.key for o in others)
 
 
 @pytest.mark.parametrize("seed", [3, 8, 21])
-def test_a_practice_group_has_warmup_middle_in_guide_order_closing_and_consistent_women(fixture_talk, seed):
+def test_a_practice_group_has_warmup_middle_in_guide_order_closing_and_consistent_women(
+    fixture_talk, seed
+):
     group = assemble.practice_group("home_visiting", seed, fixture_talk)
     pool = {e.id: e for e in fixture_talk["home_visiting"].exchanges}
     topics = [pool[e].topic for e in group.exchanges]
@@ -171,7 +250,11 @@ def test_a_practice_group_has_warmup_middle_in_guide_order_closing_and_consisten
             assert facts.supporter_problem("home_visiting", turn.woman) is None
     for exchange_id in group.exchanges:
         for role, stated in pool[exchange_id].roles.items():
-            turns = [t for t in group.session.turns if t.source.startswith(f"practice.yaml:{exchange_id}:") and t.line.speaker == role]
+            turns = [
+                t
+                for t in group.session.turns
+                if t.source.startswith(f"practice.yaml:{exchange_id}:") and t.line.speaker == role
+            ]
             for turn in turns:
                 for fact, value in stated.items():
                     assert getattr(turn.woman, fact) == value or [
@@ -182,7 +265,7 @@ def test_a_practice_group_has_warmup_middle_in_guide_order_closing_and_consisten
 def test_key_spans_point_at_the_marked_words(fixture_talk):
     group = assemble.practice_group("pss", 4, fixture_talk)
     assert group.key
-    for session_id, turn, code, start, end, _ in group.key:
+    for session_id, turn, _code, start, end, _ in group.key:
         assert session_id == "PSS-FG5"
         line = group.transcript.splitlines()[turn + 6]  # six header lines and a blank line
         assert group.transcript[start:end] in line
@@ -192,14 +275,22 @@ def test_key_spans_point_at_the_marked_words(fixture_talk):
 # -- the written corpus -----------------------------------------------------------------------
 def test_the_corpus_loads_with_qualkit_and_its_key_spans_lie_inside_their_turns(written):
     corpus, key = load_corpus(written / "corpus"), load_key(written / "key")
-    assert [s.session_id for s in corpus.sessions if s.split == "practice"] == ["PSS-FG5", "DOULA-FG5", "HV-FG5"]
+    assert [s.session_id for s in corpus.sessions if s.split == "practice"] == [
+        "PSS-FG5",
+        "DOULA-FG5",
+        "HV-FG5",
+    ]
     for coding in key.codings:
         turn = corpus.transcript(coding.session_id).turn(coding.turn)
         assert turn.start <= coding.start < coding.end <= turn.end
     team = {(c.session_id, c.turn, c.code) for c in corpus.codings("team")}
     study = {s.session_id for s in corpus.sessions if s.split == "study"}
     labels = {c.label for c in corpus.codebook.codes}
-    assert team == {(c.session_id, c.turn, c.code) for c in key.codings if c.session_id in study and c.code in labels}
+    assert team == {
+        (c.session_id, c.turn, c.code)
+        for c in key.codings
+        if c.session_id in study and c.code in labels
+    }
 
 
 def test_raw_transcripts_hold_invented_identifiers_where_the_released_ones_have_tags(written):
@@ -219,7 +310,13 @@ def test_second_coders_depart_from_the_key_only_in_the_planted_ways(built, writt
     sample = [s for s in built.sessions if s.double_coded]
     units = [(s.session_id, n) for s in sample for n in range(1, len(s.turns) + 1)]
     truth = {d for d in truth if d[0] in set(units)}
-    boundary = {((s.session_id, n), c.code) for s in sample for n, t in enumerate(s.turns, 1) for c in t.coded if c.boundary}
+    boundary = {
+        ((s.session_id, n), c.code)
+        for s in sample
+        for n, t in enumerate(s.turns, 1)
+        for c in t.coded
+        if c.boundary
+    }
     second = built.second
     for coder, decisions in (("ana", second.ana), ("ben", second.ben)):
         for unit, code in decisions ^ truth:
@@ -248,7 +345,9 @@ def test_writing_replaces_a_previous_seed_without_leaving_stale_files(fixture_ta
     assert not stale.exists() and (tmp_path / "key" / "manifest.json").exists()
 
 
-def test_make_datasets_with_another_seed_gives_another_practice_group_and_key(fixture_dir, tmp_path):
+def test_make_datasets_with_another_seed_gives_another_practice_group_and_key(
+    fixture_dir, tmp_path
+):
     runs = {}
     for seed in (3021, 44):
         out = tmp_path / str(seed)
@@ -259,7 +358,9 @@ def test_make_datasets_with_another_seed_gives_another_practice_group_and_key(fi
         runs[seed] = out
     for name in ("corpus/transcripts/PSS-FG5.txt", "key/key.json"):
         assert (runs[3021] / name).read_bytes() != (runs[44] / name).read_bytes()
-    assert (runs[3021] / "corpus/transcripts/PSS-FG1.txt").read_bytes() == (runs[44] / "corpus/transcripts/PSS-FG1.txt").read_bytes()
+    assert (runs[3021] / "corpus/transcripts/PSS-FG1.txt").read_bytes() == (
+        runs[44] / "corpus/transcripts/PSS-FG1.txt"
+    ).read_bytes()
 
 
 # -- the generator's own shape ----------------------------------------------------------------
@@ -279,7 +380,9 @@ def test_no_generator_module_is_over_400_lines_except_the_codebook_text(name):
 def test_the_generator_uses_qualkits_statistics_and_models():
     for name in MODULES:
         source = (GENERATOR / f"{name}.py").read_text(encoding="utf-8")
-        assert not re.search(r"def \w*(kappa|alpha)\w*\(", source.replace("def decisions_kappa(", "")), name
+        assert not re.search(
+            r"def \w*(kappa|alpha)\w*\(", source.replace("def decisions_kappa(", "")
+        ), name
         assert not re.search(r"^MODELS\b.*=", source, re.M), f"{name}.py defines MODELS again"
     source = (GENERATOR / "second_coders.py").read_text(encoding="utf-8")
     assert "from qualkit.agreement import cohens_kappa" in source

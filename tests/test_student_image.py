@@ -60,7 +60,11 @@ def test_the_image_holds_nothing_of_the_key_or_the_labelled_talk(image_files: Pa
     for path in INSTRUCTOR_ONLY:
         assert not (image_files / path).exists(), path
     names = [p.relative_to(image_files).as_posix() for p in image_files.rglob("*")]
-    assert not [n for n in names if n.endswith(("key.json", "spans.csv", "units.csv", "identifiers.csv", "manifest.json"))]
+    assert not [
+        n
+        for n in names
+        if n.endswith(("key.json", "spans.csv", "units.csv", "identifiers.csv", "manifest.json"))
+    ]
     assert not [n for n in names if "talk/" in n and n.endswith(".yaml")]
     assert (REPO / "datasets" / "key" / "key.json").exists(), "the check needs a key to leave out"
 
@@ -74,6 +78,15 @@ def test_qualkit_in_the_image_loads_the_corpus_and_finds_no_key(image_files: Pat
     env = {**os.environ, "PYTHONPATH": str(image_files / "src")}
     env.pop("QUALKIT_KEY", None)
     env.pop("QUALKIT_CORPUS", None)
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=image_files, check=True)
-    assert "no key: The answer key is on the instructor's side only" in result.stdout, result.stdout + result.stderr
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=image_files,
+        check=True,
+    )
+    assert "no key: The answer key is on the instructor's side only" in result.stdout, (
+        result.stdout + result.stderr
+    )
     assert int(result.stdout.split()[0]) > 0

@@ -39,7 +39,9 @@ def spot(train: Sequence[Example], test: Sequence[str], labels: Sequence[str]) -
     return predicted
 
 
-def pooled_kappa(truth: Sequence[set[str]], guess: Sequence[set[str]], labels: Sequence[str]) -> float:
+def pooled_kappa(
+    truth: Sequence[set[str]], guess: Sequence[set[str]], labels: Sequence[str]
+) -> float:
     """Cohen's κ over every turn × code presence decision."""
     a = [label in codes for codes in truth for label in labels]
     b = [label in codes for codes in guess for label in labels]

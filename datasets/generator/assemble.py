@@ -28,7 +28,11 @@ from qualkit.transcripts import format_transcript, parse_transcript
 
 ID_PREFIX = {"pss": "PSS", "doula": "DOULA", "home_visiting": "HV"}
 MODEL_NAME = {"pss": "Peer support", "doula": "Doula", "home_visiting": "Home visiting"}
-MODEL_LABEL = {"pss": "peer support specialists", "doula": "doulas", "home_visiting": "home visiting"}
+MODEL_LABEL = {
+    "pss": "peer support specialists",
+    "doula": "doulas",
+    "home_visiting": "home visiting",
+}
 PRACTICE_INDEX = 5
 DOUBLE_CODED = ("fg3", "int2")
 RAW_SESSIONS = ("PSS-FG1", "DOULA-INT1", "HV-FG2")
@@ -128,7 +132,9 @@ class PracticeGroup:
 
     session: Session
     transcript: str
-    key: tuple[tuple[str, int, str, int, int, bool], ...]  # session, turn, code, start, end, boundary
+    key: tuple[
+        tuple[str, int, str, int, int, bool], ...
+    ]  # session, turn, code, start, end, boundary
     exchanges: tuple[str, ...]
 
 
@@ -138,13 +144,16 @@ def practice_session(model: str, seed: int, talk: Mapping[str, ModelTalk]) -> Se
     casting = cast_practice(rng, talk[model], taken)
     turns = []
     for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):
+
         def people(role: str, roles=roles) -> FactSheet:
             return casting.women[roles[role]]
 
         for line in exchange.turns:
             woman = None if line.speaker == FACILITATOR else people(line.speaker)
             speaker = "Facilitator" if woman is None else woman.name
-            turns.append(_turn(line, speaker, woman, people, f"practice.yaml:{exchange.id}:{line.line}"))
+            turns.append(
+                _turn(line, speaker, woman, people, f"practice.yaml:{exchange.id}:{line.line}")
+            )
     return Session(
         f"{ID_PREFIX[model]}-FG{PRACTICE_INDEX}",
         model,
@@ -191,7 +200,9 @@ def transcript_text(session: Session) -> str:
     return format_transcript(((t.speaker, t.text) for t in session.turns), header(session, False))
 
 
-def key_spans(session: Session, text: str | None = None) -> list[tuple[str, int, str, int, int, bool]]:
+def key_spans(
+    session: Session, text: str | None = None
+) -> list[tuple[str, int, str, int, int, bool]]:
     """Every coded span as (session, turn, code, start, end, boundary), offsets into the file."""
     text = transcript_text(session) if text is None else text
     parsed = parse_transcript(text, session.session_id)
@@ -203,7 +214,9 @@ def key_spans(session: Session, text: str | None = None) -> list[tuple[str, int,
     return spans
 
 
-def practice_group(model: str, seed: int, talk: Mapping[str, ModelTalk] | None = None) -> PracticeGroup:
+def practice_group(
+    model: str, seed: int, talk: Mapping[str, ModelTalk] | None = None
+) -> PracticeGroup:
     """The practice group of ``model`` for ``seed``: same arguments, same group, byte for byte.
 
     Participants keep their pseudonyms; a caller that needs participant ids assigns them.
@@ -216,11 +229,18 @@ def practice_group(model: str, seed: int, talk: Mapping[str, ModelTalk] | None =
 
 def raw_transcript(session: Session, seed: int) -> tuple[str, list[Identifier]]:
     """The raw transcript of a session and the identifiers planted in it."""
-    identities = Identities(random.Random(f"{seed}:identifiers:{session.session_id}"), session.session_id)
+    identities = Identities(
+        random.Random(f"{seed}:identifiers:{session.session_id}"), session.session_id
+    )
     turns = []
     for number, turn in enumerate(session.turns, 1):
+
         def fill(p: Placeholder, turn=turn, number=number) -> str:
-            return turn.fill(p) if p.who is not None else identities.fill(turn.speaker, number, p.field)
+            return (
+                turn.fill(p)
+                if p.who is not None
+                else identities.fill(turn.speaker, number, p.field)
+            )
 
         turns.append((turn.speaker, render(turn.line.pieces, fill)[0]))
     return format_transcript(turns, header(session, True)), identities.records

@@ -70,9 +70,7 @@ def choose_exchanges(rng: random.Random, pool: tuple[Exchange, ...]) -> tuple[Ex
     rest = [e for e in middle if e not in chosen]
     rng.shuffle(rest)
     ends = (rng.choice(warmups), rng.choice(closings))
-    while rest and (
-        len(chosen) < MIDDLE or sum(map(exchange_words, (*ends, *chosen))) < MIN_WORDS
-    ):
+    while rest and (len(chosen) < MIDDLE or sum(map(exchange_words, (*ends, *chosen))) < MIN_WORDS):
         chosen.append(rest.pop())
     chosen.sort(key=lambda e: (TOPICS.index(e.topic), pool.index(e)))
     return (ends[0], *chosen, ends[1])
@@ -109,7 +107,9 @@ def _draw_children(rng: random.Random, model: str, count: int) -> list[Child]:
     return [Child("", rng.choice(("boy", "girl")), _age(max(a, 1))) for a in reversed(ages)]
 
 
-def _sheet(rng: random.Random, model: str, index: int, name: str, facts: dict, kids: int) -> FactSheet:
+def _sheet(
+    rng: random.Random, model: str, index: int, name: str, facts: dict, kids: int
+) -> FactSheet:
     pregnant = facts.get("pregnant")
     if "children" in facts:
         children = list(facts["children"])
@@ -139,7 +139,9 @@ def _sheet(rng: random.Random, model: str, index: int, name: str, facts: dict, k
         pregnant=pregnant,
         moud=moud,
         moud_how=MOUD_HOW[moud],
-        recovery_since=rng.choice(("about a year", "eight months", "two years", "since my pregnancy")),
+        recovery_since=rng.choice(
+            ("about a year", "eight months", "two years", "since my pregnancy")
+        ),
         partner=str(facts.get("partner") or rng.choice(PARTNERS)),
         housing=str(facts.get("housing") or rng.choice(HOUSING)),
         work=rng.choice(WORK),
@@ -166,7 +168,9 @@ def _consistent(casting: Casting, model: str) -> bool:
             sheet = casting.women[roles[line.speaker]]
 
             def fill(p: Placeholder, roles=roles) -> str:
-                return f"[{p.field}]" if p.who is None else person_fill(casting.women[roles[p.who]], p)
+                return (
+                    f"[{p.field}]" if p.who is None else person_fill(casting.women[roles[p.who]], p)
+                )
 
             if contradictions(sheet, render(line.pieces, fill)[0]):
                 return False
@@ -197,13 +201,18 @@ def cast_practice(rng: random.Random, talk: ModelTalk, taken_names: set[str]) ->
             assignment.append(mapping)
         if len(assignment) < len(exchanges):
             continue
-        if any(facts[i].get("children") is not None and len(facts[i]["children"]) < kids[i] for i in range(size)):
+        if any(
+            facts[i].get("children") is not None and len(facts[i]["children"]) < kids[i]
+            for i in range(size)
+        ):
             continue
         speaking = {i for m in assignment for i in m.values()}
         if len(speaking) < size:
             continue
         chosen_names = rng.sample(names, size)
-        women = tuple(_sheet(rng, talk.model, i, chosen_names[i], facts[i], kids[i]) for i in range(size))
+        women = tuple(
+            _sheet(rng, talk.model, i, chosen_names[i], facts[i], kids[i]) for i in range(size)
+        )
         casting = Casting(exchanges, women, tuple(assignment))
         if _consistent(casting, talk.model):
             return casting

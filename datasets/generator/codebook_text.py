@@ -172,8 +172,7 @@ ENTRIES: dict[str, tuple[str, str, str, str, str]] = {
         "Recovery or MOUD is what the doula's support is about.",
         "Not for general emotional support with no recovery content (DOULA_PRESENCE); not for "
         "explaining hospital processes (DOULA_HEALTH_LIT).",
-        "\"She made sure the nurses knew my dose time so I wouldn't miss it while I was in "
-        'labor."',
+        '"She made sure the nurses knew my dose time so I wouldn\'t miss it while I was in labor."',
     ),
     "DOULA_HEALTH_LIT": (
         "The doula explaining hospital processes, infant withdrawal monitoring, feeding on "

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from qualkit.corpus import MODELS, Model
+from qualkit.corpus import Model
 
 Tier = Literal["C", "M", "R"]
 PREFIX = {"pss": "PSS_", "doula": "DOULA_", "home_visiting": "HV_"}

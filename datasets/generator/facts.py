@@ -157,7 +157,9 @@ def contradictions(sheet: FactSheet, text: str) -> list[str]:
     found: list[str] = []
     children = sheet.children
     sexes = [c.sex for c in children]
-    for match in re.finditer(r"\bmy (sons|daughters|boys|girls|son|daughter|boy|girl)\b", text, re.I):
+    for match in re.finditer(
+        r"\bmy (sons|daughters|boys|girls|son|daughter|boy|girl)\b", text, re.I
+    ):
         word = match.group(1).lower()
         sex, need = _CHILD_WORD[word.removesuffix("s")], 2 if word.endswith("s") else 1
         if sexes.count(sex) < need and not sheet.pregnant:
@@ -177,25 +179,36 @@ def contradictions(sheet: FactSheet, text: str) -> list[str]:
     for match in re.finditer(rf"\bmy {_AGE_WORDS}[- ](month|year)[- ]old\b", text, re.I):
         months = _count(match.group(1)) * (12 if match.group(2).lower() == "year" else 1)
         tolerance = 2 if match.group(2).lower() == "month" else 11.99
-        if not any(0 <= c.months - months <= tolerance or abs(c.months - months) <= 1 for c in children):
-            found.append(f"'{match.group(0)}' but her children are {', '.join(c.age for c in children) or 'none'}")
+        if not any(
+            0 <= c.months - months <= tolerance or abs(c.months - months) <= 1 for c in children
+        ):
+            found.append(
+                f"'{match.group(0)}' but her children are {', '.join(c.age for c in children) or 'none'}"
+            )
     for word, allowed in _MEDICATION.items():
         for match in re.finditer(_I_AM_ON + rf"({word})\b", text, re.I):
             if sheet.moud not in allowed:
                 found.append(f"'{match.group(0)}' but her MOUD is {sheet.moud}")
     if sheet.moud in ("naltrexone", "none"):
-        found += [f"daily dosing words with {sheet.moud}: {m.group(0)!r}" for m in _DAILY_DOSING.finditer(text)]
+        found += [
+            f"daily dosing words with {sheet.moud}: {m.group(0)!r}"
+            for m in _DAILY_DOSING.finditer(text)
+        ]
     elif sheet.moud in ("buprenorphine", "buprenorphine-xr"):
         found += [f"methadone clinic dosing with {sheet.moud}: {m.group(0)!r}"
                   for m in re.finditer(r"\bmy take-homes?\b|\bdose at the (?:OTP|window)\b", text, re.I)]  # fmt: skip
     if sheet.pregnant is None:
-        for match in re.finditer(r"\b(?:I'm|I am) (\d+) weeks\b|\bmy due date\b|\bI'm pregnant\b", text, re.I):
+        for match in re.finditer(
+            r"\b(?:I'm|I am) (\d+) weeks\b|\bmy due date\b|\bI'm pregnant\b", text, re.I
+        ):
             found.append(f"'{match.group(0)}' but she is not pregnant")
     else:
         for match in re.finditer(r"\b(?:I'm|I am) (\d+) weeks\b", text, re.I):
             if abs(int(match.group(1)) - sheet.pregnant) > 4:
                 found.append(f"'{match.group(0)}' but she is {sheet.pregnant} weeks")
-        if not children and re.search(r"\b(NICU|Finnegan|when (?:he|she) was born|after I had (?:him|her))\b", text, re.I):
+        if not children and re.search(
+            r"\b(NICU|Finnegan|when (?:he|she) was born|after I had (?:him|her))\b", text, re.I
+        ):
             found.append("talk of a born baby's withdrawal but she is pregnant with her first")
     for match in re.finditer(r"\b(?:I'm|I am) (\d\d) years old\b|\bI'm (\d\d) now\b", text):
         age = int(match.group(1) or match.group(2))

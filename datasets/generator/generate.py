@@ -42,7 +42,11 @@ def _people(sessions) -> tuple[Person, ...]:
     found: dict[tuple[str, str], list] = {}
     for session in sessions:
         for sheet in session.women:
-            where = (session.model, sheet.id) if session.split == "study" else (session.session_id, sheet.id)
+            where = (
+                (session.model, sheet.id)
+                if session.split == "study"
+                else (session.session_id, sheet.id)
+            )
             found.setdefault(where, [session.model, sheet, []])[2].append(session.session_id)
     return tuple(
         Person(f"P{n:03d}", model, sheet, tuple(ids))

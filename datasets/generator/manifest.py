@@ -26,8 +26,13 @@ def _saturation(generated: Generated, model: str, labels: tuple[str, ...]) -> li
         new = sorted(codes - seen, key=LABELS.index)
         seen |= codes
         rows.append(
-            {"session": session.session_id, "order": order, "new": len(new),
-             "cumulative": len(seen), "new_codes": new}  # fmt: skip
+            {
+                "session": session.session_id,
+                "order": order,
+                "new": len(new),
+                "cumulative": len(seen),
+                "new_codes": new,
+            }
         )
     return rows
 
@@ -74,7 +79,9 @@ def manifest(generated: Generated) -> dict:
         },
         "raw_sessions": [s.session_id for s in sessions if s.raw],
         "shared_participants": {
-            p.participant_id: list(p.session_ids) for p in generated.people if len(p.session_ids) > 1
+            p.participant_id: list(p.session_ids)
+            for p in generated.people
+            if len(p.session_ids) > 1
         },
         "tiers": {label: SEED[label].tier for label in LABELS},
         "confusable_pairs": [list(pair) for pair in CONFUSABLE],
@@ -92,7 +99,11 @@ def manifest(generated: Generated) -> dict:
             "kappa": {name: round(value, 3) for name, value in second.kappa.items()},
             "alpha": {"ana_ben": round(second.alpha_ana_ben, 3)},
             "boundary_cases": sum(
-                c.boundary for s in sample for t in s.turns for c in t.coded if c.code in STUDENT_LABELS
+                c.boundary
+                for s in sample
+                for t in s.turns
+                for c in t.coded
+                if c.code in STUDENT_LABELS
             ),
             "ben_under_applies": second.under,
             "ana_drifts": {"code": second.drift[0], "onto_turns_of": second.drift[1]}

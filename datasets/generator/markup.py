@@ -146,7 +146,9 @@ def spans(pieces: tuple[Piece, ...]) -> list[Span]:
     return [p for p in pieces if isinstance(p, Span)]
 
 
-def render(pieces: tuple[Piece, ...], fill: Callable[[Placeholder], str]) -> tuple[str, list[Coded]]:
+def render(
+    pieces: tuple[Piece, ...], fill: Callable[[Placeholder], str]
+) -> tuple[str, list[Coded]]:
     """Plain text and the span of each code in it (whitespace trimmed off spans and text).
 
     >>> text, coded = render(parse(" I'm {@A}. [[X_NOWS_GUILT?| He shook ]] all night. "),

@@ -101,7 +101,9 @@ def measure(sessions: Sequence[Session]) -> dict:
     )
     group_participant = sum(1 for s, _ in participant if s.kind == "focus_group")
     repeated = Counter(x for _, t in participant for x in set(sentences(t.text)))
-    british = Counter(m.group(0) for s in sessions for t in s.turns for m in BRITISH.finditer(t.text))
+    british = Counter(
+        m.group(0) for s in sessions for t in s.turns for m in BRITISH.finditer(t.text)
+    )
     found = [
         f"{s.session_id} turn {n} ({t.source}): {problem}"
         for s in sessions
@@ -111,10 +113,16 @@ def measure(sessions: Sequence[Session]) -> dict:
     ]
     uncoded = sum(not t.coded for _, t in participant)
     return {
-        "focus_group_words_per_participant_turn": round(group_words["participant"] / max(1, group_turns["participant"]), 1),
+        "focus_group_words_per_participant_turn": round(
+            group_words["participant"] / max(1, group_turns["participant"]), 1
+        ),
         "participant_turns_80_words_or_more": round(long_turns / max(1, len(participant)), 3),
-        "facilitator_share_of_focus_group_words": round(group_words["facilitator"] / max(1, sum(group_words.values())), 3),
-        "facilitator_share_of_focus_group_turns": round(group_turns["facilitator"] / max(1, sum(group_turns.values())), 3),
+        "facilitator_share_of_focus_group_words": round(
+            group_words["facilitator"] / max(1, sum(group_words.values())), 3
+        ),
+        "facilitator_share_of_focus_group_turns": round(
+            group_turns["facilitator"] / max(1, sum(group_turns.values())), 3
+        ),
         "participant_turns_engaging_another": round(engaged / max(1, group_participant), 3),
         "most_repeated_sentence": max(repeated.values(), default=0),
         "most_repeated_sentence_text": repeated.most_common(1)[0][0] if repeated else "",
@@ -155,6 +163,4 @@ def model_differences(sessions: Sequence[Session]) -> dict:
 def _as_planted(planted: dict[str, str], observed: dict[str, float]) -> bool:
     """Every pair of models planted at different levels is observed in that order."""
     levels = {m: LEVELS[v] for m, v in planted.items() if v in LEVELS}
-    return all(
-        observed[a] > observed[b] for a in levels for b in levels if levels[a] > levels[b]
-    )
+    return all(observed[a] > observed[b] for a in levels for b in levels if levels[a] > levels[b])

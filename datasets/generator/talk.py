@@ -15,10 +15,19 @@ from types import MappingProxyType
 
 import yaml
 
-from generator.codes import LABELS, MODELS, TOPICS, codes_for
-from generator.facts import MOUDS, PROGRAMS, Child, FactSheet, Supporter, age_in_months
-from generator.facts import supporter_problem
+from generator.codes import LABELS, TOPICS, codes_for
+from generator.facts import (
+    MOUDS,
+    PROGRAMS,
+    Child,
+    FactSheet,
+    Supporter,
+    age_in_months,
+    supporter_problem,
+)
 from generator.markup import MarkupError, Piece, parse, placeholders, spans
+from generator.yaml_reader import Reader
+from qualkit.corpus import MODELS
 from qualkit.errors import InputError
 
 TALK_DIR = Path(__file__).resolve().parent / "talk"
@@ -69,79 +78,7 @@ class ModelTalk:
     exchanges: tuple[Exchange, ...]
 
 
-class _Reader:
-    """Typed access to one file's composed YAML nodes, raising located errors."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError(path, "file", "a YAML file of the talk (see CORPUS_SPEC.md)", "missing") from None
-        except UnicodeDecodeError as error:
-            raise InputError(path, f"byte {error.start}", "UTF-8 text") from None
-        try:
-            self.root = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            place = f"line {mark.line + 1}" if mark else "file"
-            raise InputError(path, place, "valid YAML", str(getattr(error, "problem", error))) from None
-        if self.root is None:
-            raise InputError(path, "file", "a YAML mapping", "an empty file")
-        self._constructor = yaml.SafeLoader("")
-
-    def fail(self, node, field: str, expected: str, found: object = InputError._MISSING):
-        line = node.start_mark.line + 1 if node is not None else 1
-        raise InputError(self.path, f"line {line} field {field!r}", expected, found)
-
-    def value(self, node):
-        return self._constructor.construct_object(node, deep=True)
-
-    def mapping(self, node, field: str, required=(), optional=()) -> dict:
-        if not isinstance(node, yaml.MappingNode):
-            self.fail(node, field, "a mapping of keys to values", self.value(node))
-        items = {}
-        for key, value in node.value:
-            name = self.value(key)
-            if name not in (*required, *optional):
-                self.fail(key, f"{field}.{name}", "one of the keys " + ", ".join((*required, *optional)))
-            if name in items:
-                self.fail(key, f"{field}.{name}", "each key once")
-            items[name] = value
-        for name in required:
-            if name not in items:
-                self.fail(node, f"{field}.{name}", f"a value for {name!r}", "nothing")
-        return items
-
-    def sequence(self, node, field: str) -> list:
-        if not isinstance(node, yaml.SequenceNode):
-            self.fail(node, field, "a list", self.value(node))
-        return list(node.value)
-
-    def text(self, node, field: str, optional: bool = False) -> str:
-        value = self.value(node) if node is not None else None
-        if value is None and optional:
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            self.fail(node, field, "a non-empty text", value)
-        return value
-
-    def choice(self, node, field: str, options: tuple) -> object:
-        value = self.value(node)
-        if value not in options:
-            self.fail(node, field, "one of " + ", ".join(map(str, options)), value)
-        return value
-
-    def integer(self, node, field: str, low: int, high: int, optional: bool = False) -> int | None:
-        value = self.value(node) if node is not None else None
-        if value is None and optional:
-            return None
-        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            self.fail(node, field, f"a whole number from {low} to {high}", value)
-        return value
-
-
-def _children(reader: _Reader, node, field: str, names_required: bool) -> tuple[Child, ...]:
+def _children(reader: Reader, node, field: str, names_required: bool) -> tuple[Child, ...]:
     children = []
     for index, item in enumerate(reader.sequence(node, field)):
         where = f"{field}[{index}]"
@@ -151,12 +88,16 @@ def _children(reader: _Reader, node, field: str, names_required: bool) -> tuple[
         try:
             age_in_months(age)
         except ValueError:
-            reader.fail(keys["age"], f"{where}.age", "an age as spoken, like '9 months' or '4 years'", age)
+            reader.fail(
+                keys["age"], f"{where}.age", "an age as spoken, like '9 months' or '4 years'", age
+            )
         with_her = reader.value(keys["with_her"]) if "with_her" in keys else True
         if not isinstance(with_her, bool):
             reader.fail(keys["with_her"], f"{where}.with_her", "true or false", with_her)
         name = reader.text(keys["name"], f"{where}.name") if "name" in keys else ""
-        children.append(Child(name, reader.choice(keys["sex"], f"{where}.sex", ("boy", "girl")), age, with_her))
+        children.append(
+            Child(name, reader.choice(keys["sex"], f"{where}.sex", ("boy", "girl")), age, with_her)
+        )
     return tuple(children)
 
 
@@ -164,7 +105,7 @@ SHEET_KEYS = ("id", "name", "age", "children", "pregnant", "moud", "moud_how", "
               "partner", "housing", "work", "supporter", "program", "child_welfare")  # fmt: skip
 
 
-def _sheet(reader: _Reader, node, field: str, model: str) -> FactSheet:
+def _sheet(reader: Reader, node, field: str, model: str) -> FactSheet:
     keys = reader.mapping(node, field, SHEET_KEYS, ("notes",))
     supporter = reader.mapping(keys["supporter"], f"{field}.supporter", ("name", "role"))
     sheet = FactSheet(
@@ -198,7 +139,7 @@ def _sheet(reader: _Reader, node, field: str, model: str) -> FactSheet:
 
 
 def load_cast(path: Path, model: str) -> dict[str, FactSheet]:
-    reader = _Reader(path)
+    reader = Reader(path)
     top = reader.mapping(reader.root, "women", ("women",))
     cast: dict[str, FactSheet] = {}
     names: set[str] = set()
@@ -213,7 +154,9 @@ def load_cast(path: Path, model: str) -> dict[str, FactSheet]:
     return cast
 
 
-def _turns(reader: _Reader, node, model: str, speakers: Mapping[str, int | None]) -> tuple[Line, ...]:
+def _turns(
+    reader: Reader, node, model: str, speakers: Mapping[str, int | None]
+) -> tuple[Line, ...]:
     """Turns; ``speakers`` maps who may speak (and be named) to her number of children."""
     labels = set(codes_for(model))
     turns = []
@@ -223,10 +166,17 @@ def _turns(reader: _Reader, node, model: str, speakers: Mapping[str, int | None]
             reader.fail(item, where, "a turn 'speaker: text'", reader.value(item))
         who = [reader.value(k) for k, _ in item.value if reader.value(k) not in ("note", "flags")]
         if len(who) != 1:
-            reader.fail(item, where, "exactly one speaker key (F or " + ", ".join(speakers) + ")", who)
+            reader.fail(
+                item, where, "exactly one speaker key (F or " + ", ".join(speakers) + ")", who
+            )
         speaker = str(who[0])
         if speaker != FACILITATOR and speaker not in speakers:
-            reader.fail(item, f"{where}.{speaker}", "F or a speaker of this session: " + ", ".join(speakers), speaker)
+            reader.fail(
+                item,
+                f"{where}.{speaker}",
+                "F or a speaker of this session: " + ", ".join(speakers),
+                speaker,
+            )
         keys = reader.mapping(item, where, (who[0],), ("note", "flags"))
         field = f"{where}.{speaker}"
         text_node = keys[who[0]]
@@ -238,20 +188,38 @@ def _turns(reader: _Reader, node, model: str, speakers: Mapping[str, int | None]
         for span in spans(pieces):
             for code, _ in span.codes:
                 if code not in LABELS or code not in labels:
-                    reader.fail(text_node, field, f"a code of the {model} model or a cross-cutting code", code)
+                    reader.fail(
+                        text_node,
+                        field,
+                        f"a code of the {model} model or a cross-cutting code",
+                        code,
+                    )
             if speaker == FACILITATOR:
                 reader.fail(text_node, field, "no codes on the facilitator's turns", span.codes)
         for holder in placeholders(pieces):
             if holder.who is None:
                 continue
             if holder.who not in speakers:
-                reader.fail(text_node, field, "a placeholder naming a woman of this session: " + ", ".join(speakers), holder.who)
+                reader.fail(
+                    text_node,
+                    field,
+                    "a placeholder naming a woman of this session: " + ", ".join(speakers),
+                    holder.who,
+                )
             kids = speakers[holder.who]
-            if holder.field.startswith("child") and kids is not None and int(holder.field[5:]) > kids:
-                reader.fail(text_node, field, f"a child {holder.who} has (she has {kids})", holder.field)
+            if (
+                holder.field.startswith("child")
+                and kids is not None
+                and int(holder.field[5:]) > kids
+            ):
+                reader.fail(
+                    text_node, field, f"a child {holder.who} has (she has {kids})", holder.field
+                )
         flags = tuple(reader.value(keys["flags"]) or ()) if "flags" in keys else ()
         if any(flag not in FLAGS for flag in flags):
-            reader.fail(keys["flags"], f"{where}.flags", "a list of " + ", ".join(FLAGS), list(flags))
+            reader.fail(
+                keys["flags"], f"{where}.flags", "a list of " + ", ".join(FLAGS), list(flags)
+            )
         note = reader.text(keys.get("note"), f"{where}.note", optional=True)
         turns.append(Line(speaker, pieces, note, flags, text_node.start_mark.line + 1))
     if not turns:
@@ -260,7 +228,7 @@ def _turns(reader: _Reader, node, model: str, speakers: Mapping[str, int | None]
 
 
 def load_session(path: Path, model: str, cast: Mapping[str, FactSheet]) -> SessionTalk:
-    reader = _Reader(path)
+    reader = Reader(path)
     keys = reader.mapping(reader.root, "session", ("kind", "setting", "cast", "turns"))
     kind = reader.choice(keys["kind"], "kind", ("focus_group", "interview"))
     members = [reader.value(n) for n in reader.sequence(keys["cast"], "cast")]
@@ -279,7 +247,7 @@ def load_session(path: Path, model: str, cast: Mapping[str, FactSheet]) -> Sessi
     )
 
 
-def _role_facts(reader: _Reader, node, field: str) -> dict[str, object]:
+def _role_facts(reader: Reader, node, field: str) -> dict[str, object]:
     keys = reader.mapping(node, field, (), ROLE_FACTS)
     facts: dict[str, object] = {}
     for name, value in keys.items():
@@ -297,7 +265,7 @@ def _role_facts(reader: _Reader, node, field: str) -> dict[str, object]:
 
 
 def load_practice(path: Path, model: str) -> tuple[Exchange, ...]:
-    reader = _Reader(path)
+    reader = Reader(path)
     top = reader.mapping(reader.root, "exchanges", ("exchanges",))
     exchanges: list[Exchange] = []
     for index, node in enumerate(reader.sequence(top["exchanges"], "exchanges")):
@@ -307,17 +275,38 @@ def load_practice(path: Path, model: str) -> tuple[Exchange, ...]:
         if any(e.id == ident for e in exchanges):
             reader.fail(keys["id"], f"{where}.id", "an id used once", ident)
         roles_node = reader.mapping(keys["roles"], f"{where}.roles", (), ROLES)
-        roles = {r: MappingProxyType(_role_facts(reader, n, f"{where}.roles.{r}")) for r, n in roles_node.items()}
+        roles = {
+            r: MappingProxyType(_role_facts(reader, n, f"{where}.roles.{r}"))
+            for r, n in roles_node.items()
+        }
         kids = {r: (len(f["children"]) if "children" in f else None) for r, f in roles.items()}
         try:
             turns = _turns(reader, keys["turns"], model, kids)
         except InputError as error:
-            raise InputError(error.source, error.place.replace("field '", f"field '{where}.", 1), error.expected, error.found) from None
-        exchanges.append(Exchange(ident, reader.choice(keys["topic"], f"{where}.topic", TOPICS), MappingProxyType(roles), turns, node.start_mark.line + 1))
+            raise InputError(
+                error.source,
+                error.place.replace("field '", f"field '{where}.", 1),
+                error.expected,
+                error.found,
+            ) from None
+        exchanges.append(
+            Exchange(
+                ident,
+                reader.choice(keys["topic"], f"{where}.topic", TOPICS),
+                MappingProxyType(roles),
+                turns,
+                node.start_mark.line + 1,
+            )
+        )
     topics = [e.topic for e in exchanges]
     middle = [t for t in topics if t not in ("warmup", "closing")]
     if "warmup" not in topics or "closing" not in topics or len(middle) < 5:
-        reader.fail(top["exchanges"], "exchanges", "at least one warmup, one closing and five other exchanges", topics)
+        reader.fail(
+            top["exchanges"],
+            "exchanges",
+            "at least one warmup, one closing and five other exchanges",
+            topics,
+        )
     return tuple(exchanges)
 
 
@@ -328,7 +317,12 @@ def load_model(folder: Path, model: str) -> ModelTalk:
         want = "focus_group" if name.startswith("fg") else "interview"
         if sessions[name].kind != want:
             raise InputError(folder / f"{name}.yaml", "field 'kind'", want, sessions[name].kind)
-    return ModelTalk(model, MappingProxyType(cast), MappingProxyType(sessions), load_practice(folder / "practice.yaml", model))
+    return ModelTalk(
+        model,
+        MappingProxyType(cast),
+        MappingProxyType(sessions),
+        load_practice(folder / "practice.yaml", model),
+    )
 
 
 def load_talk(root: Path = TALK_DIR) -> dict[str, ModelTalk]:

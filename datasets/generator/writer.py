@@ -25,9 +25,8 @@ from qualkit.corpus import PARTICIPANT_COLUMNS, SESSION_COLUMNS
 from qualkit.corpus import Session as StudentSession
 
 # qualkit's required participant columns, then the fact sheet.
-FACT_COLUMNS = PARTICIPANT_COLUMNS + (
-    "age", "perinatal_status",
-    "gestation_weeks", "children", "youngest_child_age", "moud", "moud_how", "recovery_since",
+FACT_COLUMNS = (
+    *PARTICIPANT_COLUMNS, "age", "perinatal_status", "gestation_weeks", "children", "youngest_child_age", "moud", "moud_how", "recovery_since",
     "partner", "housing", "work", "supporter", "supporter_role", "program", "child_welfare",
 )  # fmt: skip
 
@@ -76,7 +75,11 @@ def render(generated: Generated) -> dict[str, str]:
             s.session_id, s.model, s.kind, s.split, order, s.title, s.setting, s.facilitator,
             tuple(generated.participant_id(s, w) for w in s.women), s.double_coded,
         )  # fmt: skip
-        row = {**asdict(info), "turns": len(s.turns), "double_coded": "yes" if s.double_coded else "no"}
+        row = {
+            **asdict(info),
+            "turns": len(s.turns),
+            "double_coded": "yes" if s.double_coded else "no",
+        }
         row["participant_ids"] = ";".join(info.participant_ids)
         rows.append([row[column] for column in SESSION_COLUMNS])
     files["corpus/sessions.csv"] = _csv(SESSION_COLUMNS, rows)
@@ -96,10 +99,15 @@ def render(generated: Generated) -> dict[str, str]:
             identifiers += planted
         units += [
             (
-                sid, n, t.speaker, ";".join(t.codes),
+                sid,
+                n,
+                t.speaker,
+                ";".join(t.codes),
                 ";".join(dict.fromkeys(c.code for c in t.coded if c.boundary)),
-                ";".join(t.line.flags), t.line.note, t.source,
-            )  # fmt: skip
+                ";".join(t.line.flags),
+                t.line.note,
+                t.source,
+            )
             for n, t in enumerate(session.turns, 1)
         ]
     files["corpus/turns.csv"] = _csv(("session_id", "turn", "speaker", "text"), turn_rows)
