@@ -1,4 +1,4 @@
-"""Load the hand-written talk (``talk/<model>/*.yaml``, format in CORPUS_SPEC.md), validated.
+"""Load the hand-written talk (``talk/<model>/*.yaml``, format in TALK_FORMAT.md), validated.
 
 Every problem is an :class:`~qualkit.errors.InputError` naming the file, the line, the field
 and what was expected, e.g. ``fg2.yaml: line 41 field 'turns[12].w03': expected a code of the
