@@ -11,8 +11,8 @@ import pytest
 
 from conftest import REPO
 
-# Names that only the instructor's side may hold (datasets/key, datasets/generator).
-INSTRUCTOR_ONLY = ("key.json", "units.csv", "identifiers.csv", "manifest.json", "phrases_")
+# Names that only the instructor's side may hold (datasets/key, datasets/generator and its talk).
+INSTRUCTOR_ONLY = ("key.json", "units.csv", "spans.csv", "identifiers.csv", "manifest.json", ".yaml")
 
 
 @pytest.fixture(scope="module")
