@@ -50,12 +50,20 @@ $(ENV_STAMP): environment.yml pyproject.toml tools/requirements_from_environment
 
 env: $(ENV_STAMP)
 
-# Debian's Chromium drives the browser tests (Playwright must not download a browser).
-browser:
+# Debian's Chromium drives the browser tests (Playwright must not download a browser);
+# npm's axe-core checks the coding widget's accessibility in them (tools/package.json pins it).
+AXE := build/node/node_modules/axe-core/axe.min.js
+browser: $(AXE)
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 	  echo "Installing Debian's chromium for the browser tests..."; \
 	  $(APT_INSTALL) chromium >/dev/null; \
 	fi
+
+$(AXE): tools/package.json
+	@command -v npm >/dev/null || { echo "Installing Debian's npm for axe-core..."; $(APT_INSTALL) npm >/dev/null; }
+	mkdir -p build/node && cp tools/package.json build/node/package.json
+	npm install --prefix build/node --no-audit --no-fund --silent
+	touch $@
 
 release: $(ENV_STAMP)
 	$(PY) autograde/course.py release

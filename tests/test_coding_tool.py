@@ -180,7 +180,7 @@ def test_add_code_joins_the_codebook_and_the_file(tiny_corpus, tmp_path):
 @pytest.mark.parametrize(
     ("code", "message"),
     [
-        (new_code("transport"), "field 'code': expected an UPPER_SNAKE label"),
+        (new_code("pss-transport"), "field 'code': expected an UPPER_SNAKE label"),
         (new_code(example=" "), "field 'example': expected a non-empty string"),
         (new_code(category="nope"), "field 'category': expected one of the categories"),
         (new_code("PSS_BOUNDARY"), "expected a label not already in the codebook"),
@@ -281,14 +281,16 @@ def test_speaker_and_code_filters(tiny_corpus, tmp_path):
     tool.filter(speaker="Kim")
     assert tool.current.turn == 3  # moved to the nearest Kim turn
     assert tool.next().turn == 6 and tool.next() is None
-    assert [t.turn for t in tool.window(3)] == [3, 6]
+    assert [tool.segments[i].turn for i in tool.shown()] == [3, 6]
+    assert tool.status == "Showing 2 turns of 6."
     tool.filter(speaker="Dana")
     assert tool.current.turn == 4  # nearest Dana turn at or after turn 6? none: the last one
     assert tool.next_uncoded().turn == 2
     tool.filter(code="PSS_BOUNDARY")
     assert [tool.segments[i].turn for i in tool.visible()] == [3, 6]
     tool.remove("PSS_BOUNDARY")  # the current turn stays in view though it no longer matches
-    assert tool.current.turn == 3 and [t.turn for t in tool.window()] == [3, 6]
+    assert tool.current.turn == 3 and [tool.segments[i].turn for i in tool.shown()] == [3, 6]
+    assert tool.visible() == [5]  # only turn 6 still matches
     tool.filter()
     assert len(tool.visible()) == 6
     with pytest.raises(KeyError, match="no speaker 'Zoe'"):
@@ -499,9 +501,13 @@ CHILD = textwrap.dedent(
     tool = CodingTool(read_transcript(sys.argv[2], "S1"), codebook, "ana", sys.argv[3])
     print("ready", flush=True)
     for segment in tool.segments:
-        for label in codebook.names[:3]:
+        # A span (the turn's first word) and two whole-turn codings.
+        start, end = segment.start, segment.start + segment.text.index(" ")
+        if tool.apply(codebook.names[0], turn=segment.turn, start=start, end=end):
+            print("C", segment.turn, codebook.names[0], start, flush=True)
+        for label in codebook.names[1:3]:
             if tool.apply(label, turn=segment.turn):
-                print("C", segment.turn, label, flush=True)  # only after the save returned
+                print("C", segment.turn, label, -1, flush=True)  # only after the save returned
         if segment.turn % 4 == 0 and tool.write_memo(f"memo {segment.turn}", segment.turn):
             print("M", segment.turn, flush=True)
     print("done", flush=True)
@@ -543,14 +549,15 @@ def test_killing_the_process_mid_save_never_loses_saved_work(tiny_corpus, tmp_pa
         for line in lines:
             kind, *rest = line.split()
             if kind == "C":
-                acked_codings.add((int(rest[0]), rest[1]))
+                acked_codings.add((int(rest[0]), rest[1], int(rest[2])))
             elif kind == "M":
                 acked_memos.add(int(rest[0]))
         assert "done" not in lines, "the child finished: give it more work"
         if not acked_codings:
             continue
         saved = read_codings(path, tiny_corpus.codebook)  # parses: never a half-written file
-        assert acked_codings <= {(c.turn, c.code) for c in saved}, f"lost work after kill {kills}"
+        held = {(c.turn, c.code, -1 if c.start is None else c.start) for c in saved}
+        assert acked_codings <= held, f"lost work after kill {kills}"
         assert acked_memos <= {m.turn for m in saved.memos}, f"lost a memo after kill {kills}"
         assert {c.coder for c in saved} == {"ana"}
     leftovers = list(tmp_path.glob(".ana.codings.json.*.tmp"))
@@ -558,6 +565,145 @@ def test_killing_the_process_mid_save_never_loses_saved_work(tiny_corpus, tmp_pa
     assert leftovers, "no kill landed during a save; the test did not test anything"
     assert len(acked_codings) > 80
     print(f"{kills} kills, {len(acked_codings)} codings acked, {len(leftovers)} killed mid-save")
+
+
+LOCK_CHILD = textwrap.dedent(
+    """
+    import sys
+    from qualkit.codebook import read_codebook
+    from qualkit.coding_tool import CodingTool
+    from qualkit.transcripts import read_transcript
+
+    codebook = read_codebook(sys.argv[1])
+    tool = CodingTool(read_transcript(sys.argv[2], "S1"), codebook, "ana", sys.argv[3])
+    parity = int(sys.argv[4])
+    print("ready", flush=True)
+    sys.stdin.readline()  # both processes start saving at the same moment
+    for segment in tool.segments:
+        if segment.turn % 2 == parity:
+            tool.apply(codebook.names[parity], turn=segment.turn)
+    print("done", flush=True)
+    """
+)
+
+
+def test_two_processes_saving_into_one_file_lose_nothing(tiny_corpus, tmp_path):
+    """Two real processes apply codes as fast as they can, interleaved, into one file.
+
+    Each save reads what the other wrote and writes both under the file's lock; without the
+    lock, a save between the other's check and its write would be overwritten.
+    """
+    transcript = tmp_path / "S1.txt"
+    transcript.write_text(
+        format_transcript(("Kim", f"Turn {n} text.") for n in range(1, 301)), encoding="utf-8"
+    )
+    codebook = tmp_path / "codebook.json"
+    write_codebook(codebook, tiny_corpus.codebook)
+    child = tmp_path / "child.py"
+    child.write_text(LOCK_CHILD, encoding="utf-8")
+    path = tmp_path / "ana.codings.json"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    processes = [
+        subprocess.Popen(
+            [sys.executable, str(child), str(codebook), str(transcript), str(path), str(parity)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        for parity in (0, 1)
+    ]
+    for process in processes:
+        assert process.stdout.readline() == b"ready\n", process.stderr.read().decode()
+    for process in processes:
+        process.stdin.write(b"go\n")
+        process.stdin.flush()
+    for process in processes:
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0 and out == b"done\n", err.decode()
+    saved = read_codings(path, tiny_corpus.codebook)
+    names = tiny_corpus.codebook.names
+    assert {(c.turn, c.code) for c in saved} == {(n, names[n % 2]) for n in range(1, 301)}
+    assert (tmp_path / ".ana.codings.json.lock").exists()
+
+
+# ---------------------------------------------------------------- spans
+
+
+def test_spans_are_saved_resumed_and_count_for_their_turn(tiny_corpus, tmp_path):
+    path = tmp_path / "ana.codings.json"
+    tool = make_tool(tiny_corpus, path)
+    turn = tool.segment(2)
+    at = turn.start + turn.text.index("I trusted her")
+    tool.select_text("I trusted her", turn=2)
+    assert tool.apply_to_selection(["PSS_LIVED_EXP", "PSS_BOUNDARY"])
+    tool.apply("PSS_LIVED_EXP", turn=2)  # the whole turn as well: a coding of its own
+    assert tool.codes_of(2) == ("PSS_LIVED_EXP", "PSS_BOUNDARY")
+    assert tool.progress().coded == 1 and tool.progress().codings == 3
+    assert tool.coding("PSS_BOUNDARY", turn=2, start=at, end=at + 13).created
+    again = make_tool(tiny_corpus, path)
+    assert [(c.code, c.start, c.end) for c in again.codings_of(2)] == [
+        ("PSS_BOUNDARY", at, at + 13),
+        ("PSS_LIVED_EXP", None, None),
+        ("PSS_LIVED_EXP", at, at + 13),
+    ]
+    assert again.text() == path.read_text(encoding="utf-8")
+    assert again.current.turn == 3  # turn 2 is coded through its spans
+    write_codings(tmp_path / "again.json", read_codings(path))
+    assert (tmp_path / "again.json").read_bytes() == path.read_bytes()
+
+
+def test_a_span_over_the_whole_turn_is_a_whole_turn_coding(tiny_corpus, tmp_path):
+    tool = make_tool(tiny_corpus, tmp_path / "ana.codings.json")
+    turn = tool.segment(2)
+    tool.apply("PSS_BOUNDARY", turn=2, start=turn.start - 5, end=turn.end + 9)
+    assert tool.codings_of(2)[0].start is None
+    assert not tool.apply("PSS_BOUNDARY", turn=2)
+    with pytest.raises(ValueError, match="holds no text"):
+        tool.apply("PSS_BOUNDARY", turn=2, start=turn.end, end=turn.end + 3)
+
+
+def test_several_codes_at_once_and_set_codes_are_one_undo_step(tiny_corpus, tmp_path):
+    path = tmp_path / "ana.codings.json"
+    tool = make_tool(tiny_corpus, path)
+    tool.apply(["PSS_BOUNDARY", "PSS_IMPROVE"], turn=3)
+    tool.set_codes(["PSS_LIVED_EXP"], turn=3)
+    assert tool.codes_of(3) == ("PSS_LIVED_EXP",)
+    assert tool.undo() == "set the codes of turn 3"
+    assert tool.codes_of(3) == ("PSS_BOUNDARY", "PSS_IMPROVE")
+    assert tool.undo() == "applied PSS_BOUNDARY, PSS_IMPROVE to turn 3"
+    assert read_codings(path).codings == ()
+
+
+def test_remove_takes_a_code_off_the_turn_or_one_span(tiny_corpus, tmp_path):
+    tool = make_tool(tiny_corpus, tmp_path / "ana.codings.json")
+    turn = tool.segment(4)
+    a, b = turn.start, turn.start + 4
+    tool.apply("PSS_BOUNDARY", turn=4, start=a, end=b)
+    tool.apply("PSS_BOUNDARY", turn=4, start=b + 1, end=turn.end)
+    tool.apply("PSS_BOUNDARY", turn=4)
+    assert tool.remove("PSS_BOUNDARY", turn=4, start=a, end=b)
+    assert len(tool.codings_of(4)) == 2
+    assert tool.remove("PSS_BOUNDARY", turn=4)  # the rest, as one action
+    assert tool.codings_of(4) == () and not tool.remove("PSS_BOUNDARY", turn=4)
+    tool.undo()
+    assert len(tool.codings_of(4)) == 2
+
+
+def test_pick_a_coding_write_its_memo_and_remove_it(tiny_corpus, tmp_path):
+    path = tmp_path / "ana.codings.json"
+    tool = make_tool(tiny_corpus, path)
+    tool.select_text("she gets it", turn=4)
+    tool.apply_to_selection("PSS_LIVED_EXP")
+    (coding,) = tool.codings_of(4)
+    assert tool.pick(coding) == coding
+    assert tool.write_coding_memo("Belonging.")
+    assert read_codings(path).codings[0].memo == "Belonging."
+    assert not tool.write_coding_memo("Belonging.")
+    assert tool.remove_picked() and tool.picked is None
+    assert read_codings(path).codings == ()
+    with pytest.raises(KeyError, match="pick the coding"):
+        tool.write_coding_memo("x")
 
 
 def test_tool_and_codings_module_agree_on_the_file(tiny_corpus, tmp_path):

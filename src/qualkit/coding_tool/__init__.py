@@ -1,0 +1,27 @@
+"""The coding tool's model, one module per concept, re-exported here as one flat API.
+
+* :mod:`~qualkit.coding_tool.tool`: :class:`CodingTool`, the actions and their undo;
+* :mod:`~qualkit.coding_tool.content`: what a coding file holds, and the operations on it;
+* :mod:`~qualkit.coding_tool.coding_file`: the file on disk (atomic saves, resuming, refusing
+  another coder's file) and :mod:`~qualkit.coding_tool.lock`, which lets two tools share it;
+* :mod:`~qualkit.coding_tool.navigation`: position, filters, search, next and previous;
+* :mod:`~qualkit.coding_tool.selection`: spans in a turn, sentence steps, browser offsets;
+* :mod:`~qualkit.coding_tool.commands`: the command box's language;
+* :mod:`~qualkit.coding_tool.progress`: how far the coder has got.
+"""
+
+from qualkit.coding_tool.coding_file import default_path
+from qualkit.coding_tool.commands import ALL_CODED, COMMANDS_HELP
+from qualkit.coding_tool.progress import Progress
+from qualkit.coding_tool.selection import Selection
+from qualkit.coding_tool.tool import Change, CodingTool
+
+__all__ = [
+    "ALL_CODED",
+    "COMMANDS_HELP",
+    "Change",
+    "CodingTool",
+    "Progress",
+    "Selection",
+    "default_path",
+]

@@ -1,0 +1,40 @@
+"""A lock beside a coding file, so that two tools saving into one file take turns.
+
+Each tool holds the lock only while it saves: it reads the file again if another tool changed
+it, applies its own change, writes, and lets go. Without the lock a second tool could write
+between the first tool's read and its write, and one of the two changes would be lost.
+
+The lock is ``fcntl.flock`` on a small file ``.<name>.lock`` in the same folder (the coding
+file itself cannot carry it: every save replaces that file by a new one). The kernel releases
+the lock when the process ends, however it ends, so a killed tool never blocks another.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+__all__ = ["lock_path", "locked"]
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file that guards ``path``.
+
+    >>> lock_path(Path("lesson/ana.codings.json")).as_posix()
+    'lesson/.ana.codings.json.lock'
+    """
+    return path.with_name(f".{path.name}.lock")
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold the exclusive lock on ``path``'s lock file (waiting for another holder)."""
+    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock

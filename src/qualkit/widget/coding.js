@@ -1,0 +1,482 @@
+// qualkit's coding view: draws what the Python model sends and reports what the user did.
+// No build step: a plain ES module that anywidget loads. It makes no decision about codings;
+// every action is a message to the model (qualkit/widget/coding_widget.py), and the model's
+// answer (traits "state", "marks", "codebook") is what gets drawn.
+
+const h = (tag, attrs = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "class") node.className = value;
+    else if (name === "text") node.textContent = value;
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) node.append(child);
+  }
+  return node;
+};
+
+let instances = 0;
+
+function render({ model, el }) {
+  const uid = `qk${++instances}-${Math.random().toString(36).slice(2, 7)}`;
+  const send = (message) => model.send(message);
+  const turns = model.get("turns");
+  const turnEls = new Map(); // turn id -> <li>
+  const drawnMarks = new Map(); // turn id -> JSON of what was drawn
+  const ticked = new Set(); // codes ticked to apply (what the user is about to do)
+  let lastState = {};
+  let memoDirty = false;
+  let memoTurn = null;
+
+  // ---------------------------------------------------------------- skeleton
+  const progress = h("progress", { class: "qk-progress", "aria-label": "Participant turns coded" });
+  const progressText = h("span", { class: "qk-progress-text" });
+  const help = h("details", { class: "qk-help" }, h("summary", { text: "Keyboard" }),
+    h("p", { text: model.get("keys_help") }));
+  const head = h(
+    "div",
+    { class: "qk-head" },
+    h("div", { class: "qk-titles" },
+      h("h2", { class: "qk-title", text: model.get("title") }),
+      h("p", { class: "qk-sub", text: model.get("subtitle") })),
+    h("div", { class: "qk-progress-box" }, progress, progressText),
+    help,
+  );
+
+  // The visible text is the accessible name; the title says more (and names the key).
+  const button = (text, title, onclick) =>
+    h("button", { type: "button", class: "qk-button", title, onclick }, text);
+  const previousButton = button("↑ Previous", "Previous turn (↑)", () => send({ type: "previous" }));
+  const nextButton = button("↓ Next", "Next turn (↓)", () => send({ type: "next" }));
+  const uncodedButton = button("Next uncoded", "Next participant turn without a code", () => send({ type: "uncoded" }));
+  const turnBox = h("input", { type: "number", min: 1, id: `${uid}-turn`, class: "qk-turnbox" });
+  turnBox.addEventListener("keydown", (event) => {
+    // ↓ goes forward, as in the transcript (a number box would count down).
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      send({ type: event.key === "ArrowDown" ? "next" : "previous" });
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      send({ type: "go", turn: Number(turnBox.value) });
+    }
+  });
+  const search = h("input", { type: "search", id: `${uid}-search`, class: "qk-search", placeholder: "then Enter" });
+  const speakerSelect = h("select", { id: `${uid}-speaker` });
+  const codeSelect = h("select", { id: `${uid}-code` });
+  const sendFilter = () =>
+    send({ type: "filter", speaker: speakerSelect.value, code: codeSelect.value, query: search.value });
+  search.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); sendFilter(); } });
+  search.addEventListener("search", sendFilter);
+  speakerSelect.addEventListener("change", sendFilter);
+  codeSelect.addEventListener("change", sendFilter);
+  speakerSelect.append(h("option", { value: "", text: "all speakers" }),
+    ...model.get("speakers").map((s) => h("option", { value: s, text: s })));
+  const field = (label, control) =>
+    h("span", { class: "qk-field" }, h("label", { for: control.id, text: label }), control);
+  const bar = h("div", { class: "qk-bar", role: "group", "aria-label": "Move and filter" },
+    previousButton, nextButton, uncodedButton, field("Turn", turnBox), field("Search", search),
+    field("Speaker", speakerSelect), field("Code", codeSelect));
+
+  // The transcript: every turn, scrolling; stripes in the left margin.
+  const shownNote = h("div", { class: "qk-note qk-shown", "aria-live": "polite" });
+  const list = h("ol", { class: "qk-transcript", "aria-label": "Transcript", id: `${uid}-list` });
+  const fragment = document.createDocumentFragment();
+  turns.forEach((turn, index) => {
+    const item = h("li", {
+      class: "qk-turn" + (turn.context ? " qk-context" : ""),
+      id: `${uid}-t${index}`,
+      tabindex: -1,
+      "data-lm-suppress-shortcuts": "true", // the notebook matches the focused element itself
+      "data-turn": turn.id,
+      "data-index": index,
+    },
+      h("div", { class: "qk-stripes", "aria-hidden": "true" }),
+      h("div", { class: "qk-body" },
+        h("span", { class: "qk-num", text: turn.n }),
+        h("span", { class: "qk-speaker", text: `${turn.speaker}:` }), " ",
+        h("span", { class: "qk-text", text: turn.text }),
+        h("span", { class: "qk-chips" })));
+    turnEls.set(turn.id, item);
+    fragment.append(item);
+  });
+  list.append(fragment);
+  const transcript = h("section", { class: "qk-transcript-box", "aria-label": "Transcript" }, shownNote, list);
+
+  // The codebook: focus categories open, others collapsed; a filter box; definitions.
+  const codeFind = h("input", { type: "search", id: `${uid}-find`, class: "qk-find", placeholder: "type part of a label" });
+  const categories = h("div", { class: "qk-categories" });
+  const addForm = buildAddForm();
+  const codebookPanel = h("aside", { class: "qk-codebook", "aria-label": "Codebook" },
+    h("h3", { class: "qk-h3", text: "Codebook" }),
+    h("div", { class: "qk-find-row" }, h("label", { for: codeFind.id, text: "Find a code" }), codeFind),
+    categories, addForm);
+  codeFind.addEventListener("input", filterCodes);
+
+  const main = h("div", { class: "qk-main" }, transcript, codebookPanel);
+
+  // What to do with a selection or a picked coding.
+  const actionText = h("span", { class: "qk-action-text" });
+  const applyButton = button("Apply ticked codes", "Apply the ticked codes to the selection, or to the whole turn (Enter)", () => applyTicked(false));
+  const wholeButton = button("Whole turn", "Apply the ticked codes to the whole current turn (W)", () => applyTicked(true));
+  const clearButton = button("Clear", "Clear the selection (Esc)", () => send({ type: "clear" }));
+  const removeButton = button("Remove coding", "Remove the picked coding", () => send({ type: "remove_picked" }));
+  const codingMemo = h("input", { type: "text", id: `${uid}-cmemo`, class: "qk-cmemo", placeholder: "a note on this coding" });
+  codingMemo.addEventListener("change", () => send({ type: "coding_memo", text: codingMemo.value }));
+  const codingMemoField = field("Coding memo", codingMemo);
+  const actions = h("div", { class: "qk-actions", role: "group", "aria-label": "Selection" },
+    actionText, applyButton, wholeButton, clearButton, removeButton, codingMemoField);
+
+  // Always on screen: the turn memo, undo, the command box and the status line.
+  const memo = h("textarea", { id: `${uid}-memo`, class: "qk-memo", rows: 2, placeholder: "An analytic memo on this turn (saved when you leave the box)" });
+  const memoLabel = h("label", { for: memo.id, class: "qk-memo-label" });
+  memo.addEventListener("input", () => { memoDirty = true; });
+  memo.addEventListener("change", () => send({ type: "memo", text: memo.value }));
+  const undoButton = button("Undo", "Undo", () => send({ type: "undo" }));
+  const command = h("input", { type: "text", id: `${uid}-command`, class: "qk-command", placeholder: "n, p, u, 12, or a code label — then Enter" });
+  command.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      const text = command.value;
+      command.value = "";
+      if (text.trim()) send({ type: "command", text });
+    }
+  });
+  const status = h("div", { class: "qk-status", role: "status", "aria-live": "polite" });
+  const foot = h("div", { class: "qk-foot" },
+    h("div", { class: "qk-memo-box" }, memoLabel, memo),
+    h("div", { class: "qk-foot-right" },
+      h("div", { class: "qk-foot-row" }, undoButton, field("Command", command)),
+      status));
+  // data-lm-suppress-shortcuts: keys pressed in the widget are ours, not the notebook's
+  // (↓ would otherwise move to the next cell in command mode).
+  const root = h("div", { class: "qualkit-coding", role: "region", "aria-label": model.get("title"), "data-lm-suppress-shortcuts": "true" },
+    head, bar, main, actions, foot);
+  el.append(root);
+
+  // ---------------------------------------------------------------- codebook
+  function buildAddForm() {
+    const input = (name, label, area = false) => {
+      const control = h(area ? "textarea" : "input", { id: `${uid}-new-${name}`, name, rows: area ? 2 : null, type: area ? null : "text" });
+      return [control, h("label", { for: control.id, text: label }), control];
+    };
+    const parts = [["label", "Label (UPPER_SNAKE)"], ["brief", "Brief definition"], ["full", "Full definition", true],
+      ["use", "When to use", true], ["not", "When not to use", true], ["example", "Example", true]].map((a) => input(...a));
+    const category = h("select", { id: `${uid}-new-category`, name: "category" });
+    const add = h("button", { type: "submit", class: "qk-button qk-primary", text: "Add code" });
+    const form = h("form", { class: "qk-add-form" },
+      parts[0][1], parts[0][2], h("label", { for: category.id, text: "Category" }), category,
+      ...parts.slice(1).flatMap((p) => [p[1], p[2]]), add);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const fields = Object.fromEntries(parts.map((p) => [p[0].name, p[0].value]));
+      fields.category = category.value;
+      send({ type: "add_code", fields });
+    });
+    form.categorySelect = category;
+    form.controls = parts.map((p) => p[0]);
+    return h("details", { class: "qk-add" }, h("summary", { text: "Add a new code" }), form);
+  }
+
+  function drawCodebook() {
+    const book = model.get("codebook");
+    const open = new Set([...categories.querySelectorAll("details[open]")].map((d) => d.dataset.id));
+    const first = categories.childElementCount === 0;
+    categories.replaceChildren();
+    for (const category of book.categories) {
+      const rows = category.codes.map((code) => {
+        const box = h("input", { type: "checkbox", id: `${uid}-c-${code.label}`, "data-code": code.label });
+        box.checked = ticked.has(code.label);
+        box.addEventListener("change", () => (box.checked ? ticked.add(code.label) : ticked.delete(code.label)));
+        const definition = h("div", { class: "qk-def", id: `${uid}-d-${code.label}`, hidden: true },
+          h("p", {}, h("b", { text: "Definition: " }), code.full),
+          h("p", {}, h("b", { text: "Use when: " }), code.use),
+          h("p", {}, h("b", { text: "Do not use when: " }), code.not),
+          h("p", {}, h("b", { text: "Example: " }), h("i", { text: code.example })));
+        const info = h("button", {
+          type: "button", class: "qk-info", "aria-expanded": "false", "aria-controls": definition.id,
+          "aria-label": `Definition of ${code.label}`, title: `Definition of ${code.label}`, text: "?",
+        });
+        info.addEventListener("click", () => {
+          const shown = definition.hidden;
+          definition.hidden = !shown;
+          info.setAttribute("aria-expanded", String(shown));
+        });
+        return h("div", { class: "qk-code", "data-code": code.label, "data-search": `${code.label} ${code.brief}`.toLowerCase() },
+          h("div", { class: "qk-code-row" },
+            box,
+            h("label", { for: box.id, class: "qk-code-label" },
+              h("span", { class: `qk-swatch qk-p-${code.pattern}`, style: `--line:${code.line};--tint:${code.tint}` }),
+              h("span", { class: "qk-label", text: code.label }),
+              h("span", { class: "qk-on", text: " ✓ on turn" }),
+              h("span", { class: "qk-brief", text: ` — ${code.brief}` })),
+            info),
+          definition);
+      });
+      const details = h("details", { "data-id": category.id, class: category.focus ? "qk-focus" : "qk-other" },
+        h("summary", {}, h("span", { text: category.label }), h("span", { class: "qk-note", text: ` (${category.codes.length})` })),
+        h("p", { class: "qk-note qk-cat-desc", text: category.description }), ...rows);
+      details.open = first ? category.focus : open.has(category.id) || category.focus && !categories.dataset.touched;
+      details.addEventListener("toggle", () => { categories.dataset.touched = "1"; });
+      categories.append(details);
+    }
+    codeSelect.replaceChildren(h("option", { value: "", text: "any code" }),
+      ...book.labels.map((label) => h("option", { value: label, text: label })));
+    const form = addForm.querySelector("form");
+    form.categorySelect.replaceChildren(...book.categories.map((c) => h("option", { value: c.id, text: c.label })));
+    const label = form.controls[0].value.trim().toUpperCase().split(/\s+/).join("_");
+    if (label && book.labels.includes(label)) form.controls.forEach((c) => { c.value = ""; });
+    filterCodes();
+    markCurrentCodes();
+  }
+
+  function filterCodes() {
+    const words = codeFind.value.trim().toLowerCase();
+    for (const row of categories.querySelectorAll(".qk-code")) {
+      row.hidden = words !== "" && !row.dataset.search.includes(words);
+    }
+    for (const details of categories.querySelectorAll("details")) {
+      const any = details.querySelector(".qk-code:not([hidden])");
+      details.hidden = !any;
+      if (words && any) details.open = true;
+    }
+  }
+
+  function markCurrentCodes() {
+    const on = new Set(lastState.current_codes || []);
+    for (const row of categories.querySelectorAll(".qk-code")) {
+      row.classList.toggle("qk-carried", on.has(row.dataset.code));
+    }
+  }
+
+  function applyTicked(whole) {
+    send({ type: whole ? "whole" : "apply", codes: [...ticked] });
+    ticked.clear();
+    for (const box of categories.querySelectorAll("input[type=checkbox]")) box.checked = false;
+  }
+
+  // ---------------------------------------------------------------- transcript
+  function styleOf(code) {
+    for (const category of model.get("codebook").categories) {
+      for (const c of category.codes) if (c.label === code) return c;
+    }
+    return { line: "#595959", tint: "#E0E0E0", pattern: "solid" };
+  }
+
+  function drawMarks() {
+    const marks = model.get("marks");
+    for (const [id, item] of turnEls) {
+      const mark = marks[id];
+      const json = mark ? JSON.stringify(mark) : "";
+      if (drawnMarks.get(id) === json) continue;
+      drawnMarks.set(id, json);
+      drawTurn(item, mark);
+    }
+    placeStripes();
+  }
+
+  function drawTurn(item, mark) {
+    const text = item.querySelector(".qk-text");
+    const chips = item.querySelector(".qk-chips");
+    const stripes = item.querySelector(".qk-stripes");
+    const turn = turns[Number(item.dataset.index)];
+    stripes.replaceChildren();
+    chips.replaceChildren();
+    item.classList.toggle("qk-coded", Boolean(mark && mark.codings.length));
+    if (!mark) { text.replaceChildren(turn.text); return; }
+    const index = new Map(mark.codings.map((c, i) => [c.id, i]));
+    text.replaceChildren(...mark.pieces.map(([piece, covering, selected]) => {
+      if (!covering.length && !selected) return piece;
+      const node = h("mark", { class: "qk-hl" + (selected ? " qk-sel" : "") }, piece);
+      if (covering.length) {
+        const codings = covering.map((id) => mark.codings[index.get(id)]);
+        const first = styleOf(codings[0].code);
+        node.dataset.c = covering.map((id) => index.get(id)).join(" ");
+        node.style.setProperty("--tint", first.tint);
+        node.style.setProperty("--line", first.line);
+        node.style.textDecorationStyle = first.pattern === "striped" ? "dashed" : first.pattern;
+        // Further codes on the same words: one thin line each, stacked under the text.
+        const more = codings.slice(1).map((c) => styleOf(c.code).line);
+        node.style.backgroundImage = more.map((line) => `linear-gradient(${line}, ${line})`).join(", ");
+        node.style.backgroundSize = more.map(() => "100% 2px").join(", ");
+        node.style.backgroundPosition = more.map((_, k) => `0 calc(100% - ${3 * k}px)`).join(", ");
+        node.style.paddingBottom = more.length ? `${3 * more.length}px` : "";
+        node.title = codings.map((c) => `${c.code} (${c.coder})`).join(", ");
+        if (codings.some((c) => c.picked)) node.classList.add("qk-picked");
+      }
+      return node;
+    }));
+    mark.codings.forEach((coding, i) => {
+      const style = styleOf(coding.code);
+      const where = coding.whole ? "whole turn" : `“${coding.excerpt}”`;
+      const chip = h("button", {
+        type: "button", class: "qk-chip" + (coding.picked ? " qk-picked" : ""), "data-i": i,
+        tabindex: -1, style: `--line:${style.line};--tint:${style.tint}`,
+        "aria-label": `${coding.code} by ${coding.coder} on ${where}${coding.memo ? " (memo)" : ""}. Pick to remove or write a memo.`,
+        title: `${coding.code} — ${coding.coder} — ${where}`,
+      }, h("span", { class: `qk-swatch qk-p-${style.pattern}`, style: `--line:${style.line};--tint:${style.tint}` }),
+        coding.code + (coding.whole ? " (turn)" : ""));
+      chips.append(chip);
+      stripes.append(h("div", {
+        class: `qk-stripe qk-p-${style.pattern}` + (coding.picked ? " qk-picked" : ""), "data-i": i,
+        style: `--line:${style.line};--lane:${coding.lane}`, title: `${coding.code} — ${coding.coder}`,
+      }));
+    });
+    if (mark.memo) chips.append(h("span", { class: "qk-chip qk-memo-chip", text: "memo" }));
+  }
+
+  function placeStripes() {
+    for (const item of turnEls.values()) {
+      const stripes = item.querySelectorAll(".qk-stripe");
+      if (!stripes.length || item.hidden) continue;
+      const box = item.getBoundingClientRect();
+      for (const stripe of stripes) {
+        const i = stripe.dataset.i;
+        const pieces = item.querySelectorAll(`mark[data-c~="${i}"]`);
+        let top = 4, bottom = box.height - 4;
+        if (pieces.length) {
+          top = Infinity; bottom = -Infinity;
+          for (const piece of pieces) {
+            for (const rect of piece.getClientRects()) {
+              top = Math.min(top, rect.top - box.top);
+              bottom = Math.max(bottom, rect.bottom - box.top);
+            }
+          }
+        }
+        stripe.style.top = `${top}px`;
+        stripe.style.height = `${Math.max(bottom - top, 6)}px`;
+      }
+    }
+  }
+
+  list.addEventListener("mouseup", () => {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed) return;
+    const textOf = (node) => (node.nodeType === 1 ? node : node.parentElement)?.closest(".qk-text");
+    const a = textOf(selection.anchorNode), b = textOf(selection.focusNode);
+    if (!a || !b) return;
+    const offset = (root, node, at) => {
+      const range = document.createRange();
+      range.selectNodeContents(root);
+      range.setEnd(node, at);
+      return range.toString().length; // UTF-16 units, as the browser counts; Python converts
+    };
+    send({
+      type: "select",
+      from: a.closest(".qk-turn").dataset.turn,
+      to: b.closest(".qk-turn").dataset.turn,
+      start: offset(a, selection.anchorNode, selection.anchorOffset),
+      end: offset(b, selection.focusNode, selection.focusOffset),
+    });
+    selection.removeAllRanges();
+  });
+
+  list.addEventListener("click", (event) => {
+    const target = event.target;
+    const item = target.closest(".qk-turn");
+    if (!item || !window.getSelection().isCollapsed) return;
+    const marks = model.get("marks")[item.dataset.turn];
+    const chip = target.closest(".qk-chip[data-i], .qk-stripe");
+    const hl = target.closest("mark[data-c]");
+    if (marks && (chip || hl)) {
+      const i = chip ? Number(chip.dataset.i) : Number(hl.dataset.c.split(" ")[0]);
+      send({ type: "pick", id: marks.codings[i].id });
+    } else if (item.dataset.turn !== lastState.current) {
+      send({ type: "goto", id: item.dataset.turn });
+    }
+  });
+
+  list.addEventListener("keydown", (event) => {
+    const keys = {
+      ArrowDown: () => send({ type: "next" }),
+      ArrowUp: () => send({ type: "previous" }),
+      Enter: () => applyTicked(false),
+      Escape: () => send({ type: "clear" }),
+      w: () => applyTicked(true),
+      W: () => applyTicked(true),
+    };
+    if (event.target.closest(".qk-chip")) { if (event.key !== "Escape") return; }
+    let action = keys[event.key];
+    if (event.shiftKey && (event.key === "ArrowRight" || event.key === "ArrowLeft")) {
+      action = () => send({ type: "extend", by: event.key === "ArrowRight" ? 1 : -1 });
+    }
+    if (action) { event.preventDefault(); event.stopPropagation(); action(); }
+  });
+
+  // ---------------------------------------------------------------- state
+  function drawState() {
+    const state = model.get("state");
+    const moved = state.current !== lastState.current;
+    const focusInList = list.contains(document.activeElement);
+    for (const [id, item] of turnEls) {
+      const current = id === state.current;
+      item.classList.toggle("qk-current", current);
+      if (current) item.setAttribute("aria-current", "true"); else item.removeAttribute("aria-current");
+      item.tabIndex = current ? 0 : -1;
+      for (const chip of item.querySelectorAll("button.qk-chip")) chip.tabIndex = current ? 0 : -1;
+    }
+    const shown = state.shown ? new Set(state.shown) : null;
+    turnEls.forEach((item, id) => { item.hidden = shown !== null && !shown.has(Number(item.dataset.index)); });
+    const current = turnEls.get(state.current);
+    if (moved || (state.shown || []).length !== (lastState.shown || []).length) {
+      current.scrollIntoView({ block: "nearest" });
+      placeStripes();
+    }
+    if (moved && focusInList) current.focus({ preventScroll: true });
+    shownNote.textContent = [`Turn ${state.number} of ${state.turns_in_session}`, state.shown_text].filter(Boolean).join(" · ");
+    turnBox.value = state.number;
+    turnBox.max = state.turns_in_session;
+    speakerSelect.value = state.speaker;
+    codeSelect.value = state.code_filter;
+    if (document.activeElement !== search) search.value = state.query;
+    progress.max = Math.max(state.progress.total, 1);
+    progress.value = state.progress.coded;
+    progressText.replaceChildren(h("b", { text: state.progress.text }), ` · ${state.progress.counts}`);
+    progressText.title = state.progress.used ? `Codes used: ${state.progress.used}` : "";
+    previousButton.disabled = !state.has_previous;
+    nextButton.disabled = !state.has_next;
+    undoButton.disabled = !state.can_undo;
+    undoButton.title = state.can_undo ? `Undo: ${state.undo}` : "Nothing to undo";
+    memoLabel.textContent = `Memo on turn ${state.number}`;
+    const keepMemo = memoDirty && !moved && state.error && memoTurn === state.current;
+    if (!keepMemo && document.activeElement !== memo) { memo.value = state.memo; memoDirty = false; }
+    if (!keepMemo && moved) { memo.value = state.memo; memoDirty = false; }
+    memoTurn = state.current;
+    status.replaceChildren(state.error ? h("span", { class: "qk-error", text: state.error }) : state.status);
+    // The action bar: what is selected or picked, and what can be done with it.
+    const sel = state.selection, picked = state.picked;
+    if (picked) {
+      actionText.replaceChildren(h("b", { text: picked.code }), ` by ${picked.coder} on ${picked.where} (turn ${picked.number})`);
+      if (document.activeElement !== codingMemo) codingMemo.value = picked.memo;
+    } else if (sel) {
+      actionText.replaceChildren("Selected ", h("b", { text: sel.words }), ` in turn ${sel.number}: tick codes, then Apply (Enter).`);
+    } else {
+      actionText.textContent = `No text selected: drag over words (or Shift+→ in the transcript) to select a span; Apply codes the whole turn ${state.number}.`;
+    }
+    clearButton.hidden = !sel && !picked;
+    removeButton.hidden = codingMemoField.hidden = !picked;
+    applyButton.hidden = wholeButton.hidden = Boolean(picked);
+    lastState = state;
+    markCurrentCodes();
+  }
+
+  const onCodebook = () => { drawCodebook(); drawMarks(); };
+  model.on("change:codebook", onCodebook);
+  model.on("change:marks", drawMarks);
+  model.on("change:state", drawState);
+  const resize = new ResizeObserver(() => placeStripes());
+  resize.observe(list);
+  drawCodebook();
+  drawState();
+  drawMarks();
+  return () => {
+    resize.disconnect();
+    model.off("change:codebook", onCodebook);
+    model.off("change:marks", drawMarks);
+    model.off("change:state", drawState);
+  };
+}
+
+export default { render };
