@@ -17,6 +17,7 @@ from sklearn.linear_model import LogisticRegression
 from qualkit.agreement import cohens_kappa
 
 Example = tuple[str, frozenset[str]]  # (turn text, codes)
+PREFIX = {"pss": "PSS_", "doula": "DOULA_", "home_visiting": "HV_"}
 
 
 def spot(train: Sequence[Example], test: Sequence[str], labels: Sequence[str]) -> list[set[str]]:
@@ -46,3 +47,38 @@ def pooled_kappa(
     a = [label in codes for codes in truth for label in labels]
     b = [label in codes for codes in guess for label in labels]
     return cohens_kappa(a, b)
+
+
+def spotter_kappa(corpus, key) -> float:
+    """Train on the team's codings of the study participants' turns; score against the key
+    on the practice groups' participant turns, each model with its own and the shared codes."""
+    labels = {c.label for c in corpus.codebook.codes}
+    team: dict = {}
+    for c in corpus.codings("team"):
+        team.setdefault(c.unit, set()).add(c.code)
+    truth_codes: dict = {}
+    for c in key.codings:
+        truth_codes.setdefault(c.unit, set()).add(c.code)
+
+    def turns(split: str):
+        return [
+            (turn, session.model)
+            for session in sorted(corpus.sessions, key=lambda s: s.order)
+            if session.split == split
+            for turn in corpus.transcript(session.session_id).turns
+            if turn.speaker != session.facilitator
+        ]
+
+    train = [(t.text, frozenset(team.get(t.unit, ()))) for t, _ in turns("study")]
+    truth: list[bool] = []
+    guess: list[bool] = []
+    for model in corpus.models:
+        own = [
+            label for label in labels if label.startswith(PREFIX[model]) or label.startswith("X_")
+        ]
+        own.sort()
+        test = [t for t, m in turns("practice") if m == model]
+        predicted = spot(train, [t.text for t in test], own)
+        truth += [label in truth_codes.get(t.unit, set()) for t in test for label in own]
+        guess += [label in found for found in predicted for label in own]
+    return cohens_kappa(truth, guess)

@@ -140,7 +140,14 @@ class PracticeGroup:
 
 def practice_session(model: str, seed: int, talk: Mapping[str, ModelTalk]) -> Session:
     rng = random.Random(f"{seed}:practice:{model}")
-    taken = {sheet.name for t in talk.values() for sheet in t.cast.values()}
+    # No practice woman shares a first name with anyone of the study casts (women, children,
+    # supporters), so a name never points at the wrong life.
+    taken = {
+        name
+        for t in talk.values()
+        for sheet in t.cast.values()
+        for name in (sheet.name, sheet.supporter.name, *(c.name for c in sheet.children))
+    }
     casting = cast_practice(rng, talk[model], taken)
     turns = []
     for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):
