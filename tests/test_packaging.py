@@ -11,6 +11,8 @@ import pytest
 
 from conftest import REPO
 
+pytestmark = pytest.mark.pipeline  # builds the wheel with pip (seconds)
+
 # Names that only the instructor's side may hold (datasets/key, datasets/generator and its talk).
 INSTRUCTOR_ONLY = ("key.json", "units.csv", "spans.csv", "identifiers.csv", "manifest.json", ".yaml")
 
@@ -37,6 +39,8 @@ def test_wheel_ships_the_student_corpus_and_schemas(wheel):
     for path in corpus:
         assert f"qualkit/_corpus/{path.as_posix()}" in names
     assert {"qualkit/schemas/Project.xsd", "qualkit/schemas/Codebook.xsd"} <= names
+    # The coding view's front end ships as plain files (anywidget loads them; no build step).
+    assert {"qualkit/widget/coding.js", "qualkit/widget/coding.css"} <= names
 
 
 def test_wheel_holds_nothing_from_the_instructor_side(wheel):
