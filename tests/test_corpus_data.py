@@ -389,3 +389,40 @@ def test_default_seed_reproduces_the_committed_files_byte_for_byte(tmp_path: Pat
             assert (tmp_path / relative).read_bytes() == (DATASETS / relative).read_bytes(), (
                 f"{relative} differs: run `make datasets` and commit"
             )
+
+
+def test_second_coders_differ_from_the_key_only_in_the_planted_ways(data: Data):
+    """Boundary cases, ben's under-applied code, ana's drifting code: never random noise."""
+    import csv
+
+    with (data.root / "key" / "units.csv").open(encoding="utf-8") as handle:
+        boundary = {
+            ((row["session_id"], int(row["turn"])), code)
+            for row in csv.DictReader(handle)
+            for code in filter(None, row["boundary"].split(";"))
+        }
+    agreement = data.manifest["agreement"]
+    under, drift = agreement["ben_under_applies"], agreement["ana_drifts"]
+    assert under and drift, "both planted departures must be present"
+    labels = {c.label for c in data.corpus.codebook.codes}
+    sample = {
+        (s.session_id, t.turn)
+        for s in data.sessions()
+        if s.double_coded
+        for t in data.corpus.transcript(s.session_id).turns
+    }
+    truth = {(u, c) for u, cs in data.codes.items() if u in sample for c in cs if c in labels}
+    for name in ("ana", "ben"):
+        mine = {(c.unit, c.code) for c in data.corpus.codings(name)}
+        for unit, code in mine ^ truth:
+            explained = (
+                (unit, code) in boundary
+                or any((unit, p) in boundary for p in codes.partners(code))
+                or (name == "ben" and code == under)
+                or (
+                    name == "ana"
+                    and code == drift["code"]
+                    and drift["onto_turns_of"] in data.codes.get(unit, ())
+                )
+            )
+            assert explained, (name, unit, code)
