@@ -107,6 +107,7 @@ the program, …).
 | `measures.py`, `manifest.py` | the measures below and the key's manifest |
 | `codes.py`, `codebook_text.py` | the 40 codes, tiers, planted strengths, the MacQueen codebook text |
 | `writer.py`, `generate.py` | files and the command line |
+| `card.py` | this data card, every number filled from the corpus |
 
 **Practice-group women** (drawn where the exchanges leave facts free; assumptions from the
 domain brief §5.3): age ~ Normal(31, 5) in 19–44; MOUD buprenorphine 50%, methadone 35%,
