@@ -423,3 +423,12 @@ def test_second_coders_differ_from_the_key_only_in_the_planted_ways(data: Data):
                 )
             )
             assert explained, (name, unit, code)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_another_seed_gives_another_practice_group_from_the_written_pool(the_talk, model):
+    base = assemble.practice_group(model, generate.DEFAULT_SEED, the_talk)
+    other = assemble.practice_group(model, OTHER_SEED, the_talk)
+    assert base.exchanges != other.exchanges and base.key != other.key
+    assert [w.name for w in base.session.women] != [w.name for w in other.session.women]
+    assert assemble.practice_group(model, OTHER_SEED, the_talk).transcript == other.transcript
