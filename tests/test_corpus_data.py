@@ -432,3 +432,14 @@ def test_another_seed_gives_another_practice_group_from_the_written_pool(the_tal
     assert base.exchanges != other.exchanges and base.key != other.key
     assert [w.name for w in base.session.women] != [w.name for w in other.session.women]
     assert assemble.practice_group(model, OTHER_SEED, the_talk).transcript == other.transcript
+
+
+def test_codebook_examples_are_written_for_the_codebook_not_taken_from_the_talk():
+    def plain(text: str) -> str:
+        return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split())
+
+    talk_text = plain(" ".join(p.read_text(encoding="utf-8") for p in TALK.rglob("*.yaml")))
+    codebook = json.loads((DATASETS / "key" / "codebook.json").read_text(encoding="utf-8"))
+    for code in codebook["codes"]:
+        example = plain(code["example"].strip('"“”'))
+        assert example and example not in talk_text, code["code"]
