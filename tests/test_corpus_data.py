@@ -443,3 +443,25 @@ def test_codebook_examples_are_written_for_the_codebook_not_taken_from_the_talk(
     for code in codebook["codes"]:
         example = plain(code["example"].strip('"“”'))
         assert example and example not in talk_text, code["code"]
+
+
+def test_person_first_facilitators_and_flagged_colloquial_self_descriptions(data: Data):
+    import csv
+
+    stigma = re.compile(
+        r"\b(addicts?|abusers?|junkies?|clean|dirty|substance abuse|NAS baby)\b", re.I
+    )
+    colloquial = re.compile(r"\b(clean|dirty|junkie|addict)\b", re.I)
+    with (data.root / "key" / "units.csv").open(encoding="utf-8") as handle:
+        flags = {
+            (r["session_id"], int(r["turn"])): r["flags"].split(";") for r in csv.DictReader(handle)
+        }
+    for session in data.corpus.sessions:
+        for turn in data.corpus.transcript(session.session_id).turns:
+            if turn.speaker == session.facilitator:
+                assert not stigma.search(turn.text), (turn.unit, turn.text)
+            elif colloquial.search(turn.text):
+                assert "lang" in flags[turn.unit], (
+                    turn.unit,
+                    colloquial.search(turn.text).group(0),
+                )
