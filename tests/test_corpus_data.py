@@ -465,3 +465,18 @@ def test_person_first_facilitators_and_flagged_colloquial_self_descriptions(data
                     turn.unit,
                     colloquial.search(turn.text).group(0),
                 )
+
+
+def test_saturation_new_codes_fall_and_interviews_add_none(data: Data):
+    for model in MODELS:
+        seen: set[str] = set()
+        new = []
+        for session in data.sessions(split="study", model=model):
+            found = {
+                c for (sid, _), cs in data.codes.items() if sid == session.session_id for c in cs
+            }
+            new.append(len(found - seen))
+            seen |= found
+        groups, interviews = new[:4], new[4:]
+        assert groups == sorted(groups, reverse=True) and groups[0] >= 0.5 * len(seen), (model, new)
+        assert interviews == [0, 0, 0], (model, new)
