@@ -25,14 +25,13 @@ import numpy as np
 
 from qualkit.codebook import Category, Code, Codebook
 from qualkit.codings import Coding, Codings
-from qualkit.corpus import Corpus, Participant, Session
+from qualkit.corpus import MODELS, Corpus, Participant, Session
 from qualkit.matrices import code_frequencies, cooccurrence
 from qualkit.transcripts import Transcript, Turn
 
 SEED = 20260
 SESSIONS, TURNS, PEOPLE, CODES, CODERS, RATE = 50, 1000, 5, 30, ("ana", "ben", "cy"), 0.05
 REPEATS = 5
-MODELS = ("pss", "doula", "home_visiting")
 
 
 def synthetic_corpus() -> Corpus:

@@ -20,7 +20,7 @@ from PIL import Image
 from qualkit.code_agreement import per_code_agreement
 from qualkit.codebook import Category, Code, Codebook, write_codebook
 from qualkit.codings import Coding, Codings, write_codings
-from qualkit.corpus import SESSION_COLUMNS, load_corpus
+from qualkit.corpus import MODELS, SESSION_COLUMNS, load_corpus
 from qualkit.errors import InputError
 from qualkit.figures import (
     CATEGORY_COLOURS,
@@ -39,7 +39,6 @@ from qualkit.transcripts import format_transcript
 REPO = Path(__file__).resolve().parents[1]
 OUTPUT = REPO / "test-output" / "figures"
 PREFIX = {"pss": "PSS", "doula": "DOULA", "home_visiting": "HV"}
-MODELS = tuple(PREFIX)
 # Labels are data: the codebook's categories name the models.
 MODEL_NAMES = {
     "pss": "Peer support specialists",

@@ -66,7 +66,7 @@ def test_facilitator_turns_are_not_participant_talk(tiny_corpus):
         )
     found = retrieve(tiny_corpus, codings, "PSS_LIVED_EXP")
     assert found["turn"].tolist() == [1, 2]
-    assert pd.isna(found["participant_id"].iloc[0]) and found["speaker"].iloc[0] == "Facilitator"
+    assert pd.isna(found["participant"].iloc[0]) and found["speaker"].iloc[0] == "Facilitator"
 
 
 def test_a_segment_counts_once_however_many_coders(tiny_corpus):
@@ -137,10 +137,10 @@ def random_codings(rng: random.Random, units, codes, coders, share=0.3):
 def test_frequencies_match_a_plain_loop(tiny_corpus, seed):
     rng = random.Random(seed)
     turns = turn_table(tiny_corpus)
-    units = list(zip(turns.session_id, turns.turn, strict=True))
+    units = list(zip(turns.session, turns.turn, strict=True))
     codings = random_codings(rng, units, tiny_corpus.codebook.names, ["ana", "ben"], 0.25)
     speaker_of = {
-        (t.session_id, t.turn): None if pd.isna(t.participant_id) else t.participant_id
+        (t.session, t.turn): None if pd.isna(t.participant) else t.participant
         for t in turns.itertuples()
     }
     model_of = {s.session_id: s.model for s in tiny_corpus.sessions}

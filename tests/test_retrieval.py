@@ -25,10 +25,10 @@ def test_retrieve_columns_and_filters(tiny_corpus):
     )
     found = retrieve(tiny_corpus, codings)
     assert list(found.columns) == [
-        "session_id",
+        "session",
         "turn",
         "speaker",
-        "participant_id",
+        "participant",
         "model",
         "age",
         "moud",
@@ -43,7 +43,7 @@ def test_retrieve_columns_and_filters(tiny_corpus):
     assert retrieve(tiny_corpus, codings, "PSS_IMPROVE").turn.tolist() == [3, 6]
     assert retrieve(tiny_corpus, codings, ["PSS_IMPROVE", "HV_SURVEILLANCE"]).shape[0] == 3
     assert retrieve(tiny_corpus, codings, Theme("T", ("HV_SURVEILLANCE",))).turn.tolist() == [2]
-    assert retrieve(tiny_corpus, codings, model="home_visiting").session_id.unique().tolist() == [
+    assert retrieve(tiny_corpus, codings, model="home_visiting").session.unique().tolist() == [
         "HV-INT1"
     ]
     assert retrieve(tiny_corpus, codings, moud="methadone").speaker.unique().tolist() == ["Kim"]
@@ -52,8 +52,8 @@ def test_retrieve_columns_and_filters(tiny_corpus):
         "Rosa",
     ]
     assert retrieve(tiny_corpus, codings, coder="ana").codes.tolist() == [("PSS_BOUNDARY",)]
-    assert retrieve(tiny_corpus, codings, speaker="Rosa", participant_id="P003").shape[0] == 2
-    assert retrieve(tiny_corpus, codings, session_id="PSS-FG1", code="HV_SURVEILLANCE").empty
+    assert retrieve(tiny_corpus, codings, speaker="Rosa", participant="P003").shape[0] == 2
+    assert retrieve(tiny_corpus, codings, session="PSS-FG1", code="HV_SURVEILLANCE").empty
 
 
 def test_retrieve_names_bad_filters(tiny_corpus):

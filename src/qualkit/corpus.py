@@ -33,11 +33,13 @@ from qualkit.transcripts import Transcript, Turn, read_transcript
 
 __all__ = [
     "CHECKOUT_DATASETS",
+    "MODELS",
     "PARTICIPANT_COLUMNS",
     "SESSION_COLUMNS",
     "TURN_COLUMNS",
     "Corpus",
     "Kind",
+    "Model",
     "Participant",
     "Session",
     "corpus_root",
@@ -49,6 +51,11 @@ __all__ = [
 ]
 
 Kind = Literal["focus_group", "interview"]
+# The support models of the kit's own corpus, in its order: the generator's design, kept here
+# as its one home. The library itself takes a corpus's models from its data (Corpus.models) and
+# rejects none, so a course can bring a corpus of other models.
+Model = Literal["pss", "doula", "home_visiting"]
+MODELS: tuple[Model, ...] = ("pss", "doula", "home_visiting")
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKOUT_DATASETS = _PACKAGE_DIR.parents[1] / "datasets"

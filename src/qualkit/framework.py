@@ -177,11 +177,11 @@ def framework_matrix(
     if columns in BYS:
         labels, group, _ = groups(corpus, turns, counted, columns)
     else:
-        values = turns[columns].where(turns["session_id"].isin(counted) & turns[columns].notna())
+        values = turns[columns].where(turns["session"].isin(counted) & turns[columns].notna())
         group = values.map(str, na_action="ignore")
         labels = tuple(sorted(set(group.dropna()), key=sort_key))
     row_labels, feeds = _feeds(rows, order)
-    talk = (turns["participant_id"].notna() & group.notna()).to_numpy()
+    talk = (turns["participant"].notna() & group.notna()).to_numpy()
 
     # Each coded turn of participant talk, once per matrix row it feeds.
     coded = applied[talk[applied["row"].to_numpy()]].astype({"code": str})
@@ -189,7 +189,7 @@ def framework_matrix(
     at = cells["row"].to_numpy()
     cells = cells.assign(
         column=group.to_numpy()[at],
-        participant=turns["participant_id"].to_numpy()[at],
+        participant=turns["participant"].to_numpy()[at],
         length=turns["text"].str.len().to_numpy()[at],
     )
 
@@ -219,10 +219,10 @@ def framework_matrix(
     def quote(at: int) -> Quote:
         turn = turns.iloc[at]
         return Quote(
-            turn.session_id,
+            turn.session,
             int(turn.turn),
             turn.speaker,
-            turn.participant_id,
+            turn.participant,
             shorten(turn.text, max_chars),
         )
 

@@ -61,8 +61,7 @@ def groups(
     else:
         labels = tuple(sorted({p for s in sessions for p in s.participant_ids}))
         members = {p: {p} for p in labels}
-    column = {"model": "model", "session": "session_id", "participant": "participant_id"}[by]
-    group = turns[column].where(turns["session_id"].isin(counted))
+    group = turns[by].where(turns["session"].isin(counted))
     size = pd.Series({label: len(members[label]) for label in labels}, dtype="int64")
     return labels, group, size
 
@@ -107,13 +106,13 @@ def code_frequencies(
     )
     counted = sessions_counted(turns, covered, sessions, source)
     labels, group, size = groups(corpus, turns, counted, by)
-    talk = turns["participant_id"].notna() & group.notna()
+    talk = turns["participant"].notna() & group.notna()
 
     # Coded segments of participant talk, once per (turn, code) whoever coded them.
     coded = applied[talk.to_numpy()[applied["row"].to_numpy()]].drop_duplicates(["row", "code"])
     coded = coded.assign(
         group=group.to_numpy()[coded["row"].to_numpy()],
-        participant=turns["participant_id"].to_numpy()[coded["row"].to_numpy()],
+        participant=turns["participant"].to_numpy()[coded["row"].to_numpy()],
     )
     if measure == "percent_participants":
         coded = coded.drop_duplicates(["group", "participant", "code"])  # people, not talk
@@ -175,7 +174,7 @@ def cooccurrence(
     # A tuple, not Codings: the default rows are the codes used, not every added code.
     applied, order, _ = applied_codes(tuple(codings), coder=coder, codes=codes, source=source)
     # X[segment and coder, code] = 1 where that coder applied the code there; XᵀX counts pairs.
-    row = applied.groupby(["session_id", "turn", "coder"], sort=False).ngroup().to_numpy()
+    row = applied.groupby(["session", "turn", "coder"], sort=False).ngroup().to_numpy()
     incidence = np.zeros((row.max(initial=-1) + 1, len(order)))
     incidence[row, applied["code"].cat.codes.to_numpy()] = 1.0
     counts = np.rint(incidence.T @ incidence).astype(np.int64)  # exact below 2⁵³

@@ -34,23 +34,23 @@ def retrieve(
     code: str | Iterable[str] | Theme | None = None,
     *,
     model: str | Iterable[str] | None = None,
-    session_id: str | Iterable[str] | None = None,
+    session: str | Iterable[str] | None = None,
     speaker: str | Iterable[str] | None = None,
-    participant_id: str | Iterable[str] | None = None,
+    participant: str | Iterable[str] | None = None,
     coder: str | None = None,
     **attributes,
 ) -> pd.DataFrame:
     """The coded segments, with who said them, filtered by code, model and attributes.
 
-    One row per (segment, coder), in collection order, with the columns ``session_id``,
-    ``turn``, ``speaker``, ``participant_id`` (missing for facilitator turns), ``model``, every
-    participant attribute (``age``, ``moud`` …), ``text``, ``codes`` (a tuple of all codes that
-    coder applied to the segment, in codebook order) and ``coder``.
+    One row per (segment, coder), in collection order, with the columns ``session``, ``turn``,
+    ``speaker``, ``participant`` (missing for facilitator turns), ``model``, every participant
+    attribute (``age``, ``moud`` …), ``text``, ``codes`` (a tuple of all codes that coder
+    applied to the segment, in codebook order) and ``coder``.
 
     Filters (each a value or a list of values; all must hold):
 
     - ``code``: segments carrying this code, any of these codes, or any code of a ``Theme``;
-    - ``model``, ``session_id``, ``speaker``, ``participant_id``, ``coder``;
+    - ``model``, ``session``, ``speaker``, ``participant``, ``coder``;
     - any participant attribute by name, e.g. ``moud="methadone"`` or ``age=[29, 30]``
       (compared as text, as in ``participants.csv``). An attribute filter keeps only
       participant talk.
@@ -65,7 +65,7 @@ def retrieve(
     for name, value in attributes.items():
         if name not in attribute_names:
             expected = (
-                "a filter code, model, session_id, speaker, participant_id, coder or a participant "
+                "a filter code, model, session, speaker, participant, coder or a participant "
                 "attribute (" + ", ".join(attribute_names) + ")"
             )
             raise InputError(source, f"filter {name}={value!r}", expected, name)
@@ -98,13 +98,12 @@ def retrieve(
 
     if model is not None:
         column_filter("model", model, corpus.models)
-    if session_id is not None:
-        column_filter("session_id", session_id, (s.session_id for s in corpus.sessions))
+    if session is not None:
+        column_filter("session", session, (s.session_id for s in corpus.sessions))
     if speaker is not None:
         column_filter("speaker", speaker)
-    if participant_id is not None:
-        ids = (p.participant_id for p in corpus.participants)
-        column_filter("participant_id", participant_id, ids)
+    if participant is not None:
+        column_filter("participant", participant, (p.participant_id for p in corpus.participants))
     for name, value in attributes.items():
         column_filter(name, value, sorted({str(v) for v in turns[name].dropna()}, key=sort_key))
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import astuple, fields
 
 import numpy as np
 import pandas as pd
@@ -38,8 +37,8 @@ CodingsLike = Codings | Iterable[Coding]
 def turn_table(corpus: Corpus, attributes: bool = False) -> pd.DataFrame:
     """One row per turn of the corpus, in collection order.
 
-    Columns: ``session_id``, ``turn`` (1-based), ``speaker``, ``participant_id`` (missing for
-    facilitator and interviewer turns), ``model``, ``kind``, ``split``, ``text``;
+    Columns: ``session``, ``turn`` (1-based), ``speaker``, ``participant`` (participant id;
+    missing for facilitator and interviewer turns), ``model``, ``kind``, ``split``, ``text``;
     with ``attributes=True`` also every participant attribute of ``participants.csv``.
     """
     rows = []
@@ -63,19 +62,19 @@ def turn_table(corpus: Corpus, attributes: bool = False) -> pd.DataFrame:
             )
             for turn in transcript.turns
         ]
-    names = ["session_id", "turn", "speaker", "participant_id", "model", "kind", "split", "text"]
+    names = ["session", "turn", "speaker", "participant", "model", "kind", "split", "text"]
     frame = pd.DataFrame(rows, columns=names).astype({"turn": "int64"})
     if attributes:
-        frame = frame.join(participant_attributes(corpus), on="participant_id")
+        frame = frame.join(participant_attributes(corpus), on="participant")
     return frame
 
 
 def participant_attributes(corpus: Corpus) -> pd.DataFrame:
-    """One row per participant (index ``participant_id``), one column per attribute, as text."""
+    """One row per participant (index ``participant``), one column per attribute, as text."""
     names = list(dict.fromkeys(name for p in corpus.participants for name in p.attributes))
     return pd.DataFrame(
         [[p.attributes.get(name) for name in names] for p in corpus.participants],
-        index=pd.Index([p.participant_id for p in corpus.participants], name="participant_id"),
+        index=pd.Index([p.participant_id for p in corpus.participants], name="participant"),
         columns=names,
     )
 
@@ -85,18 +84,14 @@ def _codings(codings: CodingsLike) -> tuple[Coding, ...]:
 
 
 def coding_table(codings: CodingsLike) -> pd.DataFrame:
-    """One row per coding, one column per :class:`~qualkit.codings.Coding` field (a span's
-    ``start`` and ``end`` are missing for a whole turn).
+    """One row per coding: ``session``, ``turn``, ``code``, ``coder``, ``memo``, ``created``.
 
-    >>> coding_table([Coding("PSS-FG1", 3, "PSS_BOUNDARY", "ana", start=52, end=60),
-    ...               Coding("PSS-FG1", 4, "PSS_BOUNDARY", "ana")])  # doctest: +NORMALIZE_WHITESPACE
-      session_id  turn          code coder memo created  start   end
-    0    PSS-FG1     3  PSS_BOUNDARY   ana                  52    60
-    1    PSS-FG1     4  PSS_BOUNDARY   ana                <NA>  <NA>
+    >>> coding_table([Coding("PSS-FG1", 3, "PSS_BOUNDARY", "ana")]).iloc[0].to_dict()
+    {'session': 'PSS-FG1', 'turn': 3, 'code': 'PSS_BOUNDARY', 'coder': 'ana', 'memo': '', 'created': ''}
     """
-    names = [field.name for field in fields(Coding)]
-    frame = pd.DataFrame([astuple(c) for c in _codings(codings)], columns=names)
-    return frame.astype({"turn": "int64", "start": "Int64", "end": "Int64"})
+    names = ["session", "turn", "code", "coder", "memo", "created"]
+    rows = [(c.session_id, c.turn, c.code, c.coder, c.memo, c.created) for c in _codings(codings)]
+    return pd.DataFrame(rows, columns=names).astype({"turn": "int64"})
 
 
 def unknown_code(source: str, place: str, code: str, codes: Iterable[str]) -> InputError:
@@ -143,7 +138,7 @@ def applied_codes(
 ) -> tuple[pd.DataFrame, tuple[str, ...], frozenset[str]]:
     """Which code each coder applied to which turn, once each.
 
-    Returns a frame with the columns ``session_id``, ``turn``, ``code`` (categorical, in report
+    Returns a frame with the columns ``session``, ``turn``, ``code`` (categorical, in report
     order), ``coder`` and, given the ``turns`` table of ``corpus``, ``row`` (the turn's row in
     it); the report order of the codes (``codes`` as given, else the codebook's then the
     others used); and the sessions the codings cover (with any code, reported or not).
@@ -159,7 +154,7 @@ def applied_codes(
     labels = _categorical([c.code for c in rows])
     frame = pd.DataFrame(
         {
-            "session_id": sessions,
+            "session": sessions,
             "turn": np.fromiter((c.turn for c in rows), dtype=np.int64, count=len(rows)),
             "code": labels,
             "coder": _categorical([c.coder for c in rows]),
@@ -170,7 +165,7 @@ def applied_codes(
     order = _code_order(corpus, codings, labels.categories, codes, source)
     frame["code"] = labels.set_categories(order)  # a code outside ``order`` becomes missing
     # Once per coder, code and turn: spans of a turn code the whole turn.
-    frame = frame[frame["code"].notna()].drop_duplicates(["session_id", "turn", "code", "coder"])
+    frame = frame[frame["code"].notna()].drop_duplicates(["session", "turn", "code", "coder"])
     return frame.reset_index(drop=True), order, frozenset(sessions.categories)
 
 
@@ -179,10 +174,10 @@ def _rows_in(turns: pd.DataFrame, frame: pd.DataFrame, source: str) -> np.ndarra
 
     ``turn_table`` lays each session's turns out together, in order, from turn 1.
     """
-    first = turns.drop_duplicates("session_id")
-    start = dict(zip(first["session_id"], first.index, strict=True))
-    size = turns["session_id"].value_counts().to_dict()
-    sessions = frame["session_id"].cat
+    first = turns.drop_duplicates("session")
+    start = dict(zip(first["session"], first.index, strict=True))
+    size = turns["session"].value_counts().to_dict()
+    sessions = frame["session"].cat
     at = np.array([start.get(s, -1) for s in sessions.categories], dtype=np.int64)
     count = np.array([size.get(s, 0) for s in sessions.categories], dtype=np.int64)
     start_of, count_of = at[sessions.codes], count[sessions.codes]
@@ -192,8 +187,8 @@ def _rows_in(turns: pd.DataFrame, frame: pd.DataFrame, source: str) -> np.ndarra
         wrong = frame[bad].iloc[0]
         size = count_of[bad][0]
         expected = f"a turn 1–{size}" if size else "a session of the corpus"
-        place = f"coding of {wrong.session_id} turn {wrong.turn} ({wrong.code}, {wrong.coder})"
-        raise InputError(source, place, expected, (wrong.session_id, int(wrong.turn)))
+        place = f"coding of {wrong.session} turn {wrong.turn} ({wrong.code}, {wrong.coder})"
+        raise InputError(source, place, expected, (wrong.session, int(wrong.turn)))
     return start_of + turn - 1
 
 
@@ -201,7 +196,7 @@ def sessions_counted(
     turns: pd.DataFrame, covered: frozenset[str], sessions, source: str
 ) -> tuple[str, ...]:
     """Sessions counted, in collection order: as given, or those the codings cover."""
-    ordered = tuple(turns["session_id"].unique())
+    ordered = tuple(turns["session"].unique())
     if sessions is None:
         return tuple(s for s in ordered if s in covered)
     sessions = (sessions,) if isinstance(sessions, str) else tuple(sessions)
