@@ -6,6 +6,7 @@ attack that file (``STUDENTS``).
 """
 
 from dataclasses import replace
+
 from qualkit.codings import Codings, format_codings
 from qualkit.corpus import load_corpus
 from qualkit.key import key_root, load_key
