@@ -30,7 +30,15 @@ c.CourseDirectory.solution_directory = str(BUILD / "solution")
 c.CourseDirectory.db_url = f"sqlite:///{BUILD / 'gradebook.db'}"
 c.Exchange.root = str(BUILD / "exchange")
 # Coding files saved by the widget travel with a submission; nothing else large does.
-c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
+# The solution's coding file (written from the key when an instructor runs a lesson source) is
+# never released, submitted or copied: students' files carry their own coder's name.
+c.CourseDirectory.ignore = [
+    ".ipynb_checkpoints",
+    "*.pyc",
+    "__pycache__",
+    "feedback",
+    "solution.codings.json",
+]
 c.CourseDirectory.max_file_size = 5_000  # kB
 
 # How notebooks run and are checked, shared with students' Validate button.
@@ -68,15 +76,26 @@ c.Autograde.autograde_preprocessors = [
 # The grading kernel may not read lesson sources, the key, the gradebook or other students'
 # work, nor write where code runs later (grading_guard.py). Students' Validate runs without it.
 _guard = {
-    "denied": [str(REPO), str(BUILD), c.Exchange.root, os.environ.get("QUALKIT_KEY", "")],
+    "denied": [
+        str(REPO),
+        str(BUILD),
+        c.Exchange.root,
+        c.CourseDirectory.submitted_directory,  # tests read submitted files there, as collected
+        os.environ.get("QUALKIT_KEY", ""),
+    ],
     "allowed_readonly": [
         str(REPO / "src"),
         os.environ.get("QUALKIT_CORPUS") or str(REPO / "datasets" / "corpus"),
     ],
 }
+# Only while autograding (nbgrader sets NBGRADER_EXECUTION before the kernel starts, so no
+# submitted code runs before this check): an instructor validating a lesson source runs trusted
+# code whose hidden tests read the key (lesson 02's identifiers, lesson 03's coding key).
 c.Execute.extra_arguments = [
     *c.Execute.extra_arguments,
-    "--InteractiveShellApp.exec_lines=__import__('runpy').run_path("
+    "--InteractiveShellApp.exec_lines="
+    "if __import__('os').environ.get('NBGRADER_EXECUTION') == 'autograde': "
+    "__import__('runpy').run_path("
     f"{str(Path(__file__).resolve().parent / 'grading_guard.py')!r})['install'](**{_guard!r})",
 ]
 

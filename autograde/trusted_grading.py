@@ -28,6 +28,7 @@ import contextlib
 import io
 import json
 import os
+import tempfile
 from pathlib import Path
 
 from nbformat.v4 import new_output
@@ -230,8 +231,25 @@ class ResetCellRoles(NbGraderPreprocessor):
         return cell, resources
 
 
+# The folder each notebook was collected in, noted before any submitted code runs: tests that
+# read a submitted file (a coding file) read it there, as collected. The grading kernel runs in
+# the autograded copy and may rewrite files beside it; it may not touch the collected folder
+# (grading_guard.py), and nbgrader never writes there.
+COLLECTED: dict[tuple[str, str, str], Path] = {}
+
+
+def submission(resources) -> tuple[str, str, str]:
+    nbgrader = resources["nbgrader"]
+    return (nbgrader["student"], nbgrader["assignment"], nbgrader["notebook"])
+
+
 class HoldTests(NbGraderPreprocessor):
     """For the kernel, each autograded test cell becomes a capture of the values it reads."""
+
+    def preprocess(self, nb, resources):
+        # Sanitizing reads the notebook from the collected (submitted) folder.
+        COLLECTED[submission(resources)] = Path(resources["metadata"]["path"]).resolve()
+        return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):
         if is_autograded_test(cell):
@@ -250,7 +268,8 @@ class TrustedTests(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
         self.notebook_id = resources["nbgrader"]["notebook"]
         self.assignment_id = resources["nbgrader"]["assignment"]
-        self.folder = Path(resources.get("metadata", {}).get("path") or ".")
+        # Files are read as collected, never as the kernel left them (see COLLECTED).
+        self.folder = COLLECTED.get(submission(resources)) or Path(tempfile.mkdtemp())
         with Gradebook(resources["nbgrader"]["db_url"]) as self.gradebook:
             return super().preprocess(nb, resources)
 

@@ -246,6 +246,21 @@ STUDENTS = {
 HOSTILE = [name for name in STUDENTS if name.startswith("h-")]
 
 
+def students(lesson: str) -> dict:
+    """Every lesson's students, and the hostile students of its own that its case adds."""
+    return {**STUDENTS, **getattr(case(lesson), "STUDENTS", {})}
+
+
+def hand_in(folder: Path, files: dict) -> None:
+    """Files a student submits beside the notebook (a coding file): text, or a Path for a
+    symbolic link to that path."""
+    for name, content in files.items():
+        if isinstance(content, Path):
+            (folder / name).symlink_to(content)
+        else:
+            (folder / name).write_text(content, encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """A course of its own: every lesson released, every student submits every lesson, one
@@ -261,12 +276,13 @@ def graded(tmp_path_factory):
             assert module.release(api, list(LESSONS)) == 0
         for lesson in LESSONS:
             released = build / "release" / lesson / f"{lesson}.ipynb"
-            for student, edit in STUDENTS.items():
+            for student, edit in students(lesson).items():
                 nb = nbformat.read(released, as_version=4)
                 edit(nb, lesson)
                 folder = build / "submitted" / student / lesson
                 folder.mkdir(parents=True)
                 nbformat.write(nb, folder / f"{lesson}.ipynb")
+                hand_in(folder, getattr(case(lesson), "files", lambda student: {})(student))
                 (folder / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC")
         printed = io.StringIO()
         start = time.perf_counter()
@@ -276,7 +292,7 @@ def graded(tmp_path_factory):
             mark_written_answers(api, list(LESSONS))
             module.feedback(api, list(LESSONS))
             module.grades(api, list(LESSONS), build / "grades.csv")
-    n = len(LESSONS) * len(STUDENTS)
+    n = sum(len(students(lesson)) for lesson in LESSONS)
     print(f"\nautograde: {n} submissions in {elapsed:.1f} s ({elapsed / n:.1f} s each)")
     with (build / "grades.csv").open(encoding="utf-8") as handle:
         rows = {(r["lesson"], r["student_id"]): r for r in csv.DictReader(handle)}
@@ -360,6 +376,16 @@ def test_hostile_submission_scores_no_more_than_blank(graded, lesson, student):
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
+def test_lessons_own_hostile_students_score_no_more_than_blank(graded, lesson):
+    """Students a lesson adds (lesson 03: a coding file rewritten at grading time, a coding
+    file that is a link to the key) earn nothing their honest work would not."""
+    for student in getattr(case(lesson), "STUDENTS", {}):
+        row = graded["grades"][(lesson, student)]
+        assert not row["status"].startswith("autograde failed"), f"{student} broke the grader"
+        assert auto(graded, lesson, student) <= auto(graded, lesson, "blank"), (student, row)
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
 def test_reader_was_refused_not_lost(graded, lesson):
     """The reading student really looked where the course keeps its files, and was refused."""
     nb = autograded(graded, lesson, "h-reader")
@@ -382,7 +408,7 @@ def test_feedback_carries_no_hidden_test_solution_or_rubric(graded, lesson):
     # Lines the release also shows (an import, say) give nothing away.
     hidden, answers = ([x for x in xs if x not in released] for xs in (hidden, answers))
     hidden = [x for x in hidden if x not in answers]  # a right answer may repeat a hidden line
-    for student in STUDENTS:
+    for student in students(lesson):
         html = feedback_html(graded, lesson, student)
         assert "HIDDEN TESTS" not in html and "MARK SCHEME" not in html, student
         text = unescape(re.sub(r"<[^>]+>", "", html))  # code is split into highlight spans
