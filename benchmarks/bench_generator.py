@@ -1,98 +1,77 @@
-"""How fast the corpus generator writes talk: 100-turn sessions per second, on one core.
+"""How fast the engine assembles practice groups (one per student, issue 15) and the corpus.
 
-Goal: at least 100 sessions per second, so a course can regenerate a corpus with its own seed
-in well under a second. Baseline, measured in the same run on the same turns: only formatting
-them as a transcript and a turns.csv (what any writer has to do anyway).
+Goal: at least 10 practice groups per second on one core, so a course of 200 students gets
+its groups in well under a minute. Baseline, measured in the same run on the same groups: formatting their
+turns as a transcript (what any writer has to do anyway).
 
-Run: ``python benchmarks/bench_generator.py``
+Run: ``python benchmarks/bench_generator.py`` (uses the hand-written talk, or the tests'
+fixture talk while the talk is incomplete).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import random
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "datasets"))
 sys.path.insert(1, str(REPO / "src"))
+sys.path.insert(2, str(REPO / "tests"))
 
-from generator.banks import load_banks  # noqa: E402
-from generator.design import build_design  # noqa: E402
+from generator.assemble import practice_group, transcript_text  # noqa: E402
 from generator.generate import DEFAULT_SEED, build  # noqa: E402
-from generator.identifiers import released  # noqa: E402
-from generator.planting import plan_corpus  # noqa: E402
-from generator.sentences import SentencePool  # noqa: E402
-from generator.talk import session_turns  # noqa: E402
+from generator.talk import TALK_DIR, load_talk  # noqa: E402
 
 from qualkit.transcripts import format_transcript  # noqa: E402
 
-TURNS_PER_SESSION = 100
 MIN_SECONDS = 1.0
 
 
+def _talk():
+    try:
+        return load_talk(TALK_DIR), "hand-written talk"
+    except Exception:  # incomplete talk: measure the machinery on the fixture
+        from talk_fixture import write_fixture
+
+        return load_talk(write_fixture(Path(tempfile.mkdtemp()))), "fixture talk"
+
+
 def _timed(work) -> tuple[float, int]:
-    """Repeat ``work`` (returning a turn count) for at least MIN_SECONDS: (seconds, turns)."""
-    start, turns = time.perf_counter(), 0
-    while (elapsed := time.perf_counter() - start) < MIN_SECONDS or turns == 0:
-        turns += work()
-    return elapsed, turns
+    start, count = time.perf_counter(), 0
+    while (elapsed := time.perf_counter() - start) < MIN_SECONDS or count == 0:
+        count += work(count)
+    return elapsed, count
 
 
 def main() -> None:
-    banks = load_banks()
-    design = build_design(random.Random(f"{DEFAULT_SEED}:design"))
-    plans = [
-        p for p in plan_corpus(random.Random(1), design, banks, []).sessions if p.spec.is_group
-    ]
-    people = {p.participant_id: p for p in design.people}
-    rng = random.Random(2)
-    outputs = []
+    talk, which = _talk()
+    groups = []
 
-    def generate() -> int:
-        # A fresh pool per round: each round is one corpus's focus groups.
-        pool = SentencePool()
-        count = 0
-        for plan in plans:
-            turns = session_turns(rng, plan, banks[plan.spec.model], people, pool)
-            outputs.append((plan.spec.session_id, turns))
-            count += len(turns)
-        return count
+    def assemble_groups(done: int) -> int:
+        groups.append(practice_group("pss", done, talk))
+        return 1
 
-    seconds, turns = _timed(generate)
-    sample = outputs[: len(plans)]
+    seconds, count = _timed(assemble_groups)
+    sample = groups[:50]
 
-    def format_only() -> int:
-        count = 0
-        for sid, turns in sample:
-            pairs = [(t.speaker, released(t.text)) for t in turns]
-            format_transcript(pairs, ("SIMULATED DATA",))
-            buffer = io.StringIO()
-            csv.writer(buffer, lineterminator="\n").writerows(
-                (sid, n, s, text) for n, (s, text) in enumerate(pairs, 1)
-            )
-            count += len(turns)
-        return count
+    def format_only(done: int) -> int:
+        session = sample[done % len(sample)].session
+        format_transcript(((t.speaker, t.text) for t in session.turns), ("SIMULATED",))
+        return 1
 
-    base_seconds, base_turns = _timed(format_only)
-    rate = turns / TURNS_PER_SESSION / seconds
-    base_rate = base_turns / TURNS_PER_SESSION / base_seconds
+    base_seconds, base_count = _timed(format_only)
+    rate, base_rate = count / seconds, base_count / base_seconds
     print(
-        f"generate_session: {rate:.0f} sessions/s of {TURNS_PER_SESSION} turns "
-        f"(ratio {rate / base_rate:.2f}× vs formatting the same turns, {base_rate:.0f} sessions/s)"
+        f"practice_group ({which}): {rate:.0f} groups/s "
+        f"(ratio {base_rate / rate:.0f}× the time of formatting them, {base_rate:.0f} groups/s)"
     )
     start = time.perf_counter()
-    generated = build(DEFAULT_SEED, banks)
+    generated = build(DEFAULT_SEED, talk)
     corpus_seconds = time.perf_counter() - start
-    corpus_turns = sum(len(o.turns) for o in generated.sessions)
-    formatting = corpus_turns / (base_turns / base_seconds)
-    print(
-        f"generate_corpus: {corpus_seconds:.2f} s for the default corpus ({corpus_turns} turns) "
-        f"in memory (ratio {corpus_seconds / formatting:.2f}× vs formatting its turns)"
-    )
+    texts = sum(len(transcript_text(s)) for s in generated.sessions)
+    print(f"build: {corpus_seconds:.2f} s for the default corpus in memory ({texts} characters)")
 
 
 if __name__ == "__main__":

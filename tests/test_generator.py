@@ -1,440 +1,370 @@
-"""The corpus generator (datasets/generator): reproducible, seeded, checked, and honest.
+"""The corpus engine (datasets/generator): loading, casting, assembly, key, output.
 
-The engine is tested with a stand-in phrase bank made here (so a broken real bank does not hide
-an engine bug) and with the real banks (byte-for-byte reproduction of the committed corpus).
+The machinery is tested on a fixture talk folder written by tests/talk_fixture.py (so a
+problem in the hand-written talk does not hide an engine bug, and the engine was testable
+before the talk existed). The hand-written talk itself is measured in test_corpus_data.py.
 """
 
 from __future__ import annotations
 
-import csv
 import doctest
 import importlib
-import random
 import re
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
+import yaml
+from talk_fixture import write_fixture
 
-from qualkit.agreement import cohens_kappa
+from qualkit.corpus import load_corpus
 from qualkit.errors import InputError
+from qualkit.key import load_key
 
 REPO = Path(__file__).resolve().parents[1]
+GENERATOR = REPO / "datasets" / "generator"
 sys.path.insert(0, str(REPO / "datasets"))
 
-from generator import (  # noqa: E402
-    banks,
-    codebook_text,
-    codes,
-    consistency,
-    design,
-    generate,
-    guide,
-    identifiers,
-    personal,
-    population,
-    second_coders,
-    sentences,
-    writer,
+from generator import assemble, codes, facts, generate, talk, writer  # noqa: E402
+from generator.second_coders import decisions_kappa  # noqa: E402
+
+MODULES = sorted(p.stem for p in GENERATOR.glob("*.py") if p.stem != "__init__")
+
+
+@pytest.fixture(scope="module")
+def fixture_dir(tmp_path_factory) -> Path:
+    return write_fixture(tmp_path_factory.mktemp("talk"))
+
+
+@pytest.fixture(scope="module")
+def fixture_talk(fixture_dir):
+    return talk.load_talk(fixture_dir)
+
+
+@pytest.fixture(scope="module")
+def built(fixture_talk):
+    return generate.build(generate.DEFAULT_SEED, fixture_talk)
+
+
+@pytest.fixture(scope="module")
+def written(built, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    writer.write(writer.render(built), out)
+    return out
+
+
+# -- located errors ---------------------------------------------------------------------------
+def _edit(folder: Path, name: str, old: str, new: str) -> Path:
+    path = folder / "pss" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "message"),
+    [
+        (
+            "fg1.yaml",
+            "[[PSS_BOUNDARY|",
+            "[[HV_CONCRETE|",
+            r"fg1.yaml: line \d+ field 'turns\[\d+\]\.w\d\d': expected a code of the pss model or a cross-cutting code, found 'HV_CONCRETE'",
+        ),
+        ("fg1.yaml", "[[PSS_BOUNDARY|", "[[PSS_NOPE|", r"fg1.yaml: line \d+ .*found 'PSS_NOPE'"),
+        (
+            "fg1.yaml",
+            "[[PSS_BOUNDARY|",
+            "[PSS_BOUNDARY|",
+            r"fg1.yaml: line \d+ field 'turns\[\d+\]\.w\d\d': expected a '\[\[CODE\|words\]\]' span",
+        ),
+        (
+            "fg1.yaml",
+            "{@w02.child1}",
+            "{@w02.child3}",
+            r"fg1.yaml: line \d+ .*expected a child w02 has \(she has 1\), found 'child3'",
+        ),
+        (
+            "fg1.yaml",
+            "{@w02}",
+            "{@w09}",
+            r"fg1.yaml: line \d+ .*expected a placeholder naming a woman of this session",
+        ),
+        ("fg1.yaml", "from {PLACE}", "from {TOWN}", r"fg1.yaml: line \d+ .*expected \{@id\}"),
+        (
+            "fg1.yaml",
+            "- F: Say more about that.",
+            "- F: '[[X_CPS_FEAR|Say more]]'",
+            r"fg1.yaml: line \d+ .*expected no codes on the facilitator's turns",
+        ),
+        (
+            "fg1.yaml",
+            "- w03: Yeah.",
+            "- w12: Yeah.",
+            r"fg1.yaml: line \d+ field 'turns\[\d+\]\.w12': expected F or a speaker of this session",
+        ),
+        (
+            "fg1.yaml",
+            "kind: focus_group",
+            "kind: party",
+            r"fg1.yaml: line 1 field 'kind': expected one of focus_group, interview, found 'party'",
+        ),
+        ("fg1.yaml", "turns:", "turns: [\n", r"fg1.yaml: line \d+: expected valid YAML"),
+        (
+            "cast.yaml",
+            "age: 3 months",
+            "age: three-ish",
+            r"cast.yaml: line \d+ field 'women\[1\]\.children\[0\]\.age': expected an age as spoken",
+        ),
+        (
+            "cast.yaml",
+            "moud: methadone",
+            "moud: heroin",
+            r"cast.yaml: line \d+ field 'women\[0\]\.moud': expected one of methadone",
+        ),
+        (
+            "cast.yaml",
+            "role: peer support specialist",
+            "role: doula",
+            r"cast.yaml: line \d+ field 'women\[0\]\.supporter': expected a supporter role with 'peer' for pss",
+        ),
+        (
+            "cast.yaml",
+            "  work: none\n",
+            "",
+            r"cast.yaml: line \d+ field 'women\[0\]\.work': expected a value for 'work', found 'nothing'",
+        ),
+        (
+            "practice.yaml",
+            "topic: best",
+            "topic: gossip",
+            r"practice.yaml: line \d+ field 'exchanges\[3\]\.topic': expected one of warmup",
+        ),
+        (
+            "practice.yaml",
+            "I'm {@A}.",
+            "I'm {@C}.",
+            r"practice.yaml: line \d+ field 'exchanges\[0\]\.turns\[1\]\.A': expected a placeholder naming a woman",
+        ),
+        (
+            "practice.yaml",
+            "moud: methadone",
+            "moud: candy",
+            r"practice.yaml: line \d+ field 'exchanges\[2\]\.roles\.B\.moud': expected one of",
+        ),
+    ],
 )
+def test_a_talk_mistake_is_refused_with_file_line_and_field(tmp_path, name, old, new, message):
+    folder = write_fixture(tmp_path)
+    _edit(folder, name, old, new)
+    with pytest.raises(InputError, match=message):
+        talk.load_talk(folder)
 
-MODULES = (
-    "banks",
-    "codebook_text",
-    "codes",
-    "consistency",
-    "design",
-    "generate",
-    "guide",
-    "identifiers",
-    "manifest",
-    "personal",
-    "planting",
-    "population",
-    "result",
-    "second_coders",
-    "sentences",
-    "talk",
-    "writer",
+
+def test_nfp_is_only_for_a_first_time_mother(tmp_path):
+    folder = write_fixture(tmp_path)
+    path = folder / "home_visiting" / "cast.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["women"][3]["children"].append({"name": "Zed", "sex": "boy", "age": "3 years"})
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    with pytest.raises(
+        InputError, match=r"women\[3\]\.supporter': expected NFP only for a first-time mother"
+    ):
+        talk.load_talk(folder)
+
+
+# -- fact sheets ------------------------------------------------------------------------------
+SHEET = facts.FactSheet(
+    "w1", "Dana", 29, (facts.Child("Luis", "boy", "6 years"), facts.Child("Ava", "girl", "9 months")),
+    None, "buprenorphine", "daily film", "a year", "none", "apartment", "none",
+    facts.Supporter("Tasha", "parent educator"), "PAT", "none",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("My three kids keep me busy.", "'my three kids' but she has 2"),
+        ("My sons are loud.", "'my sons' but she has 1 boy"),
+        ("My only child sleeps.", "'my only child' but she has 2"),
+        ("My four-year-old asked.", "'my four-year-old' but her children are 6 years, 9 months"),
+        ("I'm on methadone now.", "'I'm on methadone' but her MOUD is buprenorphine"),
+        ("I pick up my take-homes.", "methadone clinic dosing with buprenorphine"),
+        ("I'm 30 weeks and tired.", "she is not pregnant"),
+        ("My nurse home visitor said so.", "her supporter is a parent educator"),
+    ],
 )
+def test_each_checkable_rule_finds_its_contradiction(text, problem):
+    found = facts.contradictions(SHEET, text)
+    assert any(problem.lower() in f.lower() for f in found), found
 
 
-def stand_in_module(model: str) -> SimpleNamespace:
-    """A small phrase bank of numbered, distinct, neutral sentences for every code."""
-    labels = codes.codes_for(model)
-    words = [
-        "apple",
-        "river",
-        "candle",
-        "window",
-        "garden",
-        "pencil",
-        "ladder",
-        "basket",
-        "mirror",
-        "blanket",
+def test_what_fits_her_sheet_passes_the_rules():
+    fits = "My son Luis is six and my daughter is nine months. Both my kids were up. My film is in my bag, my six-year-old knows."
+    assert facts.contradictions(SHEET, fits) == []
+
+
+def test_naltrexone_never_comes_with_daily_dosing():
+    sheet = facts.FactSheet(**{**SHEET.__dict__, "moud": "naltrexone"})
+    assert facts.contradictions(sheet, "I went for my dose at the clinic.")
+    assert facts.contradictions(sheet, "I get my shot once a month.") == []
+
+
+# -- practice groups --------------------------------------------------------------------------
+def test_practice_group_is_a_pure_function_of_model_and_seed(fixture_talk):
+    one = assemble.practice_group("doula", 5, fixture_talk)
+    two = assemble.practice_group("doula", 5, fixture_talk)
+    assert (one.transcript, one.key) == (two.transcript, two.key)
+
+
+def test_another_seed_gives_other_exchanges_order_speakers_and_key(fixture_talk):
+    base = assemble.practice_group("pss", 1, fixture_talk)
+    others = [assemble.practice_group("pss", seed, fixture_talk) for seed in range(2, 6)]
+    assert any(o.exchanges != base.exchanges for o in others)
+    assert any(
+        set(o.exchanges) == set(base.exchanges) or o.exchanges[1:-1] != base.exchanges[1:-1]
+        for o in others
+    )
+    assert any(
+        [w.name for w in o.session.women] != [w.name for w in base.session.women] for o in others
+    )
+    assert all(o.key != base.key for o in others)
+
+
+@pytest.mark.parametrize("seed", [3, 8, 21])
+def test_a_practice_group_has_warmup_middle_in_guide_order_closing_and_consistent_women(
+    fixture_talk, seed
+):
+    group = assemble.practice_group("home_visiting", seed, fixture_talk)
+    pool = {e.id: e for e in fixture_talk["home_visiting"].exchanges}
+    topics = [pool[e].topic for e in group.exchanges]
+    assert topics[0] == "warmup" and topics[-1] == "closing"
+    assert len(topics) >= 7 and "warmup" not in topics[1:-1] and "closing" not in topics[1:-1]
+    assert topics[1:-1] == sorted(topics[1:-1], key=codes.TOPICS.index)
+    assert 5 <= len(group.session.women) <= 6
+    speakers = {t.speaker for t in group.session.turns} - {"Facilitator"}
+    assert speakers == {w.name for w in group.session.women}
+    for turn in group.session.turns:
+        if turn.woman is not None:
+            assert facts.contradictions(turn.woman, turn.text) == []
+            assert facts.supporter_problem("home_visiting", turn.woman) is None
+    for exchange_id in group.exchanges:
+        for role, stated in pool[exchange_id].roles.items():
+            turns = [
+                t
+                for t in group.session.turns
+                if t.source.startswith(f"practice.yaml:{exchange_id}:") and t.line.speaker == role
+            ]
+            for turn in turns:
+                for fact, value in stated.items():
+                    assert getattr(turn.woman, fact) == value or [
+                        (c.sex, c.age) for c in turn.woman.children
+                    ] == [(c.sex, c.age) for c in value]
+
+
+def test_key_spans_point_at_the_marked_words(fixture_talk):
+    group = assemble.practice_group("pss", 4, fixture_talk)
+    assert group.key
+    for session_id, turn, _code, start, end, _ in group.key:
+        assert session_id == "PSS-FG5"
+        line = group.transcript.splitlines()[turn + 6]  # six header lines and a blank line
+        assert group.transcript[start:end] in line
+        assert group.transcript[start:end].startswith(("Practice answer", "Practice worry"))
+
+
+# -- the written corpus -----------------------------------------------------------------------
+def test_the_corpus_loads_with_qualkit_and_its_key_spans_lie_inside_their_turns(written):
+    corpus, key = load_corpus(written / "corpus"), load_key(written / "key")
+    assert [s.session_id for s in corpus.sessions if s.split == "practice"] == [
+        "PSS-FG5",
+        "DOULA-FG5",
+        "HV-FG5",
     ]
-
-    def lines(tag: str, label: str, n: int) -> list[str]:
-        return [
-            f"Stand-in {tag} number {i} about the {words[i % len(words)]} for {label.lower()}."
-            for i in range(n)
-        ]
-
-    pairs = [(a, b) for a, b in codes.CONFUSABLE if a in labels and b in labels][:4]
-    dim_code = {"pss": "PSS_BOUNDARY", "doula": "DOULA_POSTPARTUM_GAP"}.get(
-        model, "HV_SURVEILLANCE"
-    )
-    return SimpleNamespace(
-        PHRASES={label: lines("phrase", label, 24) for label in labels},
-        BORDERLINE={label: lines("edge", label, 6) for label in labels},
-        AMBIGUOUS={pair: lines("both", "-".join(pair), 6) for pair in pairs},
-        NEGATIVE={label: lines("unhelpful", label, 6) for label in labels[:4]},
-        DIMENSIONS={dim_code: {f"side{i}": lines(f"side{i}", dim_code, 6) for i in range(5)}},
-        DISTRACTORS=[
-            {
-                "kind": "family_help",
-                "codes": [],
-                "trap": [labels[0]],
-                "sentences": lines("family", model, 8),
-            }
-        ],
-        UNCODED=lines("weather talk", model, 60),
-        BUILD_ON=["Same for me.", "Yeah, like she said,", "I kind of disagree, though."],
-        COLLOQUIAL={
-            labels[0]: [f"I have been clean for a while now, stand-in {i}." for i in range(3)]
-        },
-    )
+    for coding in key.codings:
+        turn = corpus.transcript(coding.session_id).turn(coding.turn)
+        assert turn.start <= coding.start < coding.end <= turn.end
+    team = {(c.session_id, c.turn, c.code) for c in corpus.codings("team")}
+    study = {s.session_id for s in corpus.sessions if s.split == "study"}
+    labels = {c.label for c in corpus.codebook.codes}
+    assert team == {
+        (c.session_id, c.turn, c.code)
+        for c in key.codings
+        if c.session_id in study and c.code in labels
+    }
 
 
-@pytest.fixture(scope="module")
-def stand_in() -> dict:
-    return {m: banks.build_bank(m, stand_in_module(m), f"<{m} stand-in>") for m in codes.MODELS}
+def test_raw_transcripts_hold_invented_identifiers_where_the_released_ones_have_tags(written):
+    rows = (written / "key" / "identifiers.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert rows
+    for sid in ("PSS-FG1", "DOULA-INT1", "HV-FG2"):
+        raw = (written / "corpus" / "raw" / f"{sid}.txt").read_text(encoding="utf-8")
+        released = (written / "corpus" / "transcripts" / f"{sid}.txt").read_text(encoding="utf-8")
+        assert "[PLACE]" in released and "[PLACE]" not in raw
+        for row in (r.split(",") for r in rows if r.startswith(sid)):
+            assert row[3] in raw
 
 
-@pytest.fixture(scope="module")
-def real_banks() -> dict:
-    return banks.load_banks()
+def test_second_coders_depart_from_the_key_only_in_the_planted_ways(built, written):
+    key = load_key(written / "key")
+    truth = {(c.unit, c.code) for c in key.codings if c.code in codes.STUDENT_LABELS}
+    sample = [s for s in built.sessions if s.double_coded]
+    units = [(s.session_id, n) for s in sample for n in range(1, len(s.turns) + 1)]
+    truth = {d for d in truth if d[0] in set(units)}
+    boundary = {
+        ((s.session_id, n), c.code)
+        for s in sample
+        for n, t in enumerate(s.turns, 1)
+        for c in t.coded
+        if c.boundary
+    }
+    second = built.second
+    for coder, decisions in (("ana", second.ana), ("ben", second.ben)):
+        for unit, code in decisions ^ truth:
+            swapped = any((unit, p) in boundary for p in codes.partners(code))
+            drift = coder == "ana" and second.drift and code == second.drift[0]
+            under = coder == "ben" and code == second.under
+            assert (unit, code) in boundary or swapped or drift or under, (coder, unit, code)
+        assert decisions_kappa(set(decisions), truth, units) >= 0.70
+    assert second.ana != second.ben
 
 
-# -- reproducibility --------------------------------------------------------------------------
-def test_default_seed_reproduces_the_committed_files_byte_for_byte(tmp_path: Path):
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "datasets" / "generator" / "generate.py"),
-            "--out",
-            str(tmp_path),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert f"seed {generate.DEFAULT_SEED}" in result.stdout
-    for top in ("corpus", "key"):
-        fresh = {p.relative_to(tmp_path) for p in (tmp_path / top).rglob("*") if p.is_file()}
-        committed = {
-            p.relative_to(REPO / "datasets")
-            for p in (REPO / "datasets" / top).rglob("*")
-            if p.is_file() and p.name != ".gitkeep"
-        }
-        assert fresh == committed
-        for relative in sorted(fresh):
-            assert (tmp_path / relative).read_bytes() == (
-                REPO / "datasets" / relative
-            ).read_bytes(), (
-                f"{relative} differs: run `python datasets/generator/generate.py` and commit"
-            )
+def test_the_engine_reproduces_itself_and_needs_no_global_random_state(fixture_talk, built):
+    import random
 
-
-def test_a_seed_gives_the_same_corpus_every_time(real_banks):
-    assert writer.render(generate.build(11, real_banks)) == writer.render(
-        generate.build(11, real_banks)
-    )
-
-
-def test_another_seed_gives_different_talk_and_key_but_the_same_structure(real_banks):
-    one = writer.render(generate.build(generate.DEFAULT_SEED, real_banks))
-    two = writer.render(generate.build(generate.DEFAULT_SEED + 1, real_banks))
-    assert one.keys() == two.keys()
-    assert one["key/key.json"] != two["key/key.json"]
-    assert one["corpus/turns.csv"] != two["corpus/turns.csv"]
-    differing = [p for p in one if p.startswith("corpus/transcripts/") and one[p] != two[p]]
-    assert len(differing) == 24
-    assert one["corpus/codebook.json"] == two["corpus/codebook.json"]
-
-
-def test_the_engine_needs_no_global_random_state(real_banks):
     random.seed(1)
-    first = writer.render(generate.build(3, real_banks))
+    again = writer.render(generate.build(generate.DEFAULT_SEED, fixture_talk))
     random.seed(2)
-    assert writer.render(generate.build(3, real_banks)) == first
+    assert writer.render(built) == again
 
 
-# -- the engine on a stand-in bank ------------------------------------------------------------
-def test_the_engine_builds_a_full_corpus_from_a_stand_in_bank(stand_in):
-    generated = generate.build(5, stand_in)
-    files = writer.render(generated)
-    assert len([p for p in files if p.startswith("corpus/transcripts/")]) == 24
-    for output in generated.sessions:
-        if output.spec.is_group:
-            assert 60 <= len(output.turns) <= 150, output.spec.session_id
-        for turn in output.turns:
-            assert set(turn.codes) <= set(codes.LABELS)
-            if turn.participant_id is None:
-                assert not turn.codes
-    assert "Stand-in" in files["corpus/transcripts/PSS-FG1.txt"]
-    assert "Stand-in" not in files["corpus/codebook.json"]
-
-
-def test_writing_replaces_a_previous_seed_without_leaving_stale_files(tmp_path: Path, stand_in):
+def test_writing_replaces_a_previous_seed_without_leaving_stale_files(fixture_talk, tmp_path):
     stale = tmp_path / "corpus" / "transcripts" / "OLD-FG9.txt"
     stale.parent.mkdir(parents=True)
     stale.write_text("old", encoding="utf-8")
-    keep = tmp_path / "corpus" / ".gitkeep"
-    keep.write_text("", encoding="utf-8")
-    files = writer.render(generate.build(5, stand_in))
-    writer.write(files, tmp_path)
-    assert not stale.exists() and keep.exists()
-    assert (tmp_path / "key" / "key.json").read_text(encoding="utf-8") == files["key/key.json"]
+    writer.write(writer.render(generate.build(4, fixture_talk)), tmp_path)
+    assert not stale.exists() and (tmp_path / "key" / "manifest.json").exists()
 
 
-# -- phrase banks -----------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        ({"PHRASES": {"PSS_NOT_A_CODE": ["I liked her."]}}, "PHRASES key 'PSS_NOT_A_CODE'"),
-        ({"PHRASES": {"HV_SURVEILLANCE": ["She watched me."]}}, "a code of this model"),
-        ({"UNCODED": ["We met at {SCHOOL}."]}, "tags among"),
-        ({"UNCODED": ["That was pure PSS_BOUNDARY talk."]}, "talk without code labels"),
-        ({"UNCODED": [""]}, "UNCODED[0]: expected a non-empty sentence"),
-    ],
-)
-def test_a_bank_with_a_mistake_is_refused_with_the_place_named(change, message):
-    module = SimpleNamespace(**{**vars(stand_in_module("pss")), **change})
-    with pytest.raises(InputError, match=message.replace("[", r"\[").replace("]", r"\]")):
-        banks.build_bank("pss", module, "phrases_pss.py")
+def test_make_datasets_with_another_seed_gives_another_practice_group_and_key(
+    fixture_dir, tmp_path
+):
+    runs = {}
+    for seed in (3021, 44):
+        out = tmp_path / str(seed)
+        subprocess.run(
+            [sys.executable, str(GENERATOR / "generate.py"), "--seed", str(seed), "--out", str(out), "--talk", str(fixture_dir)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        runs[seed] = out
+    for name in ("corpus/transcripts/PSS-FG5.txt", "key/key.json"):
+        assert (runs[3021] / name).read_bytes() != (runs[44] / name).read_bytes()
+    assert (runs[3021] / "corpus/transcripts/PSS-FG1.txt").read_bytes() == (
+        runs[44] / "corpus/transcripts/PSS-FG1.txt"
+    ).read_bytes()
 
 
-def test_the_real_banks_cover_every_code_of_their_model(real_banks):
-    for model, bank in real_banks.items():
-        for label in codes.codes_for(model):
-            assert bank.phrases.get(label), (model, label)
-            assert bank.borderline.get(label), (model, label)
-        assert bank.size >= 300, model
-
-
-def test_codebook_examples_are_not_bank_sentences(real_banks):
-    bank_keys = set()
-    for bank in real_banks.values():
-        for group in (bank.phrases, bank.borderline, bank.negative, bank.colloquial):
-            for lines in group.values():
-                for line in lines:
-                    bank_keys.add(sentences.normalise(line.text))
-    for code in codebook_text.full_codebook().codes:
-        assert sentences.normalise(code.example.strip('"')) not in bank_keys, code.label
-
-
-# -- participants and consistency -------------------------------------------------------------
-def test_attribute_draws_obey_the_consistency_rules():
-    rng = random.Random(0)
-    for index in range(2000):
-        model = codes.MODELS[index % 3]
-        person = population.draw_person(rng, "P1", "Ann", model, ("X",), None)
-        if person.pregnant:
-            assert model == "home_visiting" and person.infant_nows_treatment == "not_applicable"
-        if model == "doula":
-            assert person.months_postpartum <= 12
-        if person.hv_program == "nfp":
-            assert person.first_time
-        assert 19 <= person.age <= 44
-
-
-def test_exactly_a_quarter_also_used_another_model():
-    flags = population.other_services(random.Random(1), "pss", 33)
-    assert sum(1 for f in flags if f) == 8 and "pss" not in flags
-
-
-def test_sentences_only_go_to_someone_they_fit():
-    rng = random.Random(2)
-    people = [
-        population.draw_person(rng, f"P{i}", "Ann", "home_visiting", ("X",), None)
-        for i in range(400)
-    ]
-    pregnant = next(p for p in people if p.pregnant)
-    on_bup = next(p for p in people if p.moud == "buprenorphine" and not p.pregnant)
-    first = next(p for p in people if p.first_time and not p.pregnant)
-    nicu = consistency.needs_of("He was in the NICU for ten days.", "home_visiting")
-    dosing = consistency.needs_of(
-        "I dose at the clinic every morning, it's methadone.", "home_visiting"
-    )
-    older = consistency.needs_of("My older kids help with the baby.", "home_visiting")
-    doula = consistency.needs_of("My doula came to the visit too.", "home_visiting")
-    assert not consistency.fits(pregnant, nicu)
-    assert not consistency.fits(on_bup, dosing)
-    assert not consistency.fits(first, older)
-    assert consistency.fits(first, consistency.needs_of("She was kind to me.", "home_visiting"))
-    assert all(consistency.fits(p, doula) == ("doula" in p.services) for p in people)
-
-
-def test_the_baby_is_he_or_she_and_of_an_age_as_her_youngest_child_is():
-    rng = random.Random(5)
-    people = [population.draw_person(rng, f"P{i}", "Ann", "pss", ("X",), None) for i in range(200)]
-    girl = next(p for p in people if p.child_sex == "daughter" and p.months_postpartum == 2)
-    boy = next(p for p in people if p.child_sex == "son" and p.months_postpartum >= 30)
-
-    def fits(person, text):
-        return consistency.fits(person, consistency.needs_of(text, "pss"))
-
-    assert not fits(girl, "He had that high-pitched cry and I kept thinking, I did this.")
-    assert fits(boy, "He had that high-pitched cry and I kept thinking, I did this.")
-    assert not fits(boy, "It rained the day she was born, and it hasn't stopped since.")
-    # A male pronoun that can point to a man says nothing about the baby.
-    assert fits(girl, "My boyfriend got locked up, so I lost his paycheck.")
-    assert not fits(girl, "Honestly, the peer knows exactly what his weight should be.")
-    assert fits(girl, "My toddler would not sleep, so I was up all night.") == (
-        girl.older_children > 0
-    )
-    assert fits(boy, "My toddler would not sleep, so I was up all night.")
-    assert not fits(boy, "He's teething right now, so forgive me.")
-
-
-def test_a_generated_corpus_keeps_each_speakers_baby_straight(real_banks):
-    """Checked with patterns written here, not the generator's own."""
-    male = re.compile(r"\b(he|him|his|himself)\b|\bhe'", re.I)
-    man = re.compile(
-        r"\b(boyfriend|partner|husband|fianc\w*|ex|dad|father|stepdad|brother|uncle|doctor|resident"
-        r"|anesthesiologist|dentist|judge|son|boy|oldest|man|guy)\b|\{PARTNER\}",
-        re.I,
-    )
-    girl = re.compile(r"\bshe was born\b|\bher scores?\b|\bhold her\b|\bbaby sister\b", re.I)
-    born = re.compile(r"\bNICU\b|\bnewborn\b|\bwhen (he|she) was born\b|\bteething\b", re.I)
-    generated = generate.build(generate.DEFAULT_SEED, real_banks)
-    people = {p.participant_id: p for p in generated.design.people}
-    checked = 0
-    for output in generated.sessions:
-        for turn in output.turns:
-            if turn.participant_id is None:
-                continue
-            person = people[turn.participant_id]
-            for sentence in sentences.split_sentences(turn.text):
-                checked += 1
-                where = (output.spec.session_id, person.pseudonym, sentence)
-                if person.pregnant:
-                    assert not born.search(sentence), where
-                elif person.child_sex == "daughter":
-                    assert not (male.search(sentence) and not man.search(sentence)), where
-                else:
-                    assert not girl.search(sentence), where
-                assert "one older ones" not in sentence, where
-    assert checked > 1000
-
-
-def test_the_design_shares_only_the_first_interviewee_with_the_first_group():
-    built = design.build_design(random.Random(4))
-    shared = [p for p in built.people if len(p.session_ids) > 1]
-    assert sorted(p.session_ids for p in shared) == [
-        ("DOULA-FG1", "DOULA-INT1"),
-        ("HV-FG1", "HV-INT1"),
-        ("PSS-FG1", "PSS-INT1"),
-    ]
-    assert sorted(s.session_id for s in built.sessions if s.raw) == sorted(design.RAW_SESSIONS)
-
-
-# -- identifiers, agreement, guide, codebook --------------------------------------------------
-def test_identifiers_stay_the_same_for_one_speaker_and_fit_the_child():
-    ids = identifiers.Identities(random.Random(3), "PSS-FG1", {"Ann": "son", "Bea": "daughter"})
-    first = ids.render("My son {CHILD} and {STAFF}.", "Ann", 4)
-    again = ids.render("{CHILD} again, with {STAFF}.", "Ann", 9)
-    other = ids.render("My girl {CHILD}.", "Bea", 5)
-    names = [r.identifier for r in ids.records]
-    assert names[0] == names[2] and names[1] == names[3]
-    assert names[0] in identifiers.BOY_NAMES and names[4] in identifiers.GIRL_NAMES
-    assert first.startswith("My son ") and "{" not in again + other
-    assert [r.replacement for r in ids.records] == [
-        "[CHILD]",
-        "[STAFF]",
-        "[CHILD]",
-        "[STAFF]",
-        "[CHILD]",
-    ]
-    invented = (
-        set(identifiers.CHILD_NAMES) | set(identifiers.PARTNER_NAMES) | set(identifiers.STAFF_NAMES)
-    )
-    assert not invented & set(population.PSEUDONYMS)
-
-
-def test_pooled_kappa_agrees_with_qualkit_agreement():
-    rng = random.Random(6)
-    n = 400
-    a = {i for i in range(n) if rng.random() < 0.1}
-    b = {i for i in range(n) if (i in a) != (rng.random() < 0.05)}
-    expected = cohens_kappa([i in a for i in range(n)], [i in b for i in range(n)])
-    assert second_coders.pooled_kappa(a, b, n) == pytest.approx(expected)
-
-
-def test_each_model_has_a_guide_of_8_to_12_questions_in_non_stigmatising_words():
-    texts = [
-        *guide.OPENING_GROUP,
-        *guide.OPENING_INTERVIEW,
-        *guide.CONFIDENTIALITY_REMINDER,
-        *guide.PROBES_GROUP,
-        *guide.PROBES_INTERVIEW,
-        *guide.PROBES_OTHERS,
-        *guide.REDIRECT,
-        *guide.DRAW_OUT,
-        *guide.MANAGE_DOMINANT,
-        *guide.CLOSING_GROUP,
-        *guide.CLOSING_INTERVIEW,
-        *guide.REFLECT,
-        *(seed.probe for seed in codes.SEEDS),
-    ]
-    for model in codes.MODELS:
-        questions = guide.guide(model)
-        assert 8 <= len(questions) <= 12
-        texts += questions
-    for text in texts:
-        for word in guide.STIGMATISING:
-            assert word not in text.lower(), (word, text)
-
-
-def test_the_codebooks_follow_macqueen_and_hide_the_inductive_codes():
-    full, student = codebook_text.full_codebook(), codebook_text.student_codebook()
-    assert len(full) == 40 and {c.category for c in full.codes} == {
-        "pss",
-        "doula",
-        "home_visiting",
-        "cross_cutting",
-    }
-    assert set(full.names) - set(student.names) == set(codes.INDUCTIVE)
-    for code in student.codes:
-        for field in ("brief", "full", "when_to_use", "when_not_to_use", "example"):
-            text = getattr(code, field)
-            assert text.strip() and not any(label in text for label in codes.INDUCTIVE), code.label
-
-
-def test_the_personal_sentences_are_about_the_person():
-    assert personal.child_age(7) == "seven months"
-    person = population.draw_person(random.Random(9), "P1", "Ann", "pss", ("X",), None)
-    assert any(personal.family(random.Random(1), person))
-
-
-def test_the_data_card_table_matches_the_committed_sessions():
-    card = (REPO / "datasets" / "README.md").read_text(encoding="utf-8")
-    rows = re.findall(
-        r"^\| (\d+) \| ([A-Z]+-(?:FG|INT)\d) \| .*? \| (\d+) \| (yes|no) \| (yes|no) \|$",
-        card,
-        re.M,
-    )
-    with (REPO / "datasets" / "corpus" / "sessions.csv").open(encoding="utf-8") as handle:
-        sessions = list(csv.DictReader(handle))
-    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
-        (s["order"], s["session_id"], s["turns"], s["double_coded"]) for s in sessions
-    ], "datasets/README.md's session table is out of date"
-
-
+# -- the generator's own shape ----------------------------------------------------------------
 @pytest.mark.parametrize("name", MODULES)
 def test_the_generator_modules_doctests_pass(name):
     module = importlib.import_module(f"generator.{name}")
@@ -442,21 +372,18 @@ def test_the_generator_modules_doctests_pass(name):
     assert failures == 0
 
 
-def test_the_facilitator_of_a_graded_practice_group_never_names_a_code():
-    """Each code has one probe phrase; in the groups students are graded on, a probe in those
-    words right after a turn would give that turn's key code away."""
-    from generator.codes import SEED
+@pytest.mark.parametrize("name", MODULES)
+def test_no_generator_module_is_over_400_lines_except_the_codebook_text(name):
+    lines = (GENERATOR / f"{name}.py").read_text(encoding="utf-8").count("\n")
+    assert lines <= 400 or name == "codebook_text", f"{name}.py has {lines} lines"
 
-    from qualkit.corpus import load_corpus
 
-    corpus = load_corpus(REPO / "datasets" / "corpus")
-    phrases = {seed.probe for seed in SEED.values()}
-    practice = [s for s in corpus.sessions if s.split == "practice"]
-    assert practice
-    for session in practice:
-        for turn in corpus.transcript(session.session_id).turns:
-            if turn.speaker == session.facilitator:
-                named = [p for p in phrases if p in turn.text]
-                assert not named, f"{session.session_id} turn {turn.turn} names {named}"
-    study = " ".join(t.text for t in corpus.transcript("PSS-FG1").turns)
-    assert any(p in study for p in phrases), "the check must be able to find a named probe"
+def test_the_generator_uses_qualkits_statistics_and_models():
+    for name in MODULES:
+        source = (GENERATOR / f"{name}.py").read_text(encoding="utf-8")
+        assert not re.search(
+            r"def \w*(kappa|alpha)\w*\(", source.replace("def decisions_kappa(", "")
+        ), name
+        assert not re.search(r"^MODELS\b.*=", source, re.M), f"{name}.py defines MODELS again"
+    source = (GENERATOR / "second_coders.py").read_text(encoding="utf-8")
+    assert "from qualkit.agreement import cohens_kappa" in source

@@ -13,8 +13,8 @@ from conftest import REPO
 
 pytestmark = pytest.mark.pipeline  # builds the wheel with pip (seconds)
 
-# Names that only the instructor's side may hold (datasets/key, datasets/generator).
-INSTRUCTOR_ONLY = ("key.json", "units.csv", "identifiers.csv", "manifest.json", "phrases_")
+# Names that only the instructor's side may hold (datasets/key, datasets/generator and its talk).
+INSTRUCTOR_ONLY = ("key.json", "units.csv", "spans.csv", "identifiers.csv", "manifest.json", ".yaml")
 
 
 @pytest.fixture(scope="module")

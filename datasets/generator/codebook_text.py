@@ -51,7 +51,7 @@ ENTRIES: dict[str, tuple[str, str, str, str, str]] = {
         'The trust or credibility is tied to the peer\'s own history ("she has been there").',
         "Not for general warmth or encouragement with no reference to the peer's history "
         "(PSS_EMOTIONAL); not for a list of qualities a peer should have (PSS_IDEAL_QUALITIES); "
-        "not for counsellors, nurses, caseworkers or a sponsor from a mutual-help group, who are "
+        "not for counselors, nurses, caseworkers or a sponsor from a mutual-help group, who are "
         "not peer support specialists.",
         '"When she told me she had done her own intake at that same front desk, I stopped '
         'holding back."',
@@ -64,7 +64,7 @@ ENTRIES: dict[str, tuple[str, str, str, str, str]] = {
         "Not when the point is that the peer's own history makes her believable "
         "(PSS_LIVED_EXP); not for rides, forms or appointments (PSS_NAVIGATION); not for the "
         "peer blurring personal and professional lines (PSS_BOUNDARY); not for encouragement "
-        "from a counsellor, a sponsor or other staff who are not peers.",
+        "from a counselor, a sponsor or other staff who are not peers.",
         '"On the night I wanted to give up she just kept saying I could do one more day."',
     ),
     "PSS_IDEAL_QUALITIES": (
@@ -91,7 +91,7 @@ ENTRIES: dict[str, tuple[str, str, str, str, str]] = {
     ),
     "PSS_IMPROVE": (
         "Concrete suggestions for improving peer support services.",
-        "The participant proposes a change to how peer support is organised: how peers are "
+        "The participant proposes a change to how peer support is organized: how peers are "
         "matched, trained or supervised, how often check-ins happen, clearer rules.",
         "A specific, actionable suggestion about the peer program.",
         "Not for describing the ideal peer as a person (PSS_IDEAL_QUALITIES); not for wanting "
@@ -116,7 +116,7 @@ ENTRIES: dict[str, tuple[str, str, str, str, str]] = {
         "through systems and logistics.",
         "The peer did or arranged something practical.",
         "Not for practical help from family members, partners or friends; not for help from "
-        "a caseworker or counsellor; not for describing unmet needs with no help given "
+        "a caseworker or counselor; not for describing unmet needs with no help given "
         "(X_MULTI_NEEDS).",
         '"She sat with me on the phone for an hour until the benefits office picked up."',
     ),
@@ -150,15 +150,15 @@ ENTRIES: dict[str, tuple[str, str, str, str, str]] = {
     "PSS_MATCH_IDENTITY": (
         "A peer who shares the participant's race, culture or community beyond substance use.",
         "The participant talks about how much it matters, or would matter, that her peer comes "
-        "from the same background, neighbourhood, culture or faith.",
+        "from the same background, neighborhood, culture or faith.",
         "Matching on identity or community beyond recovery is the point.",
         "Not for matching on recovery history or parenting alone (PSS_LIVED_EXP).",
         '"Having somebody who grew up the way I did, who talks the way my family talks, '
         'would change everything."',
     ),
     "DOULA_PRESENCE": (
-        "The doula's continuous physical and emotional presence during labour and birth.",
-        "The participant describes the doula being there through labour and delivery: staying, "
+        "The doula's continuous physical and emotional presence during labor and birth.",
+        "The participant describes the doula being there through labor and delivery: staying, "
         "comfort measures, breathing, holding her hand, not leaving.",
         "The talk is about the doula being present around the birth.",
         "Not for the doula explaining procedures (DOULA_HEALTH_LIT) or speaking up to staff "
@@ -172,8 +172,7 @@ ENTRIES: dict[str, tuple[str, str, str, str, str]] = {
         "Recovery or MOUD is what the doula's support is about.",
         "Not for general emotional support with no recovery content (DOULA_PRESENCE); not for "
         "explaining hospital processes (DOULA_HEALTH_LIT).",
-        "\"She made sure the nurses knew my dose time so I wouldn't miss it while I was in "
-        'labour."',
+        '"She made sure the nurses knew my dose time so I wouldn\'t miss it while I was in labor."',
     ),
     "DOULA_HEALTH_LIT": (
         "The doula explaining hospital processes, infant withdrawal monitoring, feeding on "
@@ -238,7 +237,7 @@ ENTRIES: dict[str, tuple[str, str, str, str, str]] = {
         "baby's doctors: sharing plans, passing messages, being left out.",
         "Coordination between the doula and other providers.",
         "Not for the doula advocating in the moment with hospital staff (DOULA_ADVOCACY_HOSP).",
-        '"She called my counsellor herself so the birth plan and my treatment plan said the '
+        '"She called my counselor herself so the birth plan and my treatment plan said the '
         'same thing."',
     ),
     "HV_WHO_IS_CLIENT": (
@@ -263,10 +262,10 @@ ENTRIES: dict[str, tuple[str, str, str, str, str]] = {
     ),
     "HV_READINESS": (
         "Emotional readiness or timing shaping whether and when she enrolled.",
-        "The participant describes not being ready, putting enrolment off, or the moment she "
+        "The participant describes not being ready, putting enrollment off, or the moment she "
         "felt able to say yes.",
-        "Timing of or readiness for enrolment.",
-        "Not for program rules limiting who can enrol (HV_ELIGIBILITY).",
+        "Timing of or readiness for enrollment.",
+        "Not for program rules limiting who can enroll (HV_ELIGIBILITY).",
         '"The first time they offered I said no, I wasn\'t ready for anybody in my house."',
     ),
     "HV_FAMILY_DYNAMICS": (
@@ -336,8 +335,8 @@ ENTRIES: dict[str, tuple[str, str, str, str, str]] = {
         "Program rules limiting access: first-time mothers only, age limits, waiting lists.",
         "The participant describes being turned away or delayed by a home visiting program's "
         "eligibility rules.",
-        "Rules about who may enrol.",
-        "Not for her own readiness to enrol (HV_READINESS).",
+        "Rules about who may enroll.",
+        "Not for her own readiness to enroll (HV_READINESS).",
         '"They told me the nurse program was only for a first baby, so with my second I was out."',
     ),
     "X_COLLAB_ENGAGE": (

@@ -2,11 +2,13 @@
 
 Usage::
 
-    python datasets/generator/generate.py [--seed N] [--out DIR]
+    python datasets/generator/generate.py [--seed N] [--out DIR] [--talk DIR]
 
-writes ``DIR/corpus/`` (student-facing) and ``DIR/key/`` (instructor only). The default seed and
-``--out datasets`` reproduce the committed files byte for byte. A course that wants its own
-corpus picks a secret seed and an output folder outside the repository (see datasets/README.md).
+reads the hand-written talk (``talk/<model>/*.yaml``), writes ``DIR/corpus/`` (student-facing)
+and ``DIR/key/`` (instructor only). The default seed and ``--out datasets`` reproduce the
+committed files byte for byte. Another seed gives other practice groups (other exchanges,
+order, speakers and key), other second-coder disagreements and other raw identifiers; the
+study sessions are the talk as written.
 
 Every random choice comes from ``random.Random`` instances seeded from the seed and the stage's
 name, never from the global generator, so a seed always gives the same corpus.
@@ -15,8 +17,8 @@ name, never from the global generator, so a seed always gives the same corpus.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -25,59 +27,59 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(_HERE.parent))
     sys.path.insert(1, str(_HERE.parents[1] / "src"))
 
-from generator.banks import Bank, load_banks
-from generator.design import build_design
-from generator.planting import plan_corpus
-from generator.result import Generated, SessionOutput
-from generator.second_coders import KeyUnit, code_sample
-from generator.sentences import SentencePool
-from generator.talk import session_turns
+from generator.assemble import assemble
+from generator.result import Generated, Person
+from generator.second_coders import SampleUnit, code_sample
+from generator.talk import TALK_DIR, ModelTalk, load_talk
 from generator.writer import render, write
 
 DEFAULT_SEED = 3021
 DEFAULT_OUT = Path(__file__).resolve().parents[1]
 
 
-def build(seed: int = DEFAULT_SEED, banks: dict[str, Bank] | None = None) -> Generated:
-    """Generate the whole corpus in memory."""
-    banks = banks if banks is not None else load_banks()
-    notes: list[str] = []
-    design = build_design(random.Random(f"{seed}:design"))
-    plan = plan_corpus(random.Random(f"{seed}:plan"), design, banks, notes)
-    people = {p.participant_id: p for p in design.people}
-    pool = SentencePool()
-    rng = random.Random(f"{seed}:talk")
-    sessions = tuple(
-        SessionOutput(p.spec, tuple(session_turns(rng, p, banks[p.spec.model], people, pool)))
-        for p in plan.sessions
-    )
-    units = []
-    for output in sessions:
-        if not output.spec.double_coded:
-            continue
-        for number, turn in enumerate(output.turns, 1):
-            trap = ()
-            if "distractor" in turn.flags and turn.note.startswith("tempting: "):
-                trap = tuple(turn.note.removeprefix("tempting: ").split(" (")[0].split())
-            units.append(
-                KeyUnit(
-                    (output.spec.session_id, number),
-                    output.spec.model,
-                    turn.participant_id is not None,
-                    turn.codes,
-                    trap,
-                )
+def _people(sessions) -> tuple[Person, ...]:
+    """Participants numbered P001… in order of first appearance."""
+    found: dict[tuple[str, str], list] = {}
+    for session in sessions:
+        for sheet in session.women:
+            where = (
+                (session.model, sheet.id)
+                if session.split == "study"
+                else (session.session_id, sheet.id)
             )
-    second = code_sample(random.Random(f"{seed}:second"), units)
-    return Generated(seed, design, plan, sessions, second, tuple(notes))
+            found.setdefault(where, [session.model, sheet, []])[2].append(session.session_id)
+    return tuple(
+        Person(f"P{n:03d}", model, sheet, tuple(ids))
+        for n, (model, sheet, ids) in enumerate(found.values(), 1)
+    )
+
+
+def build(seed: int = DEFAULT_SEED, talk: Mapping[str, ModelTalk] | None = None) -> Generated:
+    """Generate the whole corpus in memory."""
+    talk = talk if talk is not None else load_talk()
+    sessions = assemble(seed, talk)
+    sample = [
+        SampleUnit(
+            (s.session_id, n),
+            s.model,
+            frozenset(t.codes),
+            frozenset(c.code for c in t.coded if c.boundary),
+        )
+        for s in sessions
+        if s.double_coded
+        for n, t in enumerate(s.turns, 1)
+    ]
+    second = code_sample(f"{seed}:second", sample)
+    return Generated(seed, sessions, _people(sessions), second)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for corpus/ and key/")
+    parser.add_argument("--talk", type=Path, default=TALK_DIR, help="folder of the talk YAML")
     args = parser.parse_args(argv)
-    files = render(build(args.seed))
+    files = render(build(args.seed, load_talk(args.talk)))
     write(files, args.out)
     print(f"wrote {len(files)} files for seed {args.seed} to {args.out}")
     return 0

@@ -1,18 +1,17 @@
-"""Planted identifiers: raw transcripts name people and places, released ones use [TAGS].
+"""Planted identifiers: raw transcripts name places and people, released ones use [TAGS].
 
-Talk is written with tags such as ``{CHILD}``. The released transcript shows the bracket tag
-(``[CHILD]``), the way a transcriptionist de-identifies. For the few sessions with a raw version
-(the de-identification exercise), each tag becomes a fictional identifier that stays the same
-for one speaker within the session: her child's name, her partner's, her supporter's, her town,
-her clinic; dates and 555-01xx telephone numbers vary. Every value is invented: first names
-that are not among the pseudonyms, and place and clinic names chosen to be clearly made up.
+Talk is written with placeholders such as ``{PLACE}`` (see markup.py). The released transcript
+shows the bracket tag (``[PLACE]``), the way a transcriptionist de-identifies. For the few
+sessions with a raw version (the de-identification exercise), each becomes an invented value
+that stays the same for one speaker within the session (her town, her clinic, her hospital,
+her agency, her street, a caseworker's name); dates and 555-01xx telephone numbers vary.
 ``key/identifiers.csv`` lists each one with its session, turn, category and replacement.
+The first-name lists also name the children and supporters of practice-group women.
 """
 
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass, field
 
 BOY_NAMES = [
@@ -107,22 +106,23 @@ CLINICS = (
     "Fernhollow Family Clinic",
     "Kettlewick Community Health",
 )
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-TAG = re.compile(r"\{([A-Z]+)\}")
-CATEGORIES = ("CHILD", "PARTNER", "STAFF", "CLINIC", "PLACE", "DATE", "PHONE", "NAME")
+HOSPITALS = (
+    "Quillmont Regional Hospital",
+    "Sorrelby General",
+    "Ashveil Memorial Hospital",
+    "Brindlecote Birthing Center",
+    "Marrowby Women's Hospital",
+)
+AGENCIES = (
+    "Fallowmere Family Services",
+    "Cobbleton Department of Family Supports",
+    "Keswin County Children's Bureau",
+    "Pellingham Family Resource Center",
+)
+STREETS = ("Tallowick Street", "Orrin Lane", "Veskit Avenue", "Plumbrook Road", "Haddle Court")
+SURNAMES = ("Vantreece", "Oxley-Marr", "Quennell", "Dabrowsky", "Feathermore", "Kittredge")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -136,15 +136,6 @@ class Identifier:
     replacement: str
 
 
-def released(text: str) -> str:
-    """The de-identified form of a text: ``{CHILD}`` → ``[CHILD]``.
-
-    >>> released("My son {CHILD} and I moved to {PLACE}.")
-    'My son [CHILD] and I moved to [PLACE].'
-    """
-    return TAG.sub(lambda m: f"[{m.group(1)}]", text)
-
-
 def _ordinal(day: int) -> str:
     suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
     return f"{day}{suffix}"
@@ -152,11 +143,10 @@ def _ordinal(day: int) -> str:
 
 @dataclass
 class Identities:
-    """The fictional identifiers of one raw session, stable per speaker. Mutable while used."""
+    """The invented identifiers of one raw session, stable per speaker. Mutable while used."""
 
     rng: random.Random
     session_id: str
-    child_sex: dict[str, str | None] = field(default_factory=dict)  # speaker -> son/daughter
     per_speaker: dict[tuple[str, str], str] = field(default_factory=dict)
     used: dict[str, set[str]] = field(default_factory=dict)
     records: list[Identifier] = field(default_factory=list)
@@ -175,29 +165,16 @@ class Identities:
             return f"555-01{self.rng.randint(0, 99):02d}"
         key = (speaker, category)
         if key not in self.per_speaker:
-            sex = self.child_sex.get(speaker)
-            pool = {
-                "CHILD": BOY_NAMES
-                if sex == "son"
-                else GIRL_NAMES
-                if sex == "daughter"
-                else CHILD_NAMES,
-                "PARTNER": PARTNER_NAMES,
-                "STAFF": STAFF_NAMES,
-                "NAME": STAFF_NAMES,
-                "PLACE": PLACES,
-                "CLINIC": CLINICS,
-            }[category]
+            if category == "PERSON":
+                pool = [f"{first} {last}" for first in STAFF_NAMES[:8] for last in SURNAMES]
+            else:
+                pool = {"PLACE": PLACES, "CLINIC": CLINICS, "HOSPITAL": HOSPITALS,
+                        "AGENCY": AGENCIES, "STREET": STREETS}[category]  # fmt: skip
             self.per_speaker[key] = self._fresh(category, pool)
         return self.per_speaker[key]
 
-    def render(self, text: str, speaker: str, turn: int) -> str:
-        """The raw text of a turn, recording every identifier planted in it."""
-
-        def fill(match: re.Match) -> str:
-            category = match.group(1)
-            value = self.value(speaker, category)
-            self.records.append(Identifier(self.session_id, turn, category, value, f"[{category}]"))
-            return value
-
-        return TAG.sub(fill, text)
+    def fill(self, speaker: str, turn: int, category: str) -> str:
+        """An invented value for one placeholder of a turn, recorded for the key."""
+        value = self.value(speaker, category)
+        self.records.append(Identifier(self.session_id, turn, category, value, f"[{category}]"))
+        return value

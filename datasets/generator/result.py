@@ -4,33 +4,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.design import Design, SessionSpec
-from generator.planting import CorpusPlan
+from generator.assemble import Session
+from generator.facts import FactSheet
 from generator.second_coders import SecondCoding
-from generator.talk import TurnRecord
 
 
 @dataclass(frozen=True)
-class SessionOutput:
-    """One session's turns (text with identifier tags) in order; turn n is ``turns[n - 1]``."""
+class Person:
+    """A participant: her fact sheet, her model and the sessions she sat in."""
 
-    spec: SessionSpec
-    turns: tuple[TurnRecord, ...]
+    participant_id: str
+    model: str
+    sheet: FactSheet
+    session_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Generated:
-    """Everything one seed produces."""
+    """Everything one seed produces: sessions in collection order, people, second codings."""
 
     seed: int
-    design: Design
-    plan: CorpusPlan
-    sessions: tuple[SessionOutput, ...]
+    sessions: tuple[Session, ...]
+    people: tuple[Person, ...]
     second: SecondCoding
-    notes: tuple[str, ...]
 
-    def session(self, session_id: str) -> SessionOutput:
-        for output in self.sessions:
-            if output.spec.session_id == session_id:
-                return output
+    def session(self, session_id: str) -> Session:
+        for session in self.sessions:
+            if session.session_id == session_id:
+                return session
         raise KeyError(session_id)
+
+    def participant_id(self, session: Session, sheet: FactSheet) -> str:
+        for person in self.people:
+            if person.sheet is sheet and session.session_id in person.session_ids:
+                return person.participant_id
+        raise KeyError((session.session_id, sheet.name))

@@ -1,142 +1,132 @@
-"""Two simulated second coders, ``ana`` and ``ben``, on the double-coded sample.
+"""Two second coders, ``ana`` and ``ben``, on the double-coded sample: realistic disagreement.
 
-They code with the student codebook, so they never use the left-out codes. Their departures
-from the key are controlled, in counts proportional to the key's positive decisions *K*
-(unit × code, student codes, sample only):
+They code with the student codebook, turn by turn, and depart from the key in the three ways
+real coders do (none of it random noise):
 
-- shared confusions (both put the same adjacent code in place of the key's): 12% of K;
-- for each coder separately, on different units: misses 12%, confusions 6%, false positives
-  8% (a tempting trap code on a distractor first, else a code adjacent to one already there).
+- **boundary cases**: where the writers marked a code ``?`` (a careful coder could reasonably
+  disagree), one of them leaves it out, sometimes putting the neighbouring code of the
+  codebook (``codes.CONFUSABLE``) in its place;
+- **under-application**: ben applies one code (``UNDER``) only where it is most explicit,
+  missing most of its other instances;
+- **definition drift**: ana's reading of one code widens as she works through the sample, so
+  later sessions get it on turns that carry its neighbour in the codebook as well (the adjacent
+  pair of ``codes.CONFUSABLE`` with the most such turns).
 
-For pooled unit × code decisions this lands Cohen's κ near 0.71 for each coder against the key
-and near 0.67 between them (κ ≈ 2a / (2a + b + c) when codes are rare). One rare code — the
-*prevalence paradox* code — is handled separately: ana codes every key unit of it, ben only the
-first plus two false positives, so the two agree on more than 99% of its decisions while κ stays
-below 0.5.
+Strength is lowered step by step (and recorded) until both coders keep Cohen's κ ≥ 0.70
+against the key, computed with :func:`qualkit.agreement.cohens_kappa`.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.codes import SEED, STUDENT_LABELS, model_of, partners
+from generator.codes import CONFUSABLE, STUDENT_LABELS, codes_for, partners
+from qualkit.agreement import cohens_kappa, krippendorff_alpha
 
 Unit = tuple[str, int]
 Decision = tuple[Unit, str]
-SHARED_CONFUSION, MISS, CONFUSION, FALSE_POSITIVE = 0.12, 0.12, 0.06, 0.08
+# Preferences for the under-applied code: the first the sample holds often enough is used.
+UNDER = ("X_COLLAB_ENGAGE", "X_MULTI_NEEDS", "X_MOUD_AGENCY", "X_IDENTITY_GROWTH")
+TARGET = 0.70
 
 
 @dataclass(frozen=True)
-class KeyUnit:
-    """A turn of a double-coded session as the key sees it."""
+class SampleUnit:
+    """A turn of a double-coded session: its model, key codes and boundary codes."""
 
     unit: Unit
     model: str
-    participant: bool
-    codes: tuple[str, ...]
-    trap: tuple[str, ...]
+    codes: frozenset[str]
+    boundary: frozenset[str]
 
 
 @dataclass(frozen=True)
 class SecondCoding:
-    """Both coders' decisions and the paradox code."""
-
     ana: frozenset[Decision]
     ben: frozenset[Decision]
-    paradox_code: str | None
+    under: str | None  # the code ben under-applies
+    drift: tuple[str, str] | None  # (code ana widens, the code whose turns it spreads to)
+    strength: float
+    kappa: dict[str, float]
+    alpha_ana_ben: float
 
 
-def pooled_kappa(a: Iterable[Decision], b: Iterable[Decision], n: int) -> float:
-    """Cohen's κ over ``n`` presence/absence decisions, given the positive ones of each coder.
-
-    >>> round(pooled_kappa({1, 2}, {1, 3, 4}, 420), 4)
-    0.3966
-    """
-    a, b = set(a), set(b)
-    both = len(a & b)
-    neither = n - len(a | b)
-    observed = (both + neither) / n
-    pa, pb = len(a) / n, len(b) / n
-    expected = pa * pb + (1 - pa) * (1 - pb)
-    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+def decisions_kappa(a: set[Decision], b: set[Decision], units: list[Unit]) -> float:
+    """Pooled Cohen's κ over every unit × student code presence/absence decision."""
+    pairs = [(u, c) for u in units for c in STUDENT_LABELS]
+    return cohens_kappa([p in a for p in pairs], [p in b for p in pairs])
 
 
-def _fits(code: str, model: str) -> bool:
-    return code in STUDENT_LABELS and model_of(code) in (model, None)
+def _pick_under(units: list[SampleUnit]) -> str | None:
+    for code in UNDER:
+        if sum(code in u.codes for u in units) >= 6:
+            return code
+    return None
 
 
-def code_sample(rng: random.Random, units: list[KeyUnit]) -> SecondCoding:
-    """Simulate ana's and ben's codings of the sample."""
-    by_unit = {u.unit: u for u in units}
-    positives = [(u.unit, c) for u in units for c in u.codes if c in STUDENT_LABELS]
-    rare = sorted(
-        {c for _, c in positives if SEED[c].tier == "R"},
-        key=lambda c: (sum(1 for _, x in positives if x == c), STUDENT_LABELS.index(c)),
-    )
-    paradox = rare[0] if rare else None
-    general = [p for p in positives if p[1] != paradox]
-    rng.shuffle(general)
-    k = len(general)
+def _pick_drift(units: list[SampleUnit], under: str | None) -> tuple[str, str] | None:
+    """The adjacent pair (codebook.CONFUSABLE) whose widening would reach the most turns."""
+    best, reach = None, 2
+    for a, b in CONFUSABLE:
+        for code, neighbour in ((a, b), (b, a)):
+            if code == under or code not in STUDENT_LABELS:
+                continue
+            count = sum(
+                neighbour in u.codes and code not in u.codes and code in codes_for(u.model)
+                for u in units
+            )
+            if count > reach:
+                best, reach = (code, neighbour), count
+    return best
 
-    def swap(decision: Decision) -> Decision | None:
-        unit, code = decision
-        info = by_unit[unit]
-        options = [p for p in partners(code) if _fits(p, info.model) and p not in info.codes]
-        return (unit, rng.choice(options)) if options else None
 
-    # Shared confusions first, on units where a swap exists (ambiguous talk is easiest).
-    swappable = [d for d in general if swap(d) is not None]
-    shared = swappable[: round(SHARED_CONFUSION * k)]
-    rest = [d for d in general if d not in shared]
-    shared_swaps = {d: swap(d) for d in shared}
-    ana = set(general) - set(shared) | set(shared_swaps.values())
-    ben = set(ana)
-    # Individual errors on disjoint decisions.
-    misses, confusions = round(MISS * k), round(CONFUSION * k)
-    for coder, start in ((ana, 0), (ben, misses + confusions)):
-        chosen = rest[start : start + misses + confusions]
-        for index, decision in enumerate(chosen):
-            coder.discard(decision)
-            if index >= misses:
-                swapped = swap(decision)
-                if swapped is not None:
-                    coder.add(swapped)
-    # False positives: trap codes on distractors first, then adjacent codes.
-    traps = [(u.unit, t) for u in units for t in u.trap if _fits(t, u.model) and t not in u.codes]
-    adjacent = [
-        (u.unit, p)
-        for u in units
-        if u.participant
-        for c in u.codes
-        for p in partners(c)
-        if _fits(p, u.model) and p not in u.codes and p != paradox
-    ]
-    rng.shuffle(traps)
-    rng.shuffle(adjacent)
-    candidates = list(dict.fromkeys(traps + adjacent))
-    wanted = round(FALSE_POSITIVE * k)
-    for coder in (ana, ben):
-        added = 0
-        for decision in list(candidates):
-            if added == wanted:
-                break
-            if decision not in ana and decision not in ben:
-                coder.add(decision)
-                candidates.remove(decision)
-                added += 1
-    # The prevalence paradox: near-perfect percent agreement, low κ.
-    if paradox is not None:
-        own = sorted(d for d in positives if d[1] == paradox)
-        ana.update(own)
-        if len(own) > 1:  # with a single key unit, ben misses it
-            ben.add(own[0])
-        decoys = [
-            u.unit
-            for u in units
-            if u.participant and paradox not in u.codes and set(partners(paradox)) & set(u.codes)
-        ] or [u.unit for u in units if u.participant and paradox not in u.codes]
-        rng.shuffle(decoys)
-        ben.update((unit, paradox) for unit in decoys[:2])
-    return SecondCoding(frozenset(ana), frozenset(ben), paradox)
+def _code(rng: random.Random, units: list[SampleUnit], strength: float, under, drift):
+    ana: set[Decision] = set()
+    ben: set[Decision] = set()
+    sessions = list(dict.fromkeys(u.unit[0] for u in units))
+    for item in units:
+        allowed = set(codes_for(item.model)) & set(STUDENT_LABELS)
+        for code in sorted(item.codes & allowed):
+            decision = (item.unit, code)
+            a_keeps = b_keeps = True
+            if code in item.boundary:  # each reads it her own way
+                a_keeps = rng.random() >= 0.5 * strength
+                b_keeps = rng.random() >= 0.5 * strength
+                for keeps, coder in ((a_keeps, ana), (b_keeps, ben)):
+                    swaps = [p for p in partners(code) if p in allowed and p not in item.codes]
+                    if not keeps and swaps and rng.random() < 0.5:
+                        coder.add((item.unit, swaps[0]))
+            if code == under and b_keeps and rng.random() < 0.75 * strength:
+                b_keeps = False
+            if a_keeps:
+                ana.add(decision)
+            if b_keeps:
+                ben.add(decision)
+        if drift and drift[1] in item.codes and drift[0] in allowed and drift[0] not in item.codes:
+            progress = sessions.index(item.unit[0]) / max(1, len(sessions) - 1)
+            if rng.random() < 0.9 * progress * strength:
+                ana.add((item.unit, drift[0]))
+    return ana, ben
+
+
+def code_sample(rng_seed: str, units: list[SampleUnit]) -> SecondCoding:
+    """ana's and ben's codings of the sample (units in coding order)."""
+    under = _pick_under(units)
+    drift = _pick_drift(units, under)
+    unit_ids = [u.unit for u in units]
+    truth = {(u.unit, c) for u in units for c in u.codes if c in STUDENT_LABELS}
+    strength = 1.0
+    while True:
+        ana, ben = _code(random.Random(rng_seed), units, strength, under, drift)
+        kappa = {
+            "ana_key": decisions_kappa(ana, truth, unit_ids),
+            "ben_key": decisions_kappa(ben, truth, unit_ids),
+            "ana_ben": decisions_kappa(ana, ben, unit_ids),
+        }
+        if min(kappa["ana_key"], kappa["ben_key"]) >= TARGET or strength <= 0.1:
+            break
+        strength = round(strength - 0.1, 2)
+    pairs = [(u, c) for u in unit_ids for c in STUDENT_LABELS]
+    alpha = krippendorff_alpha([[p in ana for p in pairs], [p in ben for p in pairs]])
+    return SecondCoding(frozenset(ana), frozenset(ben), under, drift, strength, kappa, alpha)

@@ -10,29 +10,25 @@ from __future__ import annotations
 import csv
 import io
 import json
-import random
+from dataclasses import asdict
 from pathlib import Path
 
+from generator.assemble import key_spans, raw_transcript, transcript_text
 from generator.codebook_text import full_codebook, student_codebook
-from generator.codes import STUDENT_LABELS
-from generator.identifiers import Identifier, Identities, released
+from generator.codes import LABELS, STUDENT_LABELS
 from generator.manifest import manifest
-from generator.population import COLUMNS
-from generator.result import Generated, SessionOutput
+from generator.result import Generated, Person
 from qualkit.atomic import write_atomic
 from qualkit.codebook import Codebook, format_codebook
 from qualkit.codings import Coding, Codings, format_codings
-from qualkit.corpus import SESSION_COLUMNS
-from qualkit.transcripts import format_transcript
+from qualkit.corpus import PARTICIPANT_COLUMNS, SESSION_COLUMNS
+from qualkit.corpus import Session as StudentSession
 
-SIMULATED = "SIMULATED DATA — fictional, written for qualkit; not real participants."
-CONTENT_NOTE = "Content note: overdose, child removal, intimate partner violence (IPV), trauma."
-MODEL_LABEL = {
-    "pss": "peer support specialists",
-    "doula": "doulas",
-    "home_visiting": "home visiting",
-}
-KIND_LABEL = {"focus_group": "focus group", "interview": "individual interview"}
+# qualkit's required participant columns, then the fact sheet.
+FACT_COLUMNS = (
+    *PARTICIPANT_COLUMNS, "age", "perinatal_status", "gestation_weeks", "children", "youngest_child_age", "moud", "moud_how", "recovery_since",
+    "partner", "housing", "work", "supporter", "supporter_role", "program", "child_welfare",
+)  # fmt: skip
 
 
 def _csv(header: tuple[str, ...], rows) -> str:
@@ -51,118 +47,95 @@ def _codebook(codebook: Codebook) -> str:
     return format_codebook(codebook)
 
 
-def header(output: SessionOutput, raw: bool) -> list[str]:
-    """The ``# `` header lines of a transcript."""
-    spec = output.spec
-    speakers = (
-        "Interviewer and 1 participant"
-        if not spec.is_group
-        else (f"Facilitator and {len(spec.participant_ids)} participants")
+def participant_row(person: Person) -> tuple[str, ...]:
+    """A participants.csv row: her fact sheet, as text."""
+    sheet = person.sheet
+    children = "; ".join(
+        f"{c.name} ({c.sex}, {c.age}{'' if c.with_her else ', not living with her'})"
+        for c in sheet.children
     )
-    lines = [
-        SIMULATED,
-        CONTENT_NOTE,
-        f"{spec.session_id}: {spec.title} — {MODEL_LABEL[spec.model]}, "
-        f"{KIND_LABEL[spec.kind]}, {spec.split} session.",
-        f"Setting: {spec.setting}.",
-        f"Speakers: {speakers}, named by pseudonym.",
-    ]
-    if raw:
-        lines.append(
-            "RAW VERSION before de-identification (exercise). Every name, place, date and "
-            "phone number in it is invented; treat them as if they were real."
-        )
-    else:
-        lines.append(
-            "De-identified: names, places, clinics, dates and phone numbers are replaced by "
-            "bracketed category tags."
-        )
-    return lines
-
-
-def raw_transcript(
-    output: SessionOutput, seed: int, child_sex: dict[str, str | None]
-) -> tuple[str, list[Identifier]]:
-    """The raw transcript of a session and the identifiers planted in it."""
-    rng = random.Random(f"{seed}:identifiers:{output.spec.session_id}")
-    identities = Identities(rng, output.spec.session_id, child_sex)
-    turns = [
-        (t.speaker, identities.render(t.text, t.speaker, number))
-        for number, t in enumerate(output.turns, start=1)
-    ]
-    return format_transcript(turns, header(output, raw=True)), identities.records
+    youngest = min(sheet.children, key=lambda c: c.months).age if sheet.children else ""
+    return (
+        person.participant_id, sheet.name, person.model, ";".join(person.session_ids),
+        str(sheet.age), "pregnant" if sheet.pregnant else "postpartum",
+        "" if sheet.pregnant is None else str(sheet.pregnant), children, youngest, sheet.moud,
+        sheet.moud_how, sheet.recovery_since, sheet.partner, sheet.housing, sheet.work,
+        sheet.supporter.name, sheet.supporter.role, sheet.program or "", sheet.child_welfare,
+    )  # fmt: skip
 
 
 def render(generated: Generated) -> dict[str, str]:
     """Every output file, as relative path → text."""
     files: dict[str, str] = {}
     sessions = generated.sessions
-    files["corpus/sessions.csv"] = _csv(
-        SESSION_COLUMNS,
-        (
-            (
-                s.spec.session_id,
-                s.spec.model,
-                s.spec.kind,
-                s.spec.split,
-                s.spec.order,
-                s.spec.title,
-                s.spec.setting,
-                s.spec.facilitator,
-                ";".join(s.spec.participant_ids),
-                "yes" if s.spec.double_coded else "no",
-                len(s.turns),
-            )
-            for s in sessions
-        ),
-    )
+    rows = []
+    for order, s in enumerate(sessions, 1):
+        # qualkit's own Session is the one list of a session's fields.
+        info = StudentSession(
+            s.session_id, s.model, s.kind, s.split, order, s.title, s.setting, s.facilitator,
+            tuple(generated.participant_id(s, w) for w in s.women), s.double_coded,
+        )  # fmt: skip
+        row = {
+            **asdict(info),
+            "turns": len(s.turns),
+            "double_coded": "yes" if s.double_coded else "no",
+        }
+        row["participant_ids"] = ";".join(info.participant_ids)
+        rows.append([row[column] for column in SESSION_COLUMNS])
+    files["corpus/sessions.csv"] = _csv(SESSION_COLUMNS, rows)
     files["corpus/participants.csv"] = _csv(
-        COLUMNS, ([p.row()[c] for c in COLUMNS] for p in generated.design.people)
+        FACT_COLUMNS, (participant_row(p) for p in generated.people)
     )
-    turn_rows = []
-    identifiers: list[Identifier] = []
-    for output in sessions:
-        sid = output.spec.session_id
-        pairs = [(t.speaker, released(t.text)) for t in output.turns]
-        files[f"corpus/transcripts/{sid}.txt"] = format_transcript(pairs, header(output, False))
-        turn_rows += [(sid, n, speaker, text) for n, (speaker, text) in enumerate(pairs, 1)]
-        if output.spec.raw:
-            child_sex = {p.pseudonym: p.child_sex for p in generated.design.people}
-            text, planted = raw_transcript(output, generated.seed, child_sex)
-            files[f"corpus/raw/{sid}.txt"] = text
+    order = {s.session_id: i for i, s in enumerate(sessions)}
+    turn_rows, spans, identifiers, units = [], [], [], []
+    for session in sessions:
+        sid = session.session_id
+        text = transcript_text(session)
+        files[f"corpus/transcripts/{sid}.txt"] = text
+        turn_rows += [(sid, n, t.speaker, t.text) for n, t in enumerate(session.turns, 1)]
+        spans += [(*span, text[span[3] : span[4]]) for span in key_spans(session, text)]
+        if session.raw:
+            files[f"corpus/raw/{sid}.txt"], planted = raw_transcript(session, generated.seed)
             identifiers += planted
+        units += [
+            (
+                sid,
+                n,
+                t.speaker,
+                ";".join(t.codes),
+                ";".join(dict.fromkeys(c.code for c in t.coded if c.boundary)),
+                ";".join(t.line.flags),
+                t.line.note,
+                t.source,
+            )
+            for n, t in enumerate(session.turns, 1)
+        ]
     files["corpus/turns.csv"] = _csv(("session_id", "turn", "speaker", "text"), turn_rows)
     files["corpus/codebook.json"] = _codebook(student_codebook())
     files["key/codebook.json"] = _codebook(full_codebook())
     key = [
-        Coding(o.spec.session_id, n, code, "key")
-        for o in sessions
-        for n, turn in enumerate(o.turns, 1)
-        for code in turn.codes
+        Coding(span[0], span[1], span[2], "key", start=span[3], end=span[4])
+        for span in sorted(spans, key=lambda s: (order[s[0]], s[1], LABELS.index(s[2]), s[3]))
     ]
     files["key/key.json"] = format_codings(Codings(tuple(key)))
-    study = {o.spec.session_id for o in sessions if o.spec.split == "study"}
+    study = {s.session_id for s in sessions if s.split == "study"}
     team = tuple(
         Coding(c.session_id, c.turn, c.code, "team")
-        for c in key
+        for c in dict.fromkeys(Coding(c.session_id, c.turn, c.code, "team") for c in key)
         if c.session_id in study and c.code in STUDENT_LABELS
     )
     files["corpus/codings/team.json"] = format_codings(Codings(team))
-    order = {o.spec.session_id: o.spec.order for o in sessions}
     for name, decisions in (("ana", generated.second.ana), ("ben", generated.second.ben)):
-        codings = sorted(
-            decisions, key=lambda d: (order[d[0][0]], d[0][1], STUDENT_LABELS.index(d[1]))
-        )
+        codings = sorted(decisions, key=lambda d: (order[d[0][0]], d[0][1], LABELS.index(d[1])))
         files[f"corpus/codings/{name}.json"] = format_codings(
             Codings(tuple(Coding(unit[0], unit[1], code, name) for unit, code in codings))
         )
     files["key/units.csv"] = _csv(
-        ("session_id", "turn", "codes", "flags", "note"),
-        (
-            (o.spec.session_id, n, ";".join(t.codes), ";".join(t.flags), t.note)
-            for o in sessions
-            for n, t in enumerate(o.turns, 1)
-        ),
+        ("session_id", "turn", "speaker", "codes", "boundary", "flags", "note", "source"), units
+    )
+    files["key/spans.csv"] = _csv(
+        ("session_id", "turn", "code", "start", "end", "boundary", "text"),
+        ((*s[:5], "yes" if s[5] else "no", s[6]) for s in spans),
     )
     files["key/identifiers.csv"] = _csv(
         ("session_id", "turn", "category", "identifier", "replacement"),

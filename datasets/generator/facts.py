@@ -1,0 +1,224 @@
+"""One woman, one life: fact sheets, and the rules that catch talk contradicting them.
+
+A fact sheet (``cast.yaml``, or drawn for a practice group) fixes her children, pregnancy,
+medication for OUD (MOUD) and how she gets it, partner, housing, work and her supporter. The
+checkable rules below read what she says in the first person ("my son", "my two kids", "my
+four-year-old", "I'm on methadone", "my take-homes", "my parent educator") and name every
+claim her sheet does not allow. They are deliberately simple: what they cannot read, a person
+reviewing the talk must.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MOUDS = ("methadone", "buprenorphine", "buprenorphine-xr", "naltrexone", "none")
+PROGRAMS = ("NFP", "PAT", "HFA", "EHS")
+# Words of a supporter's role that fit each model, and each home visiting program.
+ROLE_WORDS = {
+    "pss": ("peer",),
+    "doula": ("doula",),
+    "NFP": ("nurse",),
+    "PAT": ("parent educator",),
+    "HFA": ("family support", "home visitor"),
+    "EHS": ("home visitor", "family educator", "home-based"),
+}
+_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}  # fmt: skip
+_AGE = re.compile(
+    r"^(?:about )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+    r"( and a half)? (day|week|month|year)s?( and a half)?(?: old)?$"
+)
+
+
+@dataclass(frozen=True)
+class Child:
+    name: str
+    sex: str  # boy | girl
+    age: str  # as spoken: "9 months", "6 years"
+    with_her: bool = True
+
+    @property
+    def months(self) -> float:
+        return age_in_months(self.age)
+
+
+@dataclass(frozen=True)
+class Supporter:
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class FactSheet:
+    """One woman as the talk must show her. ``pregnant`` is weeks of gestation or None."""
+
+    id: str
+    name: str
+    age: int
+    children: tuple[Child, ...]
+    pregnant: int | None
+    moud: str
+    moud_how: str
+    recovery_since: str
+    partner: str
+    housing: str
+    work: str
+    supporter: Supporter
+    program: str | None
+    child_welfare: str
+    notes: str = ""
+
+    @property
+    def first_time(self) -> bool:
+        """A first-time mother: pregnant with her first, or mother of one child."""
+        return len(self.children) == (0 if self.pregnant else 1)
+
+
+def age_in_months(age: str) -> float:
+    """A spoken age in months.
+
+    >>> age_in_months("9 months"), age_in_months("six years"), age_in_months("a year and a half")
+    (9.0, 72.0, 18.0)
+    """
+    match = _AGE.match(age.strip().lower())
+    if not match:
+        raise ValueError(f"an age like '9 months' or '4 years', found {age!r}")
+    count = float(match.group(1)) if match.group(1).isdigit() else float(_NUMBER[match.group(1)])
+    count += 0.5 if match.group(2) or match.group(4) else 0
+    return count * {"day": 1 / 30, "week": 12 / 52, "month": 1, "year": 12}[match.group(3)]
+
+
+def supporter_problem(model: str, sheet: FactSheet) -> str | None:
+    """Why her supporter's role or program does not fit the model, or None."""
+    role = sheet.supporter.role.lower()
+    if model == "home_visiting":
+        if sheet.program not in PROGRAMS:
+            return f"a home visiting program, one of {', '.join(PROGRAMS)}"
+        if sheet.program == "NFP" and not sheet.first_time:
+            return "NFP only for a first-time mother (pregnant with her first, or one child)"
+        words = ROLE_WORDS[sheet.program]
+    else:
+        if sheet.program is not None:
+            return "no program outside home visiting"
+        words = ROLE_WORDS[model]
+    if not any(word in role for word in words):
+        return f"a supporter role with {' or '.join(map(repr, words))} for {sheet.program or model}"
+    return None
+
+
+# -- what she says about herself --------------------------------------------------------------
+_I_AM_ON = r"\b(?:my|I'm on|I am on|I'm still on|I take|I get|I got my)\s+(?:daily\s+|the\s+)?"
+_MEDICATION = {
+    "methadone": {"methadone"},
+    "suboxone": {"buprenorphine"},
+    "subutex": {"buprenorphine"},
+    "buprenorphine": {"buprenorphine", "buprenorphine-xr"},
+    "bupe": {"buprenorphine", "buprenorphine-xr"},
+    "films?": {"buprenorphine"},
+    "strips?": {"buprenorphine"},
+    "sublocade": {"buprenorphine-xr"},
+    "brixadi": {"buprenorphine-xr"},
+    "vivitrol": {"naltrexone"},
+    "naltrexone": {"naltrexone"},
+    "shot": {"buprenorphine-xr", "naltrexone"},
+    "injection": {"buprenorphine-xr", "naltrexone"},
+    "take-homes?": {"methadone"},
+    "dose": {"methadone", "buprenorphine"},
+    "dosing": {"methadone", "buprenorphine"},
+}
+_DAILY_DOSING = re.compile(
+    r"\b(?:my (?:daily )?dose|dosing|dosed|take-homes?|dose every day|daily dose|"
+    r"dose at the (?:clinic|OTP|window))\b",
+    re.I,
+)
+_CHILD_WORD = {"son": "boy", "boy": "boy", "daughter": "girl", "girl": "girl"}
+_COUNT_WORDS = "one|two|three|four|five|2|3|4|5"
+_AGE_WORDS = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_PROGRAM_ROLE = re.compile(r"\bmy (nurse home visitor|parent educator|home visitor)\b", re.I)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER[word.lower()]
+
+
+def contradictions(sheet: FactSheet, text: str) -> list[str]:
+    """Claims in her own words that her fact sheet does not allow (empty when none).
+
+    >>> s = FactSheet("w1", "Dana", 30, (Child("Luis", "boy", "6 years"),), None, "naltrexone",
+    ...               "monthly shot", "a year", "none", "apartment", "none",
+    ...               Supporter("Tasha", "peer support specialist"), None, "none")
+    >>> contradictions(s, "My daughter hates my six-year-old's dog, and my dosing is at nine.")
+    ["'my daughter' but she has no girl", "'my dosing' but her MOUD is naltrexone", "daily dosing words with naltrexone: 'dosing'"]
+    >>> contradictions(s, "My son is six. I'm on Vivitrol, the shot.")
+    []
+    """
+    found: list[str] = []
+    children = sheet.children
+    sexes = [c.sex for c in children]
+    for match in re.finditer(
+        r"\bmy (sons|daughters|boys|girls|son|daughter|boy|girl)\b", text, re.I
+    ):
+        word = match.group(1).lower()
+        sex, need = _CHILD_WORD[word.removesuffix("s")], 2 if word.endswith("s") else 1
+        if sexes.count(sex) < need and not sheet.pregnant:
+            found.append(f"'my {word}' but she has {sexes.count(sex) or 'no'} {sex}")
+    for match in re.finditer(rf"\bmy ({_COUNT_WORDS}) (kids|children|boys|girls)\b", text, re.I):
+        count, what = _count(match.group(1)), match.group(2).lower()
+        have = len(children) if what in ("kids", "children") else sexes.count(what[:-1])
+        if have != count:
+            found.append(f"'{match.group(0)}' but she has {have}")
+    if re.search(r"\bboth (?:of )?my (kids|children)\b", text, re.I) and len(children) != 2:
+        found.append(f"'both my kids' but she has {len(children)}")
+    for match in re.finditer(r"\bmy only (child|kid|son|daughter|baby)\b", text, re.I):
+        what = match.group(1).lower()
+        have = sexes.count(_CHILD_WORD[what]) if what in _CHILD_WORD else len(children)
+        if have != 1 or (what in ("child", "kid") and len(children) != 1):
+            found.append(f"'{match.group(0)}' but she has {have}")
+    for match in re.finditer(rf"\bmy {_AGE_WORDS}[- ](month|year)[- ]old\b", text, re.I):
+        months = _count(match.group(1)) * (12 if match.group(2).lower() == "year" else 1)
+        tolerance = 2 if match.group(2).lower() == "month" else 11.99
+        if not any(
+            0 <= c.months - months <= tolerance or abs(c.months - months) <= 1 for c in children
+        ):
+            found.append(
+                f"'{match.group(0)}' but her children are {', '.join(c.age for c in children) or 'none'}"
+            )
+    for word, allowed in _MEDICATION.items():
+        for match in re.finditer(_I_AM_ON + rf"({word})\b", text, re.I):
+            if sheet.moud not in allowed:
+                found.append(f"'{match.group(0)}' but her MOUD is {sheet.moud}")
+    if sheet.moud in ("naltrexone", "none"):
+        found += [
+            f"daily dosing words with {sheet.moud}: {m.group(0)!r}"
+            for m in _DAILY_DOSING.finditer(text)
+        ]
+    elif sheet.moud in ("buprenorphine", "buprenorphine-xr"):
+        found += [f"methadone clinic dosing with {sheet.moud}: {m.group(0)!r}"
+                  for m in re.finditer(r"\bmy take-homes?\b|\bdose at the (?:OTP|window)\b", text, re.I)]  # fmt: skip
+    if sheet.pregnant is None:
+        # Only a present claim of weeks: "I'm pregnant" and "my due date" are common in stories
+        # told in the historical present ("and I'm pregnant, and I've got two kids").
+        for match in re.finditer(r"\b(?:I'm|I am) (\d+) weeks\b", text, re.I):
+            found.append(f"'{match.group(0)}' but she is not pregnant")
+    else:
+        for match in re.finditer(r"\b(?:I'm|I am) (\d+) weeks\b", text, re.I):
+            if abs(int(match.group(1)) - sheet.pregnant) > 4:
+                found.append(f"'{match.group(0)}' but she is {sheet.pregnant} weeks")
+        if not children and re.search(
+            r"\b(NICU|Finnegan|when (?:he|she) was born|after I had (?:him|her))\b", text, re.I
+        ):
+            found.append("talk of a born baby's withdrawal but she is pregnant with her first")
+    for match in re.finditer(r"\b(?:I'm|I am) (\d\d) years old\b|\bI'm (\d\d) now\b", text):
+        age = int(match.group(1) or match.group(2))
+        if abs(age - sheet.age) > 1:
+            found.append(f"'{match.group(0)}' but she is {sheet.age}")
+    for match in _PROGRAM_ROLE.finditer(text) if sheet.program else ():  # her home visitor
+        said = match.group(1).lower()
+        role = sheet.supporter.role.lower()
+        if said == "parent educator" and "parent educator" not in role:
+            found.append(f"'{match.group(0)}' but her supporter is a {sheet.supporter.role}")
+        if said == "nurse home visitor" and "nurse" not in role:
+            found.append(f"'{match.group(0)}' but her supporter is a {sheet.supporter.role}")
+    return found
