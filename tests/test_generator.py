@@ -18,8 +18,9 @@ import pytest
 import yaml
 from talk_fixture import write_fixture
 
-from qualkit.corpus import load_corpus, load_key
+from qualkit.corpus import load_corpus
 from qualkit.errors import InputError
+from qualkit.key import load_key
 
 REPO = Path(__file__).resolve().parents[1]
 GENERATOR = REPO / "datasets" / "generator"

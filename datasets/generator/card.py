@@ -18,7 +18,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
     sys.path.insert(1, str(Path(__file__).resolve().parents[2] / "tests"))
 
-from qualkit.corpus import MODELS, load_corpus, load_key
+from qualkit.corpus import MODELS, load_corpus
+from qualkit.key import load_key
 
 DATASETS = Path(__file__).resolve().parents[1]
 TEMPLATE = """# Data card: qualkit's simulated focus-group corpus
