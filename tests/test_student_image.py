@@ -73,9 +73,9 @@ def test_the_image_holds_nothing_of_the_key_or_the_labelled_talk(image_files: Pa
 
 def test_qualkit_in_the_image_loads_the_corpus_and_finds_no_key(image_files: Path):
     probe = (
-        "import qualkit.corpus as c\n"
+        "import qualkit.corpus as c, qualkit.key as k\n"
         "print(len(c.load_corpus().sessions))\n"
-        "try:\n    c.load_key()\nexcept FileNotFoundError as e:\n    print('no key:', e)\n"
+        "try:\n    k.load_key()\nexcept FileNotFoundError as e:\n    print('no key:', e)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(image_files / "src")}
     env.pop("QUALKIT_KEY", None)
