@@ -40,10 +40,48 @@ load_subconfig(str(HERE / "validate_config.py"))  # injected by traitlets, like 
 # A student who deletes a test cell gets it back (and its points counted), not a free pass.
 c.OverwriteCells.add_missing_cells = True
 
+# Autograded tests run in this process on plain copies of the answers, never in the student's
+# kernel, which may have rewritten anything by then (trusted_grading.py says how).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from trusted_grading import HoldTests, ResetCellRoles, TrustedTests  # noqa: E402
+
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    ResetCellRoles,
+    "nbgrader.preprocessors.OverwriteCells",
+    HoldTests,
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute",
+    "nbgrader.preprocessors.IgnorePattern",
+    TrustedTests,
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+# The grading kernel may not read lesson sources, the key, the gradebook or other students'
+# work, nor write where code runs later (grading_guard.py). Students' Validate runs without it.
+_guard = {
+    "denied": [str(REPO), str(BUILD), c.Exchange.root, os.environ.get("QUALKIT_KEY", "")],
+    "allowed_readonly": [
+        str(REPO / "src"),
+        os.environ.get("QUALKIT_CORPUS") or str(REPO / "datasets" / "corpus"),
+    ],
+}
+c.Execute.extra_arguments = [
+    *c.Execute.extra_arguments,
+    "--InteractiveShellApp.exec_lines=__import__('runpy').run_path("
+    f"{str(Path(__file__).resolve().parent / 'grading_guard.py')!r})['install'](**{_guard!r})",
+]
+
 # Feedback shows grades and comments but no hidden tests and no marking rubric, and none is
 # written while an answer awaits a grader (feedback_gate.py): an unmarked answer is not a 0.
-if str(HERE) not in sys.path:
-    sys.path.append(str(HERE))
 c.GenerateFeedback.preprocessors = [
     "feedback_gate.HoldUngradedFeedback",
     "nbgrader.preprocessors.GetGrades",

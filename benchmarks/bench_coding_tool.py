@@ -43,7 +43,14 @@ def saved_codings(count: int) -> Codings:
     """``count`` codings spread over the turns, with codes 0–9 (the clicks use codes 10–19)."""
     return Codings(
         tuple(
-            Coding("BENCH-FG1", i % SEGMENTS + 1, CODES[i // SEGMENTS].code, "ana", "", "T")
+            Coding(
+                "BENCH-FG1",
+                i % SEGMENTS + 1,
+                CODES[i // SEGMENTS].label,
+                "ana",
+                "",
+                "2026-03-02T10:00:00Z",
+            )
             for i in range(count)
         )
     )
@@ -72,7 +79,7 @@ def main() -> None:
             opened = time.perf_counter() - start
             applies, writes = [], []
             for click in range(CLICKS):
-                turn, code = click * 23 % SEGMENTS + 1, CODES[10 + click % 10].code
+                turn, code = click * 23 % SEGMENTS + 1, CODES[10 + click % 10].label
                 start = time.perf_counter()
                 tool.apply(code, turn=turn)
                 applies.append(time.perf_counter() - start)

@@ -286,8 +286,8 @@ def test_krippendorff_alpha_errors():
 UNITS = [("PSS-FG1", turn) for turn in range(1, 101)]
 
 
-def codings_for(coder, code, turns, session="PSS-FG1"):
-    return [Coding(session, turn, code, coder) for turn in turns]
+def codings_for(coder, code, turns, session_id="PSS-FG1"):
+    return [Coding(session_id, turn, code, coder) for turn in turns]
 
 
 def test_prevalence_paradox_rare_code():
@@ -368,7 +368,7 @@ def test_codings_outside_the_selection_are_ignored():
         codings_for("ana", "HOPE", [1, 2])
         + codings_for("ben", "HOPE", [1, 2])
         + codings_for("team", "FEAR", [1])  # another coder
-        + codings_for("ana", "FEAR", [1], session="HV-FG2")  # another session
+        + codings_for("ana", "FEAR", [1], session_id="HV-FG2")  # another session
     )
     table = per_code_agreement(codings, UNITS[:5], coders=["ana", "ben"])
     assert [row.code for row in table.rows] == ["HOPE"]

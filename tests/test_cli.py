@@ -111,7 +111,7 @@ def test_coding_of_a_missing_turn_names_the_file_and_entry(tiny_corpus_dir, tmp_
         == 2
     )
     assert (
-        f"{path}: codings[0] field 'turn': expected a turn from 1 to 4, found 9"
+        f"{path}: line 3 (codings[0]) field 'turn': expected a turn from 1 to 4, found 9"
         in one_line_error(capsys)
     )
 

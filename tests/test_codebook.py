@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from qualkit.codebook import Code, codebook_to_dict, read_codebook, write_codebook
+from qualkit.codebook import Code, format_codebook, read_codebook, write_codebook
 from qualkit.errors import InputError
 
 from conftest import tiny_codebook
@@ -20,7 +20,7 @@ def test_lookup_and_categories():
     codebook = tiny_codebook()
     assert codebook["PSS_BOUNDARY"].category == "pss"
     assert "PSS_BOUNDARY" in codebook and "NOPE" not in codebook
-    assert [c.code for c in codebook.in_category("home_visiting")] == [
+    assert [c.label for c in codebook.in_category("home_visiting")] == [
         "HV_SURVEILLANCE",
         "HV_WHO_IS_CLIENT",
     ]
@@ -45,7 +45,7 @@ def write(tmp_path, data):
 
 
 def test_missing_field_names_the_entry_and_field(tmp_path):
-    data = codebook_to_dict(tiny_codebook())
+    data = json.loads(format_codebook(tiny_codebook()))
     del data["codes"][1]["when_not_to_use"]
     path = write(tmp_path, data)
     with pytest.raises(InputError) as error:
@@ -74,7 +74,7 @@ def test_missing_field_names_the_entry_and_field(tmp_path):
     ],
 )
 def test_invalid_codebooks_are_refused_with_the_place(tmp_path, change, message):
-    data = codebook_to_dict(tiny_codebook())
+    data = json.loads(format_codebook(tiny_codebook()))
     change(data)
     with pytest.raises(InputError, match=message):
         read_codebook(write(tmp_path, data))

@@ -36,8 +36,8 @@ class Clock:
         return f"2026-03-02T10:{minutes:02d}:{seconds:02d}Z"
 
 
-def make_tool(corpus, path, session="PSS-FG1", clock=None, coder="ana"):
-    return CodingTool.for_session(session, coder, path, corpus, clock=clock or Clock())
+def make_tool(corpus, path, session_id="PSS-FG1", clock=None, coder="ana"):
+    return CodingTool.for_session(session_id, coder, path, corpus, clock=clock or Clock())
 
 
 def new_code(label="PSS_TRANSPORT", category="pss", **fields) -> Code:
@@ -58,7 +58,7 @@ def new_code(label="PSS_TRANSPORT", category="pss", **fields) -> Code:
 def test_starts_at_first_participant_turn_and_writes_nothing_until_a_change(tiny_corpus, tmp_path):
     path = tmp_path / "ana.codings.json"
     tool = make_tool(tiny_corpus, path)
-    assert tool.current.number == 2 and tool.current.speaker == "Dana"
+    assert tool.current.turn == 2 and tool.current.speaker == "Dana"
     assert not path.exists()
     assert "ana.codings.json" in tool.status
     assert tool.progress() == Progress(0, 4, 0, 0, ())
@@ -135,8 +135,8 @@ def test_unknown_code_is_a_clear_error_and_saves_nothing(tiny_corpus, tmp_path):
 
 def test_file_order_is_canonical_whatever_the_order_of_actions(tiny_corpus, tmp_path):
     plan = [(6, "PSS_IMPROVE"), (2, "PSS_LIVED_EXP"), (3, "PSS_IMPROVE"), (3, "PSS_BOUNDARY")]
-    first = make_tool(tiny_corpus, tmp_path / "a.json", clock=lambda: "T")
-    second = make_tool(tiny_corpus, tmp_path / "b.json", clock=lambda: "T")
+    first = make_tool(tiny_corpus, tmp_path / "a.json", clock=lambda: "2026-03-02T10:00:00Z")
+    second = make_tool(tiny_corpus, tmp_path / "b.json", clock=lambda: "2026-03-02T10:00:00Z")
     for turn, code in plan:
         first.apply(code, turn=turn)
     for turn, code in reversed(plan):
@@ -168,13 +168,13 @@ def test_add_code_joins_the_codebook_and_the_file(tiny_corpus, tmp_path):
     tool = make_tool(tiny_corpus, path)
     tool.add_code(new_code())
     assert "PSS_TRANSPORT" in tool.codebook
-    assert tool.codebook.in_category("pss")[-1].code == "PSS_TRANSPORT"
+    assert tool.codebook.in_category("pss")[-1].label == "PSS_TRANSPORT"
     tool.apply("PSS_TRANSPORT")
     saved = read_codings(path, tiny_corpus.codebook)  # the student codebook plus the file's codes
-    assert saved.codes == (new_code(),)
+    assert saved.added_codes == (new_code(),)
     assert [c.code for c in saved] == ["PSS_TRANSPORT"]
     tool.add_code(new_code(brief="Rides and distance."))  # editing your own code
-    assert read_codings(path).codes[0].brief == "Rides and distance."
+    assert read_codings(path).added_codes[0].brief == "Rides and distance."
 
 
 @pytest.mark.parametrize(
@@ -227,7 +227,7 @@ def test_undo_shows_the_turn_it_changed(tiny_corpus, tmp_path):
     tool.go(6)
     assert tool.undo_description == "applied PSS_BOUNDARY to turn 3"
     assert tool.undo() == "applied PSS_BOUNDARY to turn 3"
-    assert tool.current.number == 3
+    assert tool.current.turn == 3
     assert tool.status.startswith("Undid: applied PSS_BOUNDARY to turn 3. Saved 0 codings")
 
 
@@ -257,17 +257,17 @@ def test_undoing_the_new_code_being_filtered_on_drops_the_filter(tiny_corpus, tm
 
 def test_next_previous_go_and_next_uncoded(tiny_corpus, tmp_path):
     tool = make_tool(tiny_corpus, tmp_path / "ana.codings.json")
-    assert tool.previous().number == 1
+    assert tool.previous().turn == 1
     assert tool.previous() is None
-    assert [tool.next().number for _ in range(5)] == [2, 3, 4, 5, 6]
-    assert tool.next() is None and tool.current.number == 6
+    assert [tool.next().turn for _ in range(5)] == [2, 3, 4, 5, 6]
+    assert tool.next() is None and tool.current.turn == 6
     tool.go(2)
     tool.apply("PSS_LIVED_EXP")
     tool.apply("PSS_BOUNDARY", turn=3)
     # Skips coded turns and the facilitator's turns (context), and wraps round.
-    assert tool.next_uncoded().number == 4
-    assert tool.next_uncoded().number == 6
-    assert tool.next_uncoded().number == 4
+    assert tool.next_uncoded().turn == 4
+    assert tool.next_uncoded().turn == 6
+    assert tool.next_uncoded().turn == 4
     tool.apply("PSS_LIVED_EXP", turn=4)
     tool.apply("PSS_IMPROVE", turn=6)
     assert tool.next_uncoded() is None
@@ -279,16 +279,16 @@ def test_speaker_and_code_filters(tiny_corpus, tmp_path):
     tool.apply("PSS_BOUNDARY", turn=3)
     tool.apply("PSS_BOUNDARY", turn=6)
     tool.filter(speaker="Kim")
-    assert tool.current.number == 3  # moved to the nearest Kim turn
-    assert tool.next().number == 6 and tool.next() is None
-    assert [t.number for t in tool.window(3)] == [3, 6]
+    assert tool.current.turn == 3  # moved to the nearest Kim turn
+    assert tool.next().turn == 6 and tool.next() is None
+    assert [t.turn for t in tool.window(3)] == [3, 6]
     tool.filter(speaker="Dana")
-    assert tool.current.number == 4  # nearest Dana turn at or after turn 6? none: the last one
-    assert tool.next_uncoded().number == 2
+    assert tool.current.turn == 4  # nearest Dana turn at or after turn 6? none: the last one
+    assert tool.next_uncoded().turn == 2
     tool.filter(code="PSS_BOUNDARY")
-    assert [tool.segments[i].number for i in tool.visible()] == [3, 6]
+    assert [tool.segments[i].turn for i in tool.visible()] == [3, 6]
     tool.remove("PSS_BOUNDARY")  # the current turn stays in view though it no longer matches
-    assert tool.current.number == 3 and [t.number for t in tool.window()] == [3, 6]
+    assert tool.current.turn == 3 and [t.turn for t in tool.window()] == [3, 6]
     tool.filter()
     assert len(tool.visible()) == 6
     with pytest.raises(KeyError, match="no speaker 'Zoe'"):
@@ -340,11 +340,11 @@ def test_run_command_understands_the_documented_keys(tiny_corpus, tmp_path):
 
 def test_a_tool_can_hold_several_sessions(tiny_corpus, tmp_path):
     path = tmp_path / "ana.codings.json"
-    tool = make_tool(tiny_corpus, path, session=["PSS-FG1", "HV-INT1"])
+    tool = make_tool(tiny_corpus, path, session_id=["PSS-FG1", "HV-INT1"])
     assert len(tool.segments) == 10 and tool.progress().total == 6
-    tool.apply("HV_SURVEILLANCE", turn=2, session="HV-INT1")
+    tool.apply("HV_SURVEILLANCE", turn=2, session_id="HV-INT1")
     assert tool.undo_description == "applied HV_SURVEILLANCE to turn 2 of HV-INT1"
-    tool.go(4, session="HV-INT1")
+    tool.go(4, session_id="HV-INT1")
     assert tool.current.unit == ("HV-INT1", 4)
     assert tool.run_command("2") == "Turn 2 of HV-INT1."
 
@@ -366,14 +366,14 @@ def test_a_new_tool_resumes_exactly_the_saved_work(tiny_corpus, tmp_path):
     assert again.codes_of(3) == ("PSS_TRANSPORT",)
     assert again.memo_of(3) == "first memo"
     assert "PSS_TRANSPORT" in again.codebook
-    assert again.current.number == 4  # the first participant turn still to code
+    assert again.current.turn == 4  # the first participant turn still to code
     assert again.text() == before.decode("utf-8")
     assert again.coding("PSS_LIVED_EXP", turn=2) == tool.coding("PSS_LIVED_EXP", turn=2)
 
 
 def test_codings_of_other_sessions_in_the_file_are_kept(tiny_corpus, tmp_path):
     path = tmp_path / "ana.codings.json"
-    make_tool(tiny_corpus, path, session="HV-INT1").apply("HV_SURVEILLANCE", turn=2)
+    make_tool(tiny_corpus, path, session_id="HV-INT1").apply("HV_SURVEILLANCE", turn=2)
     make_tool(tiny_corpus, path).apply("PSS_BOUNDARY", turn=3)
     assert {(c.session_id, c.code) for c in read_codings(path)} == {
         ("HV-INT1", "HV_SURVEILLANCE"),
@@ -394,7 +394,7 @@ def test_codings_of_other_sessions_in_the_file_are_kept(tiny_corpus, tmp_path):
                     "codings": [{"session": "PSS-FG1", "turn": 2, "code": "NOPE", "coder": "ana"}],
                 }
             ).encode(),
-            r"codings\[0\] field 'code': expected a code of the codebook, found 'NOPE'",
+            r"codings\[0\]\) field 'code': expected a code of the codebook or one the coder added, found 'NOPE'",
         ),
     ],
 )
@@ -428,7 +428,7 @@ def test_another_coders_file_is_refused_and_left_alone(tiny_corpus, tmp_path):
 def test_two_tools_on_one_file_keep_each_others_work(tiny_corpus, tmp_path):
     path = tmp_path / "ana.codings.json"
     pss = make_tool(tiny_corpus, path)
-    hv = make_tool(tiny_corpus, path, session="HV-INT1")
+    hv = make_tool(tiny_corpus, path, session_id="HV-INT1")
     pss.apply("PSS_BOUNDARY", turn=3)
     hv.apply("HV_SURVEILLANCE", turn=2)
     pss.apply("PSS_IMPROVE", turn=6)
@@ -443,7 +443,7 @@ def test_two_tools_on_one_file_keep_each_others_work(tiny_corpus, tmp_path):
 def test_an_explicit_save_keeps_work_another_tool_saved(tiny_corpus, tmp_path):
     path = tmp_path / "ana.codings.json"
     pss = make_tool(tiny_corpus, path)
-    hv = make_tool(tiny_corpus, path, session="HV-INT1")
+    hv = make_tool(tiny_corpus, path, session_id="HV-INT1")
     pss.apply("PSS_BOUNDARY", turn=3)
     hv.apply("HV_SURVEILLANCE", turn=2)
     pss.save()
@@ -500,10 +500,10 @@ CHILD = textwrap.dedent(
     print("ready", flush=True)
     for segment in tool.segments:
         for label in codebook.names[:3]:
-            if tool.apply(label, turn=segment.number):
-                print("C", segment.number, label, flush=True)  # only after the save returned
-        if segment.number % 4 == 0 and tool.write_memo(f"memo {segment.number}", segment.number):
-            print("M", segment.number, flush=True)
+            if tool.apply(label, turn=segment.turn):
+                print("C", segment.turn, label, flush=True)  # only after the save returned
+        if segment.turn % 4 == 0 and tool.write_memo(f"memo {segment.turn}", segment.turn):
+            print("M", segment.turn, flush=True)
     print("done", flush=True)
     """
 )
@@ -573,8 +573,10 @@ def test_tool_and_codings_module_agree_on_the_file(tiny_corpus, tmp_path):
 def test_transcript_and_codebook_can_be_given_directly(tiny_corpus, tmp_path):
     transcript = parse_transcript("Facilitator: Hi.\nDana: Hello.", "X1")
     codebook = tiny_corpus.codebook
-    tool = CodingTool(transcript, codebook, "ana", tmp_path / "a.json", clock=lambda: "T")
-    assert tool.current.number == 1  # no context speakers given
+    tool = CodingTool(
+        transcript, codebook, "ana", tmp_path / "a.json", clock=lambda: "2026-03-02T10:00:00Z"
+    )
+    assert tool.current.turn == 1  # no context speakers given
     tool.apply(replace(codebook["PSS_BOUNDARY"]), turn=2)
     assert read_codings(tmp_path / "a.json").codings[0].key == ("X1", 2, "PSS_BOUNDARY", "ana")
     assert "CodingTool 'ana' on X1" in repr(tool)

@@ -114,7 +114,7 @@ def test_key_that_names_an_unknown_code(tmp_path):
     path.write_text(path.read_text().replace("PSS_IMPROVE", "PSS_INVENTED"), encoding="utf-8")
     with pytest.raises(
         InputError,
-        match=r"key.json: codings\[2\] field 'code': expected a code of the codebook, found 'PSS_INVENTED'",
+        match=r"key.json: line 5 \(codings\[2\]\) field 'code': expected a code of the codebook or one the coder added, found 'PSS_INVENTED'",
     ):
         load_key(key)
 

@@ -339,7 +339,7 @@ def test_the_guide_confidentiality_and_language_of_the_facilitator(data: Data):
                     r"stays? (in this room|here)|keep what others share here private", t.text
                 )
             ]
-            assert len(reminders) >= 2 and reminders[0].number == 1, session.session_id
+            assert len(reminders) >= 2 and reminders[0].turn == 1, session.session_id
 
 
 def test_talk_has_agreement_chains_disagreement_tangents_and_negative_cases(data: Data):
@@ -469,7 +469,7 @@ def test_every_code_has_a_clear_exemplar_and_a_borderline_case(data: Data):
 
 
 def test_flagged_units_match_their_flags(data: Data):
-    rules = {c.code: c.when_not_to_use.lower() for c in data.full_codebook.codes}
+    rules = {c.label: c.when_not_to_use.lower() for c in data.full_codebook.codes}
     seen: Counter[str] = Counter()
     for unit, row in data.units.items():
         flags = set(filter(None, row["flags"].split(";")))
@@ -640,7 +640,7 @@ def test_student_files_carry_no_planted_label(data: Data):
     for name in ("team", "ana", "ben"):
         codings = read_codings(corpus / "codings" / f"{name}.json", data.corpus.codebook)
         sessions = {c.session_id for c in codings.codings}
-        assert not sessions & practice and not codings.codes
+        assert not sessions & practice and not codings.added_codes
         assert not any(s in (corpus / "codings" / f"{name}.json").read_text() for s in practice)
         if name != "team":
             assert sessions <= double
@@ -667,4 +667,4 @@ def test_codebook_examples_are_written_for_the_codebook_not_taken_from_transcrip
     )
     for code in data.full_codebook.codes:
         example = normal(code.example.strip('"“”'))
-        assert example and example not in text, code.code
+        assert example and example not in text, code.label

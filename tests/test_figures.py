@@ -427,7 +427,7 @@ def test_saturation_figure_of_the_toy_example(tmp_path):
 def test_agreement_figure(study, tmp_path):
     codings = study.codings("ana") + study.codings("ben")
     units = [
-        (s.session_id, t.number)
+        (s.session_id, t.turn)
         for s in study.sessions
         if s.double_coded
         for t in study.transcript(s.session_id).turns
@@ -490,7 +490,7 @@ def test_every_figure_of_the_shipped_corpus(tmp_path):
     study = sorted((s for s in corpus.sessions if s.split == "study"), key=lambda s: s.order)
     units = [{c.code for c in team if c.session_id == s.session_id} for s in study]
     double = [
-        (s.session_id, t.number)
+        (s.session_id, t.turn)
         for s in corpus.sessions
         if s.double_coded
         for t in corpus.transcript(s.session_id).turns

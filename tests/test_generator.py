@@ -234,7 +234,7 @@ def test_codebook_examples_are_not_bank_sentences(real_banks):
                 for line in lines:
                     bank_keys.add(sentences.normalise(line.text))
     for code in codebook_text.full_codebook().codes:
-        assert sentences.normalise(code.example.strip('"')) not in bank_keys, code.code
+        assert sentences.normalise(code.example.strip('"')) not in bank_keys, code.label
 
 
 # -- participants and consistency -------------------------------------------------------------
@@ -412,7 +412,7 @@ def test_the_codebooks_follow_macqueen_and_hide_the_inductive_codes():
     for code in student.codes:
         for field in ("brief", "full", "when_to_use", "when_not_to_use", "example"):
             text = getattr(code, field)
-            assert text.strip() and not any(label in text for label in codes.INDUCTIVE), code.code
+            assert text.strip() and not any(label in text for label in codes.INDUCTIVE), code.label
 
 
 def test_the_personal_sentences_are_about_the_person():
@@ -457,6 +457,6 @@ def test_the_facilitator_of_a_graded_practice_group_never_names_a_code():
         for turn in corpus.transcript(session.session_id).turns:
             if turn.speaker == session.facilitator:
                 named = [p for p in phrases if p in turn.text]
-                assert not named, f"{session.session_id} turn {turn.number} names {named}"
+                assert not named, f"{session.session_id} turn {turn.turn} names {named}"
     study = " ".join(t.text for t in corpus.transcript("PSS-FG1").turns)
     assert any(p in study for p in phrases), "the check must be able to find a named probe"

@@ -19,7 +19,7 @@ from qualkit.corpus import load_corpus
 from qualkit.errors import InputError
 from qualkit.transcripts import parse_transcript
 
-SCHEMAS = Path(refi.__file__).parent / "schemas"
+SCHEMAS = Path(refi.__file__).parents[1] / "schemas"
 # From SOURCE.md of the team's reference copy (QDA-XML 1.0, REFI-QDA, MIT licence).
 PUBLISHED_SHA256 = {
     "Project.xsd": "7841112e27897debf996f76209b9c5a5d074d66c1297a2f19f5ef250d29303bd",
@@ -74,7 +74,7 @@ def rich_codings() -> Codings:
 def canonical_codings(codings: Codings, corpus) -> list[Coding]:
     """The order import_qdpx returns: session, turn, coder, codebook order of the code."""
     sessions = {t.session_id: i for i, t in enumerate(corpus.transcripts())}
-    names = [*corpus.codebook.names, *(code.code for code in codings.codes)]
+    names = [*corpus.codebook.names, *(code.label for code in codings.added_codes)]
     return sorted(
         codings.codings,
         key=lambda c: (sessions[c.session_id], c.turn, c.coder, names.index(c.code)),
@@ -126,7 +126,7 @@ def assert_same_project(project: refi.RefiProject, corpus, codings: Codings) -> 
     assert project.participants == corpus.participants
     assert list(project.codings.codings) == canonical_codings(codings, corpus)
     assert list(project.codings.memos) == canonical_memos(codings, corpus)
-    assert set(project.codings.codes) == set(codings.codes)
+    assert set(project.codings.added_codes) == set(codings.added_codes)
 
 
 # --- the vendored schemas ------------------------------------------------------------------
@@ -165,7 +165,7 @@ def test_macqueen_fields_survive_the_description(new):
         "“She asked how I was doing.”\n\n“Not just the baby.”",
     )
     fields, is_new = refi.parse_code_description(refi.code_description(code, new))
-    assert Code(code.code, code.category, **fields) == code
+    assert Code(code.label, code.category, **fields) == code
     assert is_new is new
 
 
@@ -199,10 +199,14 @@ def test_project_maps_codebook_users_and_codings(tiny_corpus):
     assert sorted(users.values()) == ["ana", "ben", "team"]
 
     categories = root.findall(f"{P}CodeBook/{P}Codes/{P}Code")
-    assert [c.get("name") for c in categories] == ["Peer support specialists", "Home visiting"]
+    assert [c.get("name") for c in categories] == [
+        "Peer support specialists",
+        "Home visiting",
+        refi.PARTICIPANTS_CATEGORY,
+    ]
     assert {c.get("isCodable") for c in categories} == {"false"}
     pss_codes = categories[0].findall(f"{P}Code")
-    assert [c.get("name") for c in pss_codes] == [*tiny_corpus.codebook.names[:3], NEW_CODE.code]
+    assert [c.get("name") for c in pss_codes] == [*tiny_corpus.codebook.names[:3], NEW_CODE.label]
     assert {c.get("isCodable") for c in pss_codes} == {"true"}
     description = pss_codes[1].find(f"{P}Description").text
     assert description.startswith("Brief definition of PSS_BOUNDARY.")
@@ -325,7 +329,7 @@ def test_qdpx_archive_layout(tiny_corpus, tmp_path):
 def test_exports_repeat_byte_for_byte(tiny_corpus, tmp_path):
     codings = rich_codings()
     refi.export_qdpx(tmp_path / "a.qdpx", tiny_corpus, codings)
-    shuffled = Codings(codings.codings[::-1], codings.memos[::-1], codings.codes)
+    shuffled = Codings(codings.codings[::-1], codings.memos[::-1], codings.added_codes)
     refi.export_qdpx(tmp_path / "b.qdpx", tiny_corpus, shuffled)
     assert (tmp_path / "a.qdpx").read_bytes() == (tmp_path / "b.qdpx").read_bytes()
     refi.export_qdc(tmp_path / "a.qdc", tiny_corpus.codebook)
@@ -383,7 +387,7 @@ def test_codebook_round_trip(tiny_corpus, tmp_path):
     assert refi.import_qdc(tmp_path / "c.qdc") == replace(tiny_corpus.codebook, title="")
 
 
-def test_partial_selection_from_another_tool_codes_the_turns_it_overlaps(tiny_corpus, tmp_path):
+def test_partial_selection_from_another_tool_codes_the_spans_it_overlaps(tiny_corpus, tmp_path):
     refi.export_qdpx(
         tmp_path / "a.qdpx", tiny_corpus, Codings((Coding("PSS-FG1", 2, "PSS_BOUNDARY", "x"),))
     )
@@ -394,9 +398,10 @@ def test_partial_selection_from_another_tool_codes_the_turns_it_overlaps(tiny_co
     new = f'startPosition="{middle2}" endPosition="{middle3}"'
     rewrite(tmp_path / "a.qdpx", tmp_path / "b.qdpx", lambda text: text.replace(old, new))
     codings = refi.import_qdpx(tmp_path / "b.qdpx").codings.codings
-    assert [(c.turn, c.code, c.coder) for c in codings] == [
-        (2, "PSS_BOUNDARY", "x"),
-        (3, "PSS_BOUNDARY", "x"),
+    # Each turn keeps the exact span the selection covers of it.
+    assert [(c.turn, c.code, c.coder, c.start, c.end) for c in codings] == [
+        (2, "PSS_BOUNDARY", "x", middle2, transcript.turn(2).end),
+        (3, "PSS_BOUNDARY", "x", transcript.turn(3).start, middle3),
     ]
 
 
@@ -598,6 +603,152 @@ def test_a_project_from_another_tool_reads_leniently(tmp_path):
     assert (category.id, category.label) == ("trust", "Trust")
     code = project.codebook["TRUST_EARNED"]
     assert (code.brief, code.full, code.category) == ("Trust that grew over time.", "", "trust")
+    # "How was" of "How was it?": the selection's exact span of turn 1
     assert project.codings.codings == (
-        Coding("S-1", 1, "TRUST_EARNED", "Pat", "", "2024-05-01T09:30:00Z"),
+        Coding("S-1", 1, "TRUST_EARNED", "Pat", "", "2024-05-01T09:30:00Z", 13, 20),
     )
+    assert project.transcripts[0].text[13:20] == "How was"
+
+
+# --- spans, and what QualCoder reads ----------------------------------------------------------
+
+
+def emoji_project(tiny_corpus) -> refi.RefiProject:
+    """A transcript with characters outside the Basic Multilingual Plane, coded in spans."""
+    transcript = parse_transcript("Ana: 🙂 Hi — café\nBo: Second 🙂 turn, and 🌱 more\n", "S-1")
+    turn = transcript.turn(2)
+    at = turn.start + turn.text.index("🙂 turn")
+    codings = Codings(
+        (
+            Coding("S-1", 2, "PSS_BOUNDARY", "x", "the smile", "2026-11-21T17:02:03Z", at, at + 6),
+            Coding("S-1", 2, "PSS_BOUNDARY", "x", "", "2026-11-21T17:01:00Z"),
+            Coding("S-1", 1, "PSS_LIVED_EXP", "x"),
+        ),
+        (Memo("S-1", 2, "x", "🌱 growth", "", turn.end - 6, turn.end),),
+    )
+    return refi.RefiProject("Emoji", (transcript,), tiny_corpus.codebook, codings)
+
+
+def test_spans_are_written_exactly_and_read_back(tiny_corpus, tmp_path):
+    project = emoji_project(tiny_corpus)
+    transcript = project.transcripts[0]
+    refi.export_qdpx(tmp_path / "e.qdpx", project, project.codings, check=True)
+    root = ET.fromstring(qde(tmp_path / "e.qdpx"))
+    positions = {
+        (int(s.get("startPosition")), int(s.get("endPosition")))
+        for s in root.iter(f"{P}PlainTextSelection")
+        if s.get("creatingUser")
+    }
+    span = project.codings.codings[0]
+    assert (span.start, span.end) in positions
+    assert transcript.text[span.start : span.end] == "🙂 turn"
+    # Code points: UTF-16 would put the span two units later (two emoji before it count twice).
+    assert len(transcript.text[: span.start].encode("utf-16-le")) // 2 == span.start + 1
+    back = refi.import_qdpx(tmp_path / "e.qdpx")
+    assert set(back.codings.codings) == set(project.codings.codings)
+    assert back.codings.memos == project.codings.memos
+    refi.export_qdpx(tmp_path / "again.qdpx", back, back.codings)
+    assert (tmp_path / "again.qdpx").read_bytes() == (tmp_path / "e.qdpx").read_bytes()
+
+
+def test_what_qualcoder_reads_is_written_too(tiny_corpus):
+    root = ET.fromstring(refi.project_xml(tiny_corpus, rich_codings()))
+    users = {u.get("guid"): u.get("name") for u in root.iter(f"{P}User")}
+    selections = {
+        (s.get("name"), users.get(s.get("creatingUser"))): s
+        for s in root.iter(f"{P}PlainTextSelection")
+    }
+    # Memos also in the selection's Description; its time is its earliest coding's.
+    ana = selections["PSS-FG1 turn 3", "ana"]
+    assert ana.find(f"{P}Description").text == (
+        "PSS_BOUNDARY: texts at night — a boundary?\n\nSecond thoughts:\nboth codes fit."
+        "\n\nAsk the team."
+    )
+    assert ana.get("creationDateTime") == "2026-11-21T17:02:03Z"
+    hv = selections["HV-INT1 turn 4", "ana"]
+    assert hv.get("creationDateTime") == "2026-11-21T17:03:00+01:00"
+    assert selections["PSS-FG1 turn 2", "team"].get("creationDateTime") is None  # undated
+    # Every Note is dated; an undated memo gets the fixed UNDATED time.
+    notes = root.findall(f"{P}Notes/{P}Note")
+    assert notes and all(n.get("creationDateTime") for n in notes)
+    ben = next(n for n in notes if "facilitator's opening" in n.find(f"{P}PlainTextContent").text)
+    assert ben.get("creationDateTime") == refi.UNDATED
+    # Participant–session links: a code sharing the case's GUID codes each of its sessions.
+    rosa = root.find(f"{P}Cases/{P}Case[@name='P003']")
+    link = root.find(f"{P}CodeBook/{P}Codes/{P}Code[@name='{refi.PARTICIPANTS_CATEGORY}']")
+    [code] = [c for c in link.findall(f"{P}Code") if c.get("name") == "P003"]
+    assert code.get("guid") == rosa.get("guid") == rosa.find(f"{P}CodeRef").get("targetGUID")
+    whole = selections["P003 in HV-INT1", None]
+    text = tiny_corpus.transcript("HV-INT1").text
+    assert (whole.get("startPosition"), whole.get("endPosition")) == ("0", str(len(text)))
+    assert whole.find(f"{P}Coding/{P}CodeRef").get("targetGUID") == rosa.get("guid")
+
+
+def test_undated_memos_and_codings_read_back_undated(tiny_corpus, tmp_path):
+    refi.export_qdpx(tmp_path / "p.qdpx", tiny_corpus, rich_codings())
+    back = refi.import_qdpx(tmp_path / "p.qdpx").codings
+    assert (
+        Memo("PSS-FG1", 1, "ben", "The facilitator's opening sets a warm tone.", "") in back.memos
+    )
+    no_time = Coding("HV-INT1", 4, "HV_WHO_IS_CLIENT", "ana", "café talk: the mother is the client")
+    assert no_time in back.codings  # its selection is dated by its neighbour, not it
+
+
+FLAT_QDC = """<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Taguette">
+<Codes>
+ <Code guid="bbbbbbbb-0000-4000-8000-000000000001" name="HOPE" isCodable="true">
+  <Description>Talk of a better future.</Description>
+ </Code>
+ <Code guid="bbbbbbbb-0000-4000-8000-000000000002" name="FEAR" isCodable="true"/>
+</Codes>
+</CodeBook>
+"""
+
+
+def test_a_flat_codebook_reads_into_uncategorised(tmp_path):
+    path = tmp_path / "flat.qdc"
+    path.write_text(FLAT_QDC, encoding="utf-8")
+    refi.validate(path.read_bytes(), "codebook", path)
+    codebook = refi.import_qdc(path)
+    assert codebook.categories == (refi.UNCATEGORISED,)
+    assert codebook.names == ("HOPE", "FEAR")
+    assert codebook["HOPE"].brief == "Talk of a better future." and codebook["FEAR"].brief == ""
+
+
+def test_a_memo_only_in_the_description_is_read(tmp_path):
+    # QualCoder keeps a coding memo, and an annotation, in the selection's Description only.
+    qde_text = FOREIGN_QDE.replace(
+        "<Coding guid", "<Description>Earned, not given.</Description>\n   <Coding guid"
+    ).replace(
+        " </TextSource>",
+        '  <PlainTextSelection guid="aaaaaaaa-0000-4000-8000-000000000007" startPosition="30"'
+        ' endPosition="34" creatingUser="AAAAAAAA-0000-4000-8000-000000000001">\n'
+        "   <Description>Short answer.</Description>\n  </PlainTextSelection>\n </TextSource>",
+    )
+    path = tmp_path / "qc.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde_text)
+        archive.writestr(
+            "sources/aaaaaaaa-0000-4000-8000-000000000004.txt",
+            "Interviewer: How was it?\nLee: Good, she listened.\n",
+        )
+    refi.validate_qdpx(path)
+    project = refi.import_qdpx(path)
+    assert [c.memo for c in project.codings] == ["Earned, not given."]
+    [memo] = project.codings.memos
+    assert (memo.turn, memo.coder, memo.text, memo.start, memo.end) == (
+        2,
+        "Pat",
+        "Short answer.",
+        30,
+        34,
+    )
+
+
+def test_a_folder_is_refused_by_name(tmp_path):
+    for read in (refi.import_qdpx, refi.import_qdc, refi.validate_qdpx):
+        with pytest.raises(
+            InputError, match=rf"{re.escape(str(tmp_path))}: path: .*found 'a folder'"
+        ):
+            read(tmp_path)

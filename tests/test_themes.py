@@ -114,10 +114,10 @@ def test_used_codes_from_codings_objects():
 
 
 def test_a_students_inductive_codes_are_known(tiny_corpus):
-    new = replace(tiny_corpus.codebook.codes[0], code="PSS_AVAILABILITY")
+    new = replace(tiny_corpus.codebook.codes[0], label="PSS_AVAILABILITY")
     team = tiny_corpus.codings("team")
     codings = Codings(
-        (*team.codings, Coding("PSS-FG1", 3, "PSS_AVAILABILITY", "team")), codes=(new,)
+        (*team.codings, Coding("PSS-FG1", 3, "PSS_AVAILABILITY", "team")), added_codes=(new,)
     )
     themes = {**GOOD, "Reach": ["PSS_AVAILABILITY", "PSS_BOUNDARY"]}
     report = check_themes(themes, tiny_corpus.codebook, codings, allow_shared=True)

@@ -78,14 +78,14 @@ def test_ticking_codes_saves_them_and_says_so(widget, tmp_path):
 def test_navigation_buttons_turn_box_and_checkboxes_follow_the_model(widget):
     widget.code_boxes["PSS_LIVED_EXP"].value = True
     widget.next_button.click()
-    assert widget.tool.current.number == 3
+    assert widget.tool.current.turn == 3
     assert not widget.code_boxes["PSS_LIVED_EXP"].value  # turn 3 has no codes
     widget.previous_button.click()
     assert widget.code_boxes["PSS_LIVED_EXP"].value
     widget.uncoded_button.click()
     assert widget.turn_box.value == 3
     widget.turn_box.value = 6
-    assert widget.tool.current.number == 6 and widget.next_button.disabled
+    assert widget.tool.current.turn == 6 and widget.next_button.disabled
     widget.turn_box.value = 1
     assert widget.previous_button.disabled
     assert 'aria-current="true" data-turn="1"' in widget.turns.value
@@ -142,7 +142,7 @@ def test_add_code_form_adds_a_checkbox_a_definition_and_reports_errors(widget, t
     widget.code_boxes["PSS_TRANSPORT"].value = True
     saved = read_codings(tmp_path / "ana.codings.json", widget.tool.codebook)
     assert [c.code for c in saved] == ["PSS_TRANSPORT"]
-    assert saved.codes[0].when_not_to_use == "Travel mentioned in passing."
+    assert saved.added_codes[0].when_not_to_use == "Travel mentioned in passing."
     fill_new_code(widget, "PSS_BOUNDARY")
     widget.add_button.click()
     assert "Not done: new code: field &#x27;code&#x27;: expected a label not already" in (
@@ -170,7 +170,7 @@ def test_undo_button_reverses_the_last_change_and_shows_its_turn(widget, tmp_pat
 
 def test_command_box_runs_keyboard_commands_and_clears_itself(widget):
     widget.command.value = "n"
-    assert widget.tool.current.number == 3 and widget.command.value == ""
+    assert widget.tool.current.turn == 3 and widget.command.value == ""
     widget.command.value = "pss_b"
     assert widget.code_boxes["PSS_BOUNDARY"].value
     widget.command.value = "6"
@@ -189,7 +189,7 @@ def test_filters_show_one_speaker_or_one_code(widget):
     assert widget.turns.value.count('role="listitem"') == 2
     widget.speaker_filter.value = "(all)"
     widget.code_filter.value = "PSS_LIVED_EXP"
-    assert widget.tool.current.number == 2
+    assert widget.tool.current.turn == 2
     assert widget.next_button.disabled and widget.previous_button.disabled
 
 

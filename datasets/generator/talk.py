@@ -847,7 +847,7 @@ class SessionTalk:
         return out
 
 
-_RULES = {code.code: code.when_not_to_use.lower() for code in full_codebook().codes}
+_RULES = {code.label: code.when_not_to_use.lower() for code in full_codebook().codes}
 
 
 def excludes(kind: str, trap: tuple[str, ...]) -> bool:

@@ -20,8 +20,8 @@ from generator.manifest import manifest
 from generator.population import COLUMNS
 from generator.result import Generated, SessionOutput
 from qualkit.atomic import write_atomic
-from qualkit.codebook import Codebook, codebook_to_dict
-from qualkit.codings import Coding, Codings, dumps_codings
+from qualkit.codebook import Codebook, format_codebook
+from qualkit.codings import Coding, Codings, format_codings
 from qualkit.corpus import SESSION_COLUMNS
 from qualkit.transcripts import format_transcript
 
@@ -48,7 +48,7 @@ def _json(data: object) -> str:
 
 
 def _codebook(codebook: Codebook) -> str:
-    return _json(codebook_to_dict(codebook))
+    return format_codebook(codebook)
 
 
 def header(output: SessionOutput, raw: bool) -> list[str]:
@@ -140,20 +140,20 @@ def render(generated: Generated) -> dict[str, str]:
         for n, turn in enumerate(o.turns, 1)
         for code in turn.codes
     ]
-    files["key/key.json"] = dumps_codings(Codings(tuple(key)))
+    files["key/key.json"] = format_codings(Codings(tuple(key)))
     study = {o.spec.session_id for o in sessions if o.spec.split == "study"}
     team = tuple(
         Coding(c.session_id, c.turn, c.code, "team")
         for c in key
         if c.session_id in study and c.code in STUDENT_LABELS
     )
-    files["corpus/codings/team.json"] = dumps_codings(Codings(team))
+    files["corpus/codings/team.json"] = format_codings(Codings(team))
     order = {o.spec.session_id: o.spec.order for o in sessions}
     for name, decisions in (("ana", generated.second.ana), ("ben", generated.second.ben)):
         codings = sorted(
             decisions, key=lambda d: (order[d[0][0]], d[0][1], STUDENT_LABELS.index(d[1]))
         )
-        files[f"corpus/codings/{name}.json"] = dumps_codings(
+        files[f"corpus/codings/{name}.json"] = format_codings(
             Codings(tuple(Coding(unit[0], unit[1], code, name) for unit, code in codings))
         )
     files["key/units.csv"] = _csv(

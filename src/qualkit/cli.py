@@ -23,7 +23,6 @@ from qualkit.codings import Codings, read_codings
 from qualkit.corpus import Corpus, load_corpus
 from qualkit.errors import InputError
 from qualkit.refi import (
-    check_codings,
     export_qdc,
     export_qdpx,
     import_qdc,
@@ -59,8 +58,7 @@ def _read_codings(items: Sequence[str], corpus: Corpus) -> Codings:
                 f", or one of the corpus's codings: {names}" if names else ""
             )
             raise InputError(item, "command line", expected, "no such file")
-        codings = read_codings(path, corpus.codebook)
-        check_codings(codings, corpus, path)
+        codings = read_codings(path, corpus.codebook, corpus.transcripts())
         for index, coding in enumerate(codings.codings):
             if coding.key in first_seen:
                 expected = f"a coding not already in {first_seen[coding.key]}"
@@ -75,7 +73,7 @@ def _export_qdpx(args: argparse.Namespace) -> str:
     codings = _read_codings(args.codings, corpus)
     checked = _can_validate()
     export_qdpx(args.out, corpus, codings, title=args.title, check=checked)
-    codes = len(corpus.codebook) + len(codings.codes)
+    codes = len(corpus.codebook) + len(codings.added_codes)
     return (
         f"wrote {args.out}: {_plural(len(corpus.sessions), 'transcript')}, "
         f"{_plural(codes, 'code')}, {_plural(len(corpus.participants), 'participant')}, "

@@ -17,12 +17,28 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from os import PathLike
-from pathlib import Path
 
 from qualkit.atomic import write_atomic
 from qualkit.errors import InputError
+from qualkit.reading import parse_json, read_text
+
+__all__ = [
+    "CATEGORY_FIELDS",
+    "CODE_FIELDS",
+    "FORMAT",
+    "Category",
+    "Code",
+    "Codebook",
+    "code_entry",
+    "format_codebook",
+    "parse_code",
+    "parse_codebook",
+    "read_codebook",
+    "write_codebook",
+]
 
 FORMAT = "qualkit-codebook"
+# The keys of a code in the file, in order; the file's "code" is :attr:`Code.label`.
 CODE_FIELDS = ("code", "category", "brief", "full", "when_to_use", "when_not_to_use", "example")
 CATEGORY_FIELDS = ("id", "label", "description")
 _LABEL = re.compile(r"^[A-Z][A-Z0-9_]{1,47}$")
@@ -39,9 +55,9 @@ class Category:
 
 @dataclass(frozen=True)
 class Code:
-    """One code, with MacQueen's fields; ``code`` is an UPPER_SNAKE label like ``PSS_BOUNDARY``."""
+    """One code, with MacQueen's fields; ``label`` is UPPER_SNAKE, like ``PSS_BOUNDARY``."""
 
-    code: str
+    label: str
     category: str
     brief: str
     full: str
@@ -59,19 +75,19 @@ class Codebook:
     title: str = ""
 
     def __post_init__(self) -> None:
-        labels = [code.code for code in self.codes]
+        labels = [code.label for code in self.codes]
         if len(set(labels)) != len(labels):
             duplicate = next(label for label in labels if labels.count(label) > 1)
             raise ValueError(f"code {duplicate!r} appears twice in the codebook")
 
     def __getitem__(self, label: str) -> Code:
         for code in self.codes:
-            if code.code == label:
+            if code.label == label:
                 return code
         raise KeyError(f"no code {label!r} in the codebook")
 
     def __contains__(self, label: object) -> bool:
-        return any(code.code == label for code in self.codes)
+        return any(code.label == label for code in self.codes)
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -79,7 +95,7 @@ class Codebook:
     @property
     def names(self) -> tuple[str, ...]:
         """Code labels in codebook order."""
-        return tuple(code.code for code in self.codes)
+        return tuple(code.label for code in self.codes)
 
     def category(self, category_id: str) -> Category:
         """The category with this id."""
@@ -95,8 +111,8 @@ class Codebook:
     def with_code(self, code: Code) -> Codebook:
         """A new codebook with ``code`` added (an inductive code), or replacing its namesake."""
         if not any(category.id == code.category for category in self.categories):
-            raise KeyError(f"no category {code.category!r} for code {code.code!r}")
-        kept = tuple(c for c in self.codes if c.code != code.code)
+            raise KeyError(f"no category {code.category!r} for code {code.label!r}")
+        kept = tuple(c for c in self.codes if c.label != code.label)
         return replace(self, codes=(*kept, code))
 
 
@@ -123,25 +139,34 @@ def parse_code(entry: object, source: str, place: str, categories: set[str] | No
     if categories is not None and values["category"] not in categories:
         expected = "one of the categories " + ", ".join(sorted(categories))
         raise InputError(source, f"{place} field 'category'", expected, values["category"])
-    return Code(**values)
+    return Code(values.pop("code"), **values)
 
 
-def parse_codebook(data: object, source: str | PathLike = "<codebook>") -> Codebook:
-    """Validate codebook data (as loaded from JSON) and build a :class:`Codebook`."""
+def code_entry(code: Code) -> dict[str, str]:
+    """One code as its object in a file (the inverse of :func:`parse_code`)."""
+    return dict(zip(CODE_FIELDS, asdict(code).values(), strict=True))
+
+
+def parse_codebook(text: str, source: str | PathLike = "<codebook>") -> Codebook:
+    """Read and validate a codebook file's text (the inverse of :func:`format_codebook`)."""
     source = str(source)
+    data = parse_json(text, source)
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise InputError(source, "top level", f'an object with "format": "{FORMAT}"')
     raw_categories = data.get("categories")
     if not isinstance(raw_categories, list) or not raw_categories:
         raise InputError(source, "field 'categories'", "a non-empty list of categories")
-    categories = []
+    categories: list[Category] = []
     for index, entry in enumerate(raw_categories):
         place = f"categories[{index}]"
         if not isinstance(entry, Mapping):
             raise InputError(source, place, "an object with the fields id, label, description")
-        categories.append(
-            Category(*(_text_field(entry, field, source, place) for field in CATEGORY_FIELDS))
+        category = Category(
+            *(_text_field(entry, field, source, place) for field in CATEGORY_FIELDS)
         )
+        if any(category.id == other.id for other in categories):
+            raise InputError(source, f"{place} field 'id'", "each category id once", category.id)
+        categories.append(category)
     category_ids = {category.id for category in categories}
     raw_codes = data.get("codes")
     if not isinstance(raw_codes, list) or not raw_codes:
@@ -152,35 +177,30 @@ def parse_codebook(data: object, source: str | PathLike = "<codebook>") -> Codeb
         label = entry.get("code") if isinstance(entry, Mapping) else None
         place = f"codes[{index}]" + (f" ({label})" if isinstance(label, str) else "")
         code = parse_code(entry, source, place, category_ids)
-        if code.code in seen:
-            raise InputError(source, place, "each code label once", code.code)
-        seen.add(code.code)
+        if code.label in seen:
+            raise InputError(source, place, "each code label once", code.label)
+        seen.add(code.label)
         codes.append(code)
     return Codebook(tuple(categories), tuple(codes), str(data.get("title", "")))
 
 
 def read_codebook(path: str | PathLike) -> Codebook:
     """Read and validate a ``codebook.json`` file."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise InputError(path, f"line {error.lineno} column {error.colno}", "valid JSON") from None
-    return parse_codebook(data, path)
+    return parse_codebook(read_text(path, "a codebook file (UTF-8 JSON)"), path)
 
 
-def codebook_to_dict(codebook: Codebook) -> dict:
-    """The JSON-ready form of a codebook (the inverse of :func:`parse_codebook`)."""
-    return {
+def format_codebook(codebook: Codebook) -> str:
+    """A codebook file's text: indented JSON in a stable order, ending in a newline."""
+    data = {
         "format": FORMAT,
         "version": 1,
         "title": codebook.title,
         "categories": [asdict(category) for category in codebook.categories],
-        "codes": [asdict(code) for code in codebook.codes],
+        "codes": [code_entry(code) for code in codebook.codes],
     }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def write_codebook(path: str | PathLike, codebook: Codebook) -> None:
-    """Write a codebook file atomically (indented JSON, stable order, trailing newline)."""
-    text = json.dumps(codebook_to_dict(codebook), indent=2, ensure_ascii=False)
-    write_atomic(path, text + "\n")
+    """Write a codebook file atomically."""
+    write_atomic(path, format_codebook(codebook))

@@ -36,13 +36,13 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from qualkit.atomic import write_atomic
-from qualkit.codebook import Code, Codebook, parse_code
+from qualkit.codebook import Code, Codebook, code_entry, parse_code
 from qualkit.codings import Coding, Memo, assemble, coding_line, memo_line, read_codings, utc_now
 from qualkit.errors import InputError
 from qualkit.transcripts import Transcript, Turn
@@ -273,8 +273,8 @@ class CodingTool:
             if key in self._memos:
                 raise InputError(self.path, f"memos[{index}]", "one memo per turn", key[:2])
             self._set_memo(key, memo)
-        for code in content.codes:
-            self._set_code(code.code, code)
+        for code in content.added_codes:
+            self._set_code(code.label, code)
 
     def _check_owner(self, coder: str, place: str) -> None:
         if coder != self.coder:
@@ -442,43 +442,43 @@ class CodingTool:
         """The turn being coded."""
         return self.segments[self.position]
 
-    def segment(self, turn: int | None = None, session: str | None = None) -> Turn:
-        """Turn ``turn`` of ``session`` (default: the current turn, the current session)."""
-        if turn is None and session is None:
+    def segment(self, turn: int | None = None, session_id: str | None = None) -> Turn:
+        """Turn ``turn`` of session ``session_id`` (default: the current turn and session)."""
+        if turn is None and session_id is None:
             return self.current
-        session = session if session is not None else self.current.session_id
+        session_id = session_id if session_id is not None else self.current.session_id
         if turn is None:
             turn = 1
-        index = self._index.get((session, turn))
+        index = self._index.get((session_id, turn))
         if index is None:
             sessions = ", ".join(t.session_id for t in self.transcripts)
-            if not any(t.session_id == session for t in self.transcripts):
-                raise KeyError(f"session {session!r} is not in this tool (it has {sessions})")
-            count = next(len(t) for t in self.transcripts if t.session_id == session)
-            raise KeyError(f"{session} has turns 1–{count}, not {turn!r}")
+            if not any(t.session_id == session_id for t in self.transcripts):
+                raise KeyError(f"session {session_id!r} is not in this tool (it has {sessions})")
+            count = next(len(t) for t in self.transcripts if t.session_id == session_id)
+            raise KeyError(f"{session_id} has turns 1–{count}, not {turn!r}")
         return self.segments[index]
 
-    def codes_of(self, turn: int | None = None, session: str | None = None) -> tuple[str, ...]:
+    def codes_of(self, turn: int | None = None, session_id: str | None = None) -> tuple[str, ...]:
         """The codes on a turn (default: the current one), in codebook order."""
-        codes = self._unit_codes.get(self.segment(turn, session).unit, set())
+        codes = self._unit_codes.get(self.segment(turn, session_id).unit, set())
         return tuple(label for label in self.codebook.names if label in codes) + tuple(
             sorted(codes - set(self.codebook.names))
         )
 
-    def memo_of(self, turn: int | None = None, session: str | None = None) -> str:
+    def memo_of(self, turn: int | None = None, session_id: str | None = None) -> str:
         """The coder's memo on a turn ('' if none)."""
-        segment = self.segment(turn, session)
+        segment = self.segment(turn, session_id)
         entry = self._memos.get((*segment.unit, self.coder))
         return entry[0].text if entry else ""
 
-    def coding(self, code: str, turn: int | None = None, session: str | None = None) -> Coding:
+    def coding(self, code: str, turn: int | None = None, session_id: str | None = None) -> Coding:
         """The saved :class:`~qualkit.codings.Coding` of ``code`` on a turn (KeyError if none)."""
-        segment = self.segment(turn, session)
+        segment = self.segment(turn, session_id)
         return self._stored((*segment.unit, code, self.coder))
 
-    def speaker_details(self, turn: int | None = None, session: str | None = None) -> dict:
+    def speaker_details(self, turn: int | None = None, session_id: str | None = None) -> dict:
         """The speaker's participant id, pseudonym and attributes ({} for facilitators)."""
-        segment = self.segment(turn, session)
+        segment = self.segment(turn, session_id)
         if self._participant_for is None:
             return {}
         person = self._participant_for(segment.session_id, segment.speaker)
@@ -549,9 +549,9 @@ class CodingTool:
             self._notify("position")
         return self.current
 
-    def go(self, turn: int, session: str | None = None) -> Turn:
-        """Go to turn ``turn`` (1-based) of ``session`` (default: the current session)."""
-        return self._move(self._index[self.segment(turn, session).unit])
+    def go(self, turn: int, session_id: str | None = None) -> Turn:
+        """Go to turn ``turn`` (1-based) of ``session_id`` (default: the current session)."""
+        return self._move(self._index[self.segment(turn, session_id).unit])
 
     def next(self) -> Turn | None:
         """Go to the next turn that passes the filters (None at the end)."""
@@ -604,69 +604,69 @@ class CodingTool:
 
     def _label(self, code: str) -> str:
         if isinstance(code, Code):
-            code = code.code
+            code = code.label
         if code not in self.codebook:
             expected = "a code of the codebook (" + ", ".join(self.codebook.names) + ")"
             raise InputError(self.path.name, "code to apply", expected, code)
         return code
 
-    def apply(self, code: str, turn: int | None = None, session: str | None = None) -> bool:
+    def apply(self, code: str, turn: int | None = None, session_id: str | None = None) -> bool:
         """Apply ``code`` to a turn (default: the current one) and save; False if already there."""
-        segment = self.segment(turn, session)
+        segment = self.segment(turn, session_id)
         label = self._label(code)
         self._sync()
         if label in self._unit_codes.get(segment.unit, ()):
             return False
-        coding = Coding(segment.session_id, segment.number, label, self.coder, "", self._clock())
-        where = f"turn {segment.number}" + self._session_suffix(segment)
+        coding = Coding(segment.session_id, segment.turn, label, self.coder, "", self._clock())
+        where = f"turn {segment.turn}" + self._session_suffix(segment)
         self._commit(_PutCoding(coding), f"applied {label} to {where}", segment.unit, "codings")
         return True
 
-    def remove(self, code: str, turn: int | None = None, session: str | None = None) -> bool:
+    def remove(self, code: str, turn: int | None = None, session_id: str | None = None) -> bool:
         """Remove ``code`` from a turn (default: the current one) and save; False if not there."""
-        segment = self.segment(turn, session)
-        label = code.code if isinstance(code, Code) else code
+        segment = self.segment(turn, session_id)
+        label = code.label if isinstance(code, Code) else code
         self._sync()
         if label not in self._unit_codes.get(segment.unit, ()):
             return False
         key = (*segment.unit, label, self.coder)
-        where = f"turn {segment.number}" + self._session_suffix(segment)
+        where = f"turn {segment.turn}" + self._session_suffix(segment)
         self._commit(_DropCoding(key), f"removed {label} from {where}", segment.unit, "codings")
         return True
 
-    def toggle(self, code: str, turn: int | None = None, session: str | None = None) -> bool:
+    def toggle(self, code: str, turn: int | None = None, session_id: str | None = None) -> bool:
         """Apply ``code`` if the turn lacks it, else remove it; True if it is now applied."""
-        if self._label(code) in self.codes_of(turn, session):
-            self.remove(code, turn, session)
+        if self._label(code) in self.codes_of(turn, session_id):
+            self.remove(code, turn, session_id)
             return False
-        self.apply(code, turn, session)
+        self.apply(code, turn, session_id)
         return True
 
     def set_codes(
-        self, codes: Iterable[str], turn: int | None = None, session: str | None = None
+        self, codes: Iterable[str], turn: int | None = None, session_id: str | None = None
     ) -> None:
         """Make a turn carry exactly ``codes`` (one save, and one undo step, per code changed)."""
         wanted = [self._label(code) for code in codes]
-        for label in self.codes_of(turn, session):
+        for label in self.codes_of(turn, session_id):
             if label not in wanted:
-                self.remove(label, turn, session)
+                self.remove(label, turn, session_id)
         for label in wanted:
-            self.apply(label, turn, session)
+            self.apply(label, turn, session_id)
 
-    def write_memo(self, text: str, turn: int | None = None, session: str | None = None) -> bool:
+    def write_memo(self, text: str, turn: int | None = None, session_id: str | None = None) -> bool:
         """Write (replace) the coder's memo on a turn and save; blank text deletes it.
 
         Returns False if nothing changed.
         """
-        segment = self.segment(turn, session)
+        segment = self.segment(turn, session_id)
         if not text.strip():
             text = ""  # blank deletes; anything else is kept exactly as the student wrote it
         self._sync()
         key = (*segment.unit, self.coder)
-        if text == self.memo_of(segment.number, segment.session_id):
+        if text == self.memo_of(segment.turn, segment.session_id):
             return False
         memo = Memo(*segment.unit, self.coder, text, self._clock()) if text else None
-        where = f"turn {segment.number}" + self._session_suffix(segment)
+        where = f"turn {segment.turn}" + self._session_suffix(segment)
         verb = "wrote a memo on" if text else "deleted the memo on"
         self._commit(_SetMemo(key, memo), f"{verb} {where}", segment.unit, "memo")
         return True
@@ -680,17 +680,17 @@ class CodingTool:
         if not isinstance(code, Code):
             raise TypeError(f"add_code needs a qualkit.codebook.Code, not {code!r}")
         categories = {category.id for category in self.codebook.categories}
-        code = parse_code(asdict(code), "new code", f"code {code.code!r}", categories)
-        if code.code in self._base_codebook:
+        code = parse_code(code_entry(code), "new code", f"code {code.label!r}", categories)
+        if code.label in self._base_codebook:
             raise InputError(
-                "new code", "field 'code'", "a label not already in the codebook", code.code
+                "new code", "field 'code'", "a label not already in the codebook", code.label
             )
         self._sync()
-        if self._new_codes.get(code.code) == code:
+        if self._new_codes.get(code.label) == code:
             return
-        verb = "edited" if code.code in self._new_codes else "added"
+        verb = "edited" if code.label in self._new_codes else "added"
         self._commit(
-            _SetCode(code.code, code), f"{verb} code {code.code}", self.current.unit, "codebook"
+            _SetCode(code.label, code), f"{verb} code {code.label}", self.current.unit, "codebook"
         )
 
     def undo(self) -> str:
@@ -752,7 +752,7 @@ class CodingTool:
             turn = move()
             if turn is None:
                 return "No more turns that way." if word[0] != "u" else ALL_CODED
-            return f"Turn {turn.number} of {turn.session_id}."
+            return f"Turn {turn.turn} of {turn.session_id}."
         if word in ("z", "undo"):
             done = self.undo()
             return f"Undid: {done}." if done else "Nothing to undo."
@@ -761,7 +761,7 @@ class CodingTool:
                 turn = self.go(int(text))
             except KeyError as error:
                 return str(error.args[0])
-            return f"Turn {turn.number} of {turn.session_id}."
+            return f"Turn {turn.turn} of {turn.session_id}."
         label = text.upper()
         if label not in self.codebook:
             candidates = [name for name in self.codebook.names if name.startswith(label)]
@@ -773,7 +773,7 @@ class CodingTool:
         applied = self.toggle(label)
         verb = "Applied" if applied else "Removed"
         preposition = "to" if applied else "from"
-        return f"{verb} {label} {preposition} turn {self.current.number}."
+        return f"{verb} {label} {preposition} turn {self.current.turn}."
 
     def _session_suffix(self, segment: Turn) -> str:
         return f" of {segment.session_id}" if len(self.transcripts) > 1 else ""

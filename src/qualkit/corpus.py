@@ -141,7 +141,7 @@ class Corpus:
         if not path.exists():
             shipped = sorted(p.stem for p in (self.root / "codings").glob("*.json"))
             raise KeyError(f"no codings named {name!r}; the corpus has {', '.join(shipped)}")
-        return read_codings(path, self.codebook)
+        return read_codings(path, self.codebook, self.transcripts())
 
 
 def _read_table(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:

@@ -104,7 +104,7 @@ def turn_table(corpus: Corpus, attributes: bool = False) -> pd.DataFrame:
         }
         n = len(transcript.turns)
         columns["session"] += [session.session_id] * n
-        columns["turn"] += [turn.number for turn in transcript.turns]
+        columns["turn"] += [turn.turn for turn in transcript.turns]
         columns["speaker"] += [turn.speaker for turn in transcript.turns]
         columns["participant"] += [
             None if who[turn.speaker] is None else who[turn.speaker].participant_id
@@ -198,7 +198,7 @@ def _code_order(
         return codes
     listed = corpus.codebook.names if corpus is not None else ()
     if isinstance(codings, Codings):
-        listed = (*listed, *(code.code for code in codings.codes))
+        listed = (*listed, *(code.label for code in codings.added_codes))
     listed = tuple(dict.fromkeys(listed))
     extra = sorted(set(pd.unique(used)) - set(listed))
     return (*listed, *extra)

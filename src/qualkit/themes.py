@@ -138,7 +138,7 @@ def codebook_categories(codebook: Codebook) -> tuple[Theme, ...]:
     return tuple(
         Theme(
             category.label,
-            tuple(code.code for code in codebook.in_category(category.id)),
+            tuple(code.label for code in codebook.in_category(category.id)),
             category.description,
         )
         for category in codebook.categories
@@ -295,7 +295,7 @@ def check_themes(
     used_set = set(used or ())
     known = None if codebook is None else set(codebook.names)
     if known is not None and isinstance(used_codes, Codings):
-        known |= {code.code for code in used_codes.codes}
+        known |= {code.label for code in used_codes.added_codes}
     problems: list[ThemeProblem] = []
 
     names_seen: set[str] = set()

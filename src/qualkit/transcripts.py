@@ -25,6 +25,9 @@ from os import PathLike
 from pathlib import Path
 
 from qualkit.errors import InputError
+from qualkit.reading import read_text
+
+__all__ = ["Transcript", "Turn", "format_transcript", "parse_transcript", "read_transcript"]
 
 # A speaker label: no colon, no line break, at most 40 characters, not starting with '#'.
 _TURN = re.compile(r"^(?P<speaker>[^:#\s][^:\n]{0,39}): (?P<text>\S.*)$")
@@ -34,13 +37,13 @@ _TURN = re.compile(r"^(?P<speaker>[^:#\s][^:\n]{0,39}): (?P<text>\S.*)$")
 class Turn:
     """One speaker turn, the unit that is coded.
 
-    ``number`` counts turns from 1 within the session; ``start`` and ``end`` are code-point
+    ``turn`` counts turns from 1 within the session; ``start`` and ``end`` are code-point
     offsets of ``text`` (after ``"Speaker: "``) in :attr:`Transcript.text`; ``line`` is the
     1-based line of the file the turn stands on.
     """
 
     session_id: str
-    number: int
+    turn: int
     speaker: str
     text: str
     start: int
@@ -50,7 +53,7 @@ class Turn:
     @property
     def unit(self) -> tuple[str, int]:
         """The ``(session_id, turn number)`` pair that codings refer to."""
-        return (self.session_id, self.number)
+        return (self.session_id, self.turn)
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def parse_transcript(
     """Read turns from transcript text; ``speakers`` (if given) is the allowed set of labels.
 
     >>> t = parse_transcript("# SIMULATED\\n\\nFacilitator: Welcome.\\nDana: Hi, I'm Dana.", "FG1")
-    >>> [(turn.number, turn.speaker, turn.text) for turn in t.turns]
+    >>> [(turn.turn, turn.speaker, turn.text) for turn in t.turns]
     [(1, 'Facilitator', 'Welcome.'), (2, 'Dana', "Hi, I'm Dana.")]
     >>> t.text[t.turn(2).start:t.turn(2).end]
     "Hi, I'm Dana."
@@ -132,10 +135,7 @@ def read_transcript(
 ) -> Transcript:
     """Read a transcript file; the session id defaults to the file's stem."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"byte {error.start}", "UTF-8 text") from None
+    text = read_text(path, "a transcript (UTF-8 text)")
     return parse_transcript(text, session_id or path.stem, path, speakers)
 
 

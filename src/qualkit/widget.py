@@ -326,13 +326,13 @@ class CodingWidget(widgets.VBox):
             )
             for code in codes:
                 box = widgets.Checkbox(
-                    description=f"{code.code} — {code.brief}",
-                    tooltip=f"{code.code}: {code.brief} Use when: {code.when_to_use}",
+                    description=f"{code.label} — {code.brief}",
+                    tooltip=f"{code.label}: {code.brief} Use when: {code.when_to_use}",
                     indent=False,
                     layout=widgets.Layout(width="100%"),
                 )
-                box.observe(self._on_code_box(code.code), names="value")
-                self.code_boxes[code.code] = box
+                box.observe(self._on_code_box(code.label), names="value")
+                self.code_boxes[code.label] = box
                 rows.append(box)
             pages.append(widgets.HTML(self._definitions_html(codes, category.description)))
             titles.append(category.label)
@@ -350,8 +350,8 @@ class CodingWidget(widgets.VBox):
         parts = [f'<div class="qk-note">{_e(description)}</div>']
         for code in codes:
             parts.append(
-                f'<div class="qk-def" role="group" aria-label="{_e(code.code)}">'
-                f'<div class="qk-def-title">{_e(code.code)} — {_e(code.brief)}</div>'
+                f'<div class="qk-def" role="group" aria-label="{_e(code.label)}">'
+                f'<div class="qk-def-title">{_e(code.label)} — {_e(code.brief)}</div>'
                 f"<div>{_e(code.full)}</div>"
                 f"<div><b>Use when:</b> {_e(code.when_to_use)}</div>"
                 f"<div><b>Do not use when:</b> {_e(code.when_not_to_use)}</div>"
@@ -478,16 +478,16 @@ class CodingWidget(widgets.VBox):
             self.turn_box.max = len(
                 next(t for t in tool.transcripts if t.session_id == current.session_id)
             )
-            self.turn_box.value = current.number
+            self.turn_box.value = current.turn
             unsaved = self._unsaved_memo
             self.memo.value = (
                 unsaved[1] if unsaved and unsaved[0] == current.unit else tool.memo_of()
             )
             self.speaker_filter.value = tool.speaker or _ALL
             self.code_filter.value = tool.code_filter or _ALL
-        self.memo.tooltip = f"Your memo on turn {current.number}; saved when you leave the box"
+        self.memo.tooltip = f"Your memo on turn {current.turn}; saved when you leave the box"
         self.codes_heading.value = (
-            f'<div role="heading" aria-level="3"><b>Codes on turn {current.number}</b> '
+            f'<div role="heading" aria-level="3"><b>Codes on turn {current.turn}</b> '
             f'<span class="qk-note">(tick to apply, untick to remove)</span></div>'
         )
         self.turns.value = self._turns_html()
@@ -533,12 +533,12 @@ class CodingWidget(widgets.VBox):
             if tool.is_context(turn):
                 classes.append("qk-context")
             session = f"{turn.session_id} " if len(tool.transcripts) > 1 else ""
-            memo = bool(tool.memo_of(turn.number, turn.session_id))
+            memo = bool(tool.memo_of(turn.turn, turn.session_id))
             rows.append(
-                f'<div class="{" ".join(classes)}" {attributes} data-turn="{turn.number}">'
-                f'<span class="qk-num">{_e(session)}{turn.number}</span>'
+                f'<div class="{" ".join(classes)}" {attributes} data-turn="{turn.turn}">'
+                f'<span class="qk-num">{_e(session)}{turn.turn}</span>'
                 f'<span class="qk-speaker">{_e(turn.speaker)}:</span> {_e(turn.text)}'
-                f"{_chips(tool.codes_of(turn.number, turn.session_id), memo)}</div>"
+                f"{_chips(tool.codes_of(turn.turn, turn.session_id), memo)}</div>"
             )
         shown = len(tool.visible())
         total = len(tool.segments)
@@ -547,7 +547,7 @@ class CodingWidget(widgets.VBox):
             filters.append(f"speaker {tool.speaker}")
         if tool.code_filter:
             filters.append(f"code {tool.code_filter}")
-        note = f"Turn {current.number} of {total}"
+        note = f"Turn {current.turn} of {total}"
         if filters:
             note += f" · showing {shown} turns with " + " and ".join(filters)
             if not tool.matches(current):

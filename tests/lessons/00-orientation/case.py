@@ -1,0 +1,19 @@
+"""Lesson 00 under the generic pipeline harness (tests/test_lesson_pipeline.py)."""
+
+TOTAL_POINTS = 10  # 4 autograded + 6 graded by hand
+AUTO_POINTS = 4
+
+# A partly right submission: the solution, with these cells replaced.
+PARTIAL = {
+    "answer_0_1": (
+        "answer_0_1 = {model: 0 for model in corpus.models}\n"
+        "for session in corpus.sessions:\n"
+        "    if session.kind == 'focus_group' and session.split == 'study':\n"
+        "        turns = corpus.transcript(session.session_id).turns\n"
+        "        answer_0_1[session.model] += sum(t.speaker != session.facilitator for t in turns)\n"
+        "answer_0_1['doula'] += 1  # one turn too many\n"
+    ),
+}
+PARTIAL_AUTO = 1 + 2  # the form check, and 2 of 3 models
+# Feedback on the partial submission says what to revisit ...
+PARTIAL_FEEDBACK = ("2 of 3 models counted right", "leave out the facilitator")
