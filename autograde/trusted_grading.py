@@ -15,9 +15,9 @@ as two nbgrader preprocessors (configured in nbgrader_config.py):
    error's one-line reason, a partial score) replace the kernel's, and nbgrader scores those.
 
 The student controls only what data the capture prints, which is no more than choosing an
-answer: no submission can raise the score its answer deserves. Test cells therefore import what
-they use and read only JSON-like values (numbers, strings, lists, tuples, sets, dicts, pandas
-tables) from the notebook.
+answer: no submission can raise the score its answer deserves. Test cells therefore import and
+define everything they use, and read from the notebook only its ``answer_*`` values, as plain
+data (numbers, strings, lists, tuples, sets, dicts, pandas tables).
 """
 
 from __future__ import annotations
@@ -235,8 +235,9 @@ class HoldTests(NbGraderPreprocessor):
 
     def preprocess_cell(self, cell, resources, index):
         if is_autograded_test(cell):
-            try:
-                names = free_names(cell.source)
+            try:  # only answers travel: a test that read another notebook value (a list of
+                # options, say) would read whatever the student's code left there
+                names = [n for n in free_names(cell.source) if n.startswith("answer_")]
             except SyntaxError:
                 names = []
             cell.source = CAPTURE.replace("{names!r}", repr(names))

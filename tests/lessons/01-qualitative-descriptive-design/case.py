@@ -1,0 +1,45 @@
+"""Lesson 01 under the generic pipeline harness (tests/test_lesson_pipeline.py)."""
+
+TOTAL_POINTS = 40  # 20 autograded + 20 graded by hand (the study plan)
+AUTO_POINTS = 20
+
+# A partly right submission: two questions misclassified, two table cells wrong.
+PARTIAL = {
+    "answer_1_1": (
+        "answer_1_1 = {'q1': True, 'q2': True, 'q3': True, 'q4': False,\n"
+        "              'q5': True, 'q6': True, 'q7': False, 'q8': False}\n"
+    ),
+    "answer_1_2": (
+        "answer_1_2 = {\n"
+        "    'fallin_bennett_2020': {\n"
+        "        'aim': 'describe experiences of a service and gather recommendations to improve it',\n"
+        "        'design': 'qualitative description',\n"
+        "        'sample': '9 women parenting a child under 5',\n"
+        "        'setting': 'a private room in a clinic for postpartum women with OUD',\n"
+        "        'data_collection': 'focus groups',\n"
+        "        'analysis': 'content analysis, variant not named',\n"
+        "        'software': 'MAXQDA',\n"
+        "        'findings': 'four descriptive themes',\n"
+        "    },\n"
+        "    'peacock_chambers_2021': {\n"
+        "        'aim': 'understand experiences of, and influences on, engagement with services',\n"
+        "        'design': 'qualitative description',\n"
+        "        'sample': '20 women in recovery aged 22-46 with children from 6 months to 10 years',\n"
+        "        'setting': 'not stated',\n"
+        "        'data_collection': 'semi-structured individual interviews',\n"
+        "        'analysis': 'conventional content analysis',\n"
+        "        'software': 'NVivo',\n"
+        "        'findings': 'a continuum shaped by two factors',\n"
+        "    },\n"
+        "}\n"
+    ),
+}
+PARTIAL_AUTO = (1 + 6 * 0.5) + (2 + 14 * 0.5) + (1 + 4)
+PARTIAL_FEEDBACK = (
+    "6 of 8 questions classified right",
+    "an effect, a prevalence, an essence, a theory or a culture",
+    "14 of 16 cells right",
+    "Study B: design, software",
+)
+# Test outputs must point to what to revisit, never name the item or its answer.
+NOT_IN_FEEDBACK = ("q2", "q5", "grounded theory", "MAXQDA", "not stated'")
