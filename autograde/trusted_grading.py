@@ -34,6 +34,7 @@ from nbformat.v4 import new_output
 from nbgrader import utils
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Unicode
 
 MARKER = "QUALKIT-ANSWERS "
 MAX_CAPTURE = 5_000_000  # characters; a larger capture is treated as no answer
@@ -245,12 +246,21 @@ class HoldTests(NbGraderPreprocessor):
 
 
 class TrustedTests(NbGraderPreprocessor):
-    """Each autograded test cell, read again from the gradebook, runs here on the captured data."""
+    """Each autograded test cell, read again from the gradebook, runs here on the captured data.
+
+    A test that reads files the student handed in (a coding file) reads them as collected, in
+    ``submitted_directory``: the kernel could have rewritten its working copy."""
+
+    submitted_directory = Unicode("", help="nbgrader's submitted folder").tag(config=True)
 
     def preprocess(self, nb, resources):
         self.notebook_id = resources["nbgrader"]["notebook"]
         self.assignment_id = resources["nbgrader"]["assignment"]
-        self.folder = Path(resources.get("metadata", {}).get("path") or ".")
+        student = resources["nbgrader"].get("student")
+        if self.submitted_directory and student:
+            self.folder = Path(self.submitted_directory) / student / self.assignment_id
+        else:
+            self.folder = Path(resources.get("metadata", {}).get("path") or ".")
         with Gradebook(resources["nbgrader"]["db_url"]) as self.gradebook:
             return super().preprocess(nb, resources)
 
