@@ -30,7 +30,6 @@ grade as root sets ``QUALKIT_SANDBOX=off`` and keeps only the in-kernel guard (A
 from __future__ import annotations
 
 import ctypes
-import json
 import os
 import pwd
 import resource
@@ -161,8 +160,9 @@ def _check(result: int, what: str) -> None:
 
 
 def _mount(source, target, fstype, flags, data=None) -> None:
-    enc = lambda s: s.encode() if s is not None else None
-    _check(libc.mount(enc(source), enc(target), enc(fstype), flags, enc(data)), f"mount {target}")
+    args = [a.encode() if a is not None else None for a in (source, target, fstype)]
+    data = data.encode() if data is not None else None
+    _check(libc.mount(*args, flags, data), f"mount {target}")
 
 
 def _outermost(paths: list[str]) -> list[str]:
@@ -254,7 +254,7 @@ def launch(argv: list[str]) -> int:
         env.update(HOME="/tmp", TMPDIR="/tmp", MPLCONFIGDIR="/tmp/matplotlib", USER=ACCOUNT)
         env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
         os.execvpe(command[0], command, env)
-    except BaseException as error:  # noqa: BLE001  (the grader reads this in its log)
+    except BaseException as error:
         print(f"grading sandbox: {error}", file=sys.stderr)
         os._exit(3)
 

@@ -12,7 +12,7 @@ from jupyter_client import KernelManager
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "autograde"))
-import sandbox  # noqa: E402
+import sandbox
 
 pytestmark = [
     pytest.mark.hostile,
