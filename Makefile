@@ -15,7 +15,7 @@ PORT ?= 8888
 SEED ?=
 OUT  ?= datasets
 CHROMIUM ?= /usr/bin/chromium
-# pytest -n: two workers suit the 2-core machines the suite is sized for.
+# pytest -n and make autograde: two workers suit the 2-core machines the suite is sized for.
 WORKERS ?= 2
 
 # nbgrader (CLI and JupyterLab's extensions) reads autograde/nbgrader_config.py from here,
@@ -87,8 +87,9 @@ student: publish
 	  $(VENV)/bin/jupyter lab --no-browser --ip=$(HOST) --port=$(PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir=$(CURDIR)/build/student/work
 
+# WORKERS processes grade side by side; an interrupted run resumes; FORCE=1 regrades all.
 autograde: $(ENV_STAMP)
-	$(PY) autograde/course.py autograde
+	$(PY) autograde/course.py autograde --workers $(WORKERS) $(if $(FORCE),--force)
 
 feedback: $(ENV_STAMP)
 	$(PY) autograde/course.py feedback

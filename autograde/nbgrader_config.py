@@ -27,7 +27,12 @@ c.CourseDirectory.submitted_directory = str(BUILD / "submitted")
 c.CourseDirectory.autograded_directory = str(BUILD / "autograded")
 c.CourseDirectory.feedback_directory = str(BUILD / "feedback")
 c.CourseDirectory.solution_directory = str(BUILD / "solution")
-c.CourseDirectory.db_url = f"sqlite:///{BUILD / 'gradebook.db'}"
+# Autograde workers write the gradebook side by side: SQLite waits up to two minutes for its
+# lock; several graders or machines share PostgreSQL instead (QUALKIT_DB_URL, e.g.
+# postgresql+psycopg://grader@db.example/qualkit; tests/test_postgres.py).
+c.CourseDirectory.db_url = (
+    os.environ.get("QUALKIT_DB_URL") or f"sqlite:///{BUILD / 'gradebook.db'}?timeout=120"
+)
 c.Exchange.root = str(BUILD / "exchange")
 # Coding files saved by the widget travel with a submission; nothing else large does.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]

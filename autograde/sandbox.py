@@ -96,7 +96,7 @@ def account() -> pwd.struct_passwd:
 try:
     from jupyter_client import AsyncKernelManager
     from nbgrader.preprocessors import Execute
-    from traitlets import List, Unicode, default
+    from traitlets import List, Unicode
     from traitlets.config import Configurable
 except ImportError:  # the launcher itself needs none of this
     AsyncKernelManager = Execute = object
@@ -143,9 +143,10 @@ if AsyncKernelManager is not object:
         """nbgrader's Execute with sandboxed kernels (autograde only: students' Validate and the
         instructor's own runs of a source notebook keep ordinary kernels)."""
 
-        @default("kernel_manager_class")
-        def _sandboxed_kernel_manager(self):
-            return SandboxKernelManager
+        def __init__(self, *args, **kwargs):
+            # nbgrader's Execute sets its kernel manager the same way, in __init__.
+            kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
+            super().__init__(*args, **kwargs)
 
 
 # --- the launcher: runs as root, builds the sandbox, becomes the account, execs the kernel -----
