@@ -1,7 +1,7 @@
 # qualkit: two commands set everything up.
 #   make lab    environment + course, then JupyterLab on the kit (http://127.0.0.1:8888)
 #   make test   environment + browser, then every test
-# Instructors: make publish | autograde | feedback | grades | student | release | bench | datasets | tidy
+# Instructors: make publish | autograde | feedback | grades | student | student-image | release | bench | datasets | tidy
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -25,7 +25,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 # Jupyter refuses to start as root unless told to (containers and CI run as root).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help env lab student test release publish autograde feedback grades bench datasets browser proxy tidy clean
+.PHONY: help env lab student test release publish autograde feedback grades bench datasets browser proxy postgres student-image tidy clean
 
 help:
 	@sed -n '1,4p' Makefile | sed 's/^# \{0,1\}//'
@@ -68,6 +68,12 @@ $(CHP):
 
 proxy: $(CHP)
 
+# Debian's PostgreSQL: tests/test_postgres.py starts a throwaway server on loopback with it.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installing Debian's postgresql for the gradebook tests..."; \
+	  $(APT_INSTALL) postgresql >/dev/null; }
+
 release: $(ENV_STAMP)
 	$(PY) autograde/course.py release
 
@@ -88,6 +94,10 @@ student: publish
 	  --ServerApp.root_dir=$(CURDIR)/build/student/work
 
 # WORKERS processes grade side by side; an interrupted run resumes; FORCE=1 regrades all.
+# Exactly what students receive: release folders and the student environment of a hub image.
+student-image: $(ENV_STAMP)
+	$(PY) tools/student_image.py $(or $(QUALKIT_BUILD),build)/student-image
+
 autograde: $(ENV_STAMP)
 	$(PY) autograde/course.py autograde --workers $(WORKERS) $(if $(FORCE),--force)
 
@@ -106,7 +116,7 @@ bench: $(ENV_STAMP)
 	@for bench in benchmarks/bench_*.py; do echo "== $$bench"; $(PY) $$bench || exit 1; done
 
 # pytest exits 5 when it collected no test: that is a failure here, said out loud.
-test: $(ENV_STAMP) browser proxy
+test: $(ENV_STAMP) browser proxy postgres
 	@$(PY) -m pytest -n $(WORKERS) --dist loadgroup; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: no tests were collected; failing." >&2; fi; \
 	exit $$status
