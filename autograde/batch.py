@@ -18,12 +18,17 @@ nbgrader_config.py), PostgreSQL is made for it (tests/test_postgres.py).
 from __future__ import annotations
 
 import multiprocessing
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 # How long a reason may be in the summary table.
-REASON_WIDTH = 100
+REASON_WIDTH = 160
+KERNEL_DIED = (
+    "the kernel died: it crashed, exited, hit a sandbox limit (memory, CPU time, processes) "
+    "or ignored an interrupt"
+)
 
 
 @dataclass(frozen=True)
@@ -49,18 +54,32 @@ def clock(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def reason_of(result: dict) -> str:
-    """The line of nbgrader's log that says why grading failed (the last error, not noise).
+EXCEPTION_LINE = re.compile(r"^\s*([\w.]+(?:Error|Exception|Exit)):\s*(.*)$")
 
-    >>> reason_of({"log": "[INFO] x\\n[ERROR] Kernel died\\nTraceback ...\\n", "error": ""})
-    'Kernel died'
+
+def reason_of(result: dict) -> str:
+    r"""Why nbgrader could not grade a submission, in words: the last exception in its log.
+
+    >>> reason_of({"log": "[ERROR] x\n    nbclient.exceptions.DeadKernelError: Kernel died\n"})[:16]
+    'the kernel died:'
+    >>> reason_of({"log": "  nbformat.reader.NotJSONError: Notebook does not appear to be JSON"})
+    'the notebook is not valid JSON (it cannot be opened): Notebook does not appear to be JSON'
     """
     text = "\n".join(str(result.get(key) or "") for key in ("log", "error"))
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    errors = [line.split("]", 1)[-1].strip() for line in lines if line.startswith("[ERROR]")]
-    errors = [e for e in errors if e and not e.startswith("There was an error processing")]
-    found = errors[-1] if errors else (lines[-1] if lines else "no log")
-    return found[:REASON_WIDTH]
+    found = [
+        match.groups()
+        for line in text.splitlines()
+        if (match := EXCEPTION_LINE.match(line)) and "NbGraderException" not in match[1]
+    ]
+    if not found:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        return (lines[-1] if lines else "no log")[:REASON_WIDTH]
+    name, message = found[-1]
+    if name.endswith(("DeadKernelError", "UnresponsiveKernelError")):
+        return KERNEL_DIED
+    if name.endswith("NotJSONError"):
+        return f"the notebook is not valid JSON (it cannot be opened): {message}"[:REASON_WIDTH]
+    return f"{name.rsplit('.', 1)[-1]}: {message}"[:REASON_WIDTH]
 
 
 # --- the journal: what is graded, so that a run resumes ----------------------------------------

@@ -137,7 +137,21 @@ if AsyncKernelManager is not object:
                 shutil.rmtree(self.socket_dir, ignore_errors=True)
 
     class SandboxKernelManager(SandboxKernels, AsyncKernelManager):
-        """What nbclient (through SandboxedExecute) starts grading kernels with."""
+        """What nbclient (through SandboxedExecute) starts grading kernels with.
+
+        nbgrader interrupts a cell that runs past its timeout and goes on with the next one. A
+        kernel that needs a second interrupt ignored the first (a loop that swallows
+        KeyboardInterrupt keeps it busy, and every later cell would wait out the timeout too):
+        it is killed, and the submission is reported as not graded."""
+
+        interrupts = 0
+
+        async def interrupt_kernel(self):
+            self.interrupts += 1
+            if self.interrupts > 1:
+                await self._async_kill_kernel()
+            else:
+                await self._async_interrupt_kernel()
 
     class SandboxedExecute(Execute):
         """nbgrader's Execute with sandboxed kernels (autograde only: students' Validate and the
