@@ -24,7 +24,8 @@ import pytest
 from qualkit.agreement import cohens_kappa, krippendorff_alpha
 from qualkit.codebook import read_codebook
 from qualkit.codings import read_codings
-from qualkit.corpus import load_corpus, load_key
+from qualkit.corpus import load_corpus
+from qualkit.key import load_key
 
 REPO = Path(__file__).resolve().parents[1]
 GENERATE = REPO / "datasets" / "generator" / "generate.py"

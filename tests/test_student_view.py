@@ -13,6 +13,8 @@ import urllib.request
 
 import nbformat
 import pytest
+
+from conftest import REPO
 from hub_ui import (
     answer_code,
     answer_markdown,
@@ -24,8 +26,6 @@ from hub_ui import (
     submit,
     validate,
 )
-
-from conftest import REPO
 from lab_server import CHROMIUM_ARGS, TOKEN, chromium, jupyter_server
 
 pytestmark = pytest.mark.browser
@@ -48,7 +48,11 @@ def course(build, *args) -> subprocess.CompletedProcess:
 def solution_code() -> str:
     source = nbformat.read(REPO / "lessons" / LESSON / f"{LESSON}.ipynb", as_version=4)
     cell = next(c for c in source.cells if c.metadata["nbgrader"].get("grade_id") == "answer_0_1")
-    return "\n".join(line for line in cell.source.splitlines() if "SOLUTION ###" not in line)
+    return "\n".join(
+        line
+        for line in cell.source.splitlines()
+        if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line
+    )
 
 
 def grade_by_hand(build, student: str, score: float) -> None:

@@ -45,12 +45,14 @@ from qualkit.atomic import write_atomic
 from qualkit.codebook import Code, Codebook, code_entry, parse_code
 from qualkit.codings import Coding, Memo, assemble, coding_line, memo_line, read_codings, utc_now
 from qualkit.errors import InputError
-from qualkit.transcripts import Transcript, Turn
+from qualkit.transcripts import Transcript, Turn, Unit
+from qualkit.wording import plural
+
+__all__ = ["ALL_CODED", "COMMANDS_HELP", "Change", "CodingTool", "Progress", "default_path"]
 
 if TYPE_CHECKING:
     from qualkit.corpus import Corpus, Participant
 
-Unit = tuple[str, int]
 Change = Literal["position", "filter", "codings", "memo", "codebook", "reload"]
 
 # What the command box understands (documented for students in the widget's help text).
@@ -101,8 +103,8 @@ class Progress:
     def counts(self) -> str:
         """``"3 codings · 2 codes used · 0 memos"``: what the coder has made so far."""
         return (
-            f"{_plural(self.codings, 'coding')} · "
-            f"{_plural(len(self.codes_used), 'code')} used · {_plural(self.memos, 'memo')}"
+            f"{plural(self.codings, 'coding')} · "
+            f"{plural(len(self.codes_used), 'code')} used · {plural(self.memos, 'memo')}"
         )
 
     def __str__(self) -> str:
@@ -141,10 +143,6 @@ class _Undo:
     description: str
     unit: Unit
     inverse: _Op
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def default_path(coder: str, folder: str | PathLike | None = None) -> Path:
@@ -337,11 +335,11 @@ class CodingTool:
         self._disk = self._signature()
 
     def _saved_text(self) -> str:
-        text = _plural(len(self._codings), "coding")
+        text = plural(len(self._codings), "coding")
         if self._memos:
-            text += f" and {_plural(len(self._memos), 'memo')}"
+            text += f" and {plural(len(self._memos), 'memo')}"
         if self._new_codes:
-            text += f" and {_plural(len(self._new_codes), 'new code')}"
+            text += f" and {plural(len(self._new_codes), 'new code')}"
         return text
 
     def _commit(self, op: _Op, description: str, unit: Unit, change: Change) -> None:
@@ -709,7 +707,7 @@ class CodingTool:
             if users:
                 raise ValueError(
                     f"cannot undo adding {entry.inverse.label}: "
-                    f"{_plural(len(users), 'coding')} use it; remove them first"
+                    f"{plural(len(users), 'coding')} use it; remove them first"
                 )
         inverse = self._do(entry.inverse)
         try:

@@ -32,6 +32,8 @@ from qualkit.coding_tool import ALL_CODED, COMMANDS_HELP, Change, CodingTool
 from qualkit.codings import utc_now
 from qualkit.corpus import Corpus, load_corpus
 
+__all__ = ["KEYS_HELP", "CodingWidget", "code_transcript"]
+
 KEYS_HELP = (
     "Tab / Shift+Tab move between controls; Enter or Space presses a button or ticks a code. "
     "Turn box: type a number and press Enter (↑ / ↓ step). Command box: " + COMMANDS_HELP + "."

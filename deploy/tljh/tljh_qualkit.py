@@ -1,0 +1,325 @@
+"""TLJH plugin for qualkit: the course on The Littlest JupyterHub, graded with nbgrader.
+
+It follows nbgrader's documented JupyterHub setup (one course, several graders):
+
+- the kit's environment (environment.yml) and qualkit itself, from a checkout that students
+  cannot read, in TLJH's user environment;
+- a shared exchange, writable by everyone (``chmod ugo+rw``, as nbgrader's docs say);
+- the course's formgrader as a JupyterHub service run by a grader account that holds the
+  course (sources, gradebook) in its private home;
+- the groups ``formgrade-<course>`` (graders: access to the formgrader) and
+  ``nbgrader-<course>`` (students: the course in their Assignment List), with
+  ``JupyterHubAuthPlugin`` so that each person sees only their courses;
+- Formgrader and Create Assignment switched off in everyone's own server;
+- private home folders, so no student reads another's work.
+
+Settings come from a YAML file (``QUALKIT_HUB_CONFIG``, default /etc/qualkit/hub.yaml); every
+key is optional (see :class:`Settings`). The hub test (tests/test_hub.py) runs a real
+JupyterHub with this module's :func:`configure_hub` and :func:`install_course`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+try:  # installed into TLJH's hub environment, where tljh provides the hook marker
+    from tljh.hooks import hookimpl
+except ImportError:  # outside TLJH: tests register the hooks with pluggy themselves
+    try:
+        import pluggy
+
+        hookimpl = pluggy.HookimplMarker("tljh")
+    except ImportError:  # a plain JupyterHub that only calls configure_hub()
+
+        def hookimpl(function):
+            return function
+
+
+CONFIG_ENV = "QUALKIT_HUB_CONFIG"
+DEFAULT_CONFIG = Path("/etc/qualkit/hub.yaml")
+TLJH_USER_PREFIX = Path("/opt/tljh/user")
+# Instructor tools, off in everyone's own server and on in the grader's service only.
+INSTRUCTOR_LAB_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment")
+INSTRUCTOR_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader",)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the course lives on the hub and who grades it."""
+
+    repo: Path = Path("/opt/qualkit")  # a checkout only root can read (it has the key)
+    course: str = "qualkit"
+    graders: tuple[str, ...] = ()  # hub users in formgrade-<course>
+    students: tuple[str, ...] = ()  # hub users in nbgrader-<course> (Formgrader adds more)
+    exchange: Path = Path("/srv/nbgrader/exchange")
+    service_port: int = 9999
+    grader_home: Path | None = None  # default: the grader account's home
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def grader(self) -> str:
+        """The account that runs the formgrader and owns the course files."""
+        return f"grader-{self.course}"
+
+    @property
+    def course_root(self) -> Path:
+        return (self.grader_home or Path("/home") / self.grader) / self.course
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings file; a missing file means the defaults, a bad key names itself."""
+    import yaml
+
+    path = Path(path or os.environ.get(CONFIG_ENV, DEFAULT_CONFIG))
+    if not path.exists():
+        return Settings()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of settings, got {type(data).__name__}")
+    known = {f.name for f in fields(Settings)} - {"extra"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ValueError(
+            f"{path}: unknown setting {unknown[0]!r}; known: {', '.join(sorted(known))}"
+        )
+    for key in ("graders", "students"):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
+            raise ValueError(f"{path}: {key!r} must be a list of user names")
+        data[key] = tuple(value)
+    for key in ("repo", "exchange", "grader_home"):
+        if data.get(key) is not None:
+            data[key] = Path(data[key])
+    if "service_port" in data and not isinstance(data["service_port"], int):
+        raise ValueError(f"{path}: 'service_port' must be a whole number")
+    return Settings(**data)
+
+
+# --- JupyterHub configuration ----------------------------------------------------------------
+
+
+def configure_hub(
+    c,
+    settings: Settings,
+    service_command: list[str] | None = None,
+    service_environment: dict | None = None,
+) -> None:
+    """Groups, roles and the formgrader service, as nbgrader documents them for JupyterHub."""
+    course = settings.course
+    formgrade, students = f"formgrade-{course}", f"nbgrader-{course}"
+    _add(
+        c.JupyterHub,
+        "load_groups",
+        {
+            # The grader account is a hub user too: nbgrader's formgrader asks the hub for its
+            # groups to know which course it serves.
+            formgrade: {"users": [*settings.graders, settings.grader]},
+            students: {"users": list(settings.students)},
+        },
+    )
+    _add(
+        c.JupyterHub,
+        "load_roles",
+        [
+            {  # graders reach the formgrader service
+                "name": formgrade,
+                "groups": [formgrade],
+                "scopes": [
+                    f"access:services!service={course}",
+                    "list:services",
+                    f"read:services!service={course}",
+                ],
+            },
+            {  # students find the course (the Assignment List asks the hub)
+                "name": students,
+                "groups": [students],
+                "scopes": ["list:services", f"read:services!service={course}"],
+            },
+            {  # a server's token acts as its owner, so nbgrader can read the owner's groups
+                "name": "server",
+                "scopes": ["inherit"],
+            },
+            {  # the formgrader adds students to the course group (Manage Students)
+                "name": f"{course}-formgrader",
+                "services": [course],
+                "scopes": [
+                    "read:users",
+                    "list:groups",
+                    f"read:groups!group={students}",
+                    f"groups!group={students}",
+                ],
+            },
+        ],
+    )
+    # The grader's own Jupyter settings (instructor tools on) must beat the shared ones (off):
+    # a virtual or conda environment's settings outrank ~/.jupyter unless it is named first.
+    environment = dict(service_environment or {})
+    environment["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        filter(
+            None,
+            [str(settings.course_root.parent / ".jupyter"), environment.get("JUPYTER_CONFIG_PATH")],
+        )
+    )
+    _add(
+        c.JupyterHub,
+        "services",
+        [
+            {
+                "name": course,  # nbgrader: the service's name is the course id
+                "url": f"http://127.0.0.1:{settings.service_port}",
+                "command": service_command or ["jupyterhub-singleuser"],
+                "user": settings.grader,
+                "cwd": str(settings.course_root.parent),
+                "environment": {"JUPYTERHUB_DEFAULT_URL": "/formgrader", **environment},
+                "oauth_no_confirm": True,
+            }
+        ],
+    )
+
+
+def _add(section, name: str, items):
+    """Add to a hub setting without dropping what TLJH set before (its idle culler, say)."""
+    if name not in section:
+        section[name] = items
+    elif isinstance(section[name], list | dict):
+        current = section[name]
+        section[name] = {**current, **items} if isinstance(current, dict) else [*current, *items]
+    else:  # a lazy value (c.JupyterHub.services.append(...)): traitlets applies it later
+        (section[name].update if isinstance(items, dict) else section[name].extend)(items)
+
+
+# --- files on the machine --------------------------------------------------------------------
+
+
+def shared_nbgrader_config(settings: Settings, config_dir: Path) -> str:
+    """Everyone's nbgrader_config.py: Validate as autograde judges, the shared exchange."""
+    return (
+        '"""nbgrader on this hub, written by tljh-qualkit."""\n\n'
+        "c = get_config()  # noqa: F821\n"
+        "# How notebooks run and are checked: the course's own settings (a copy).\n"
+        f"load_subconfig({str(config_dir / 'validate_config.py')!r})  # noqa: F821\n"
+        f"c.CourseDirectory.course_id = {settings.course!r}\n"
+        f"c.Exchange.root = {str(settings.exchange)!r}\n"
+        "c.Exchange.path_includes_course = True\n"
+        'c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"\n'
+    )
+
+
+def grader_nbgrader_config(settings: Settings) -> str:
+    """The grader account's nbgrader_config.py: the kit's course config, on the shared exchange."""
+    return (
+        '"""nbgrader for the course grader, written by tljh-qualkit."""\n\n'
+        "c = get_config()  # noqa: F821\n"
+        f"load_subconfig({str(settings.course_root / 'autograde' / 'nbgrader_config.py')!r})"
+        "  # noqa: F821\n"
+        f"c.Exchange.root = {str(settings.exchange)!r}\n"
+        "c.Exchange.path_includes_course = True\n"
+        'c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"\n'
+    )
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def write_jupyter_config(config_dir: Path, settings: Settings, enabled: bool) -> None:
+    """nbgrader and extension settings in one Jupyter config folder.
+
+    ``enabled=False``: the shared folder (everyone's servers): instructor tools off.
+    ``enabled=True``: the grader's own ~/.jupyter, which overrides it: tools back on.
+    """
+    _write_json(
+        config_dir / "labconfig" / "page_config.json",
+        {"disabledExtensions": dict.fromkeys(INSTRUCTOR_LAB_PLUGINS, not enabled)},
+    )
+    _write_json(
+        config_dir / "jupyter_server_config.json",
+        {
+            "ServerApp": {
+                "jpserver_extensions": dict.fromkeys(INSTRUCTOR_SERVER_EXTENSIONS, enabled)
+            }
+        },
+    )
+    if enabled:
+        text = grader_nbgrader_config(settings)
+    else:
+        shutil.copyfile(
+            settings.repo / "autograde" / "validate_config.py", config_dir / "validate_config.py"
+        )
+        text = shared_nbgrader_config(settings, config_dir)
+    (config_dir / "nbgrader_config.py").write_text(text, encoding="utf-8")
+
+
+def ensure_account(name: str, home: Path | None = None) -> pwd.struct_passwd:
+    """A system account with a private home (created when missing)."""
+    try:
+        account = pwd.getpwnam(name)
+    except KeyError:
+        where = ["--home-dir", str(home)] if home else []
+        subprocess.run(
+            ["useradd", "--create-home", *where, "--shell", "/bin/bash", name], check=True
+        )
+        account = pwd.getpwnam(name)
+    os.chmod(account.pw_dir, 0o700)
+    return account
+
+
+def install_course(settings: Settings, jupyter_config_dir: Path) -> None:
+    """Exchange, grader account and course, and the Jupyter settings (run as root)."""
+    settings.exchange.mkdir(parents=True, exist_ok=True)
+    os.chmod(settings.exchange, 0o777)  # nbgrader's docs: chmod ugo+rw; nbgrader guards inside
+    grader = ensure_account(settings.grader, settings.grader_home)
+    root = settings.course_root
+    root.parent.mkdir(parents=True, exist_ok=True)
+    for part in ("lessons", "autograde", "datasets"):  # sources, course config, corpus and key
+        shutil.copytree(
+            settings.repo / part,
+            root / part,
+            dirs_exist_ok=True,
+            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.codings.json"),
+        )
+    (root / "build").mkdir(exist_ok=True)  # nbgrader's output and gradebook (autograde/)
+    write_jupyter_config(jupyter_config_dir, settings, enabled=False)
+    write_jupyter_config(root.parent / ".jupyter", settings, enabled=True)
+    for path in [root.parent, *root.parent.rglob("*")]:
+        os.chown(path, grader.pw_uid, grader.pw_gid, follow_symlinks=False)
+    os.chmod(root.parent, 0o700)  # solutions, hidden tests and the gradebook stay the grader's
+
+
+# --- TLJH hooks ------------------------------------------------------------------------------
+
+
+@hookimpl
+def tljh_extra_user_pip_packages():
+    """The kit's declared environment, then qualkit itself (a wheel: no key in it)."""
+    settings = load_settings()
+    sys.path.insert(0, str(settings.repo / "tools"))
+    try:
+        from requirements_from_environment import pip_requirements
+    finally:
+        sys.path.pop(0)
+    return [*pip_requirements(settings.repo / "environment.yml"), str(settings.repo)]
+
+
+@hookimpl
+def tljh_custom_jupyterhub_config(c):
+    configure_hub(c, load_settings())
+
+
+@hookimpl
+def tljh_post_install():
+    install_course(load_settings(), TLJH_USER_PREFIX / "etc" / "jupyter")
+
+
+@hookimpl
+def tljh_new_user_create(username):
+    """TLJH creates accounts at first login with a readable home: make it private."""
+    os.chmod(pwd.getpwnam(username).pw_dir, 0o700)

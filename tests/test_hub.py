@@ -1,0 +1,401 @@
+"""The course on a real multi-user JupyterHub, end to end in Debian's Chromium.
+
+A JupyterHub (PyPI) with configurable-http-proxy (npm, `make proxy`) runs on 127.0.0.1 as root,
+with PAM login for real Unix accounts made here: an instructor, a second grader and three
+students. The hub is set up exactly as the TLJH plugin sets one up (deploy/tljh/tljh_qualkit.py:
+nbgrader's documented JupyterHub integration, a shared exchange, the course's formgrader as a
+hub service under the grader account, JupyterHubAuthPlugin). Each person logs in on the hub's
+login page. The instructor releases lesson 00 from Formgrader; the students fetch it, answer
+(fully, partly, not at all), validate and submit; the instructor collects and autogrades, the
+two graders mark the written answers, feedback is released, and each student fetches her own.
+Then the file system is checked as the students. Everything is removed afterwards.
+Screenshots: test-output/hub/.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pwd
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import REPO
+from hub_ui import (
+    LONG,
+    answer_code,
+    answer_markdown,
+    fetch,
+    fetch_feedback,
+    open_assignment_list,
+    open_notebook,
+    save,
+    submit,
+    validate,
+)
+from lab_server import CHROMIUM_ARGS, chromium, free_port
+
+sys.path.insert(0, str(REPO / "deploy" / "tljh"))
+import tljh_qualkit
+
+pytestmark = [pytest.mark.hub, pytest.mark.xdist_group("hub")]
+LESSON = "00-orientation"
+# `make hub-env`: an environment every account can run (see the Makefile), and the proxy.
+VENV = Path(os.environ.get("QUALKIT_HUB_ENV", REPO / ".venv" / "hub"))
+CHP = REPO / ".venv" / "proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
+SHOTS = REPO / "test-output" / "hub"
+INSTRUCTOR, GRADER2 = "qk-teacher", "qk-grader2"
+STUDENTS = ("qk-ana", "qk-bea", "qk-cleo")  # answers: full, partial, blank
+WRITTEN = {
+    "qk-ana": "The woman with OUD had a positive drug test; her baby is treated for NOWS.",
+    "qk-bea": "The woman tested positive.",
+}
+MANUAL = {"qk-ana": 5, "qk-bea": 2}  # what the graders give the written answers
+EXPECTED = {"qk-ana": 4 + 5, "qk-bea": 1 + 2, "qk-cleo": 0}  # autograded + by hand
+
+
+def solution_code() -> str:
+    source = nbformat.read(REPO / "lessons" / LESSON / f"{LESSON}.ipynb", as_version=4)
+    cell = next(c for c in source.cells if c.metadata["nbgrader"].get("grade_id") == "answer_0_1")
+    return "\n".join(
+        line
+        for line in cell.source.splitlines()
+        if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line
+    )
+
+
+CODE = {
+    "qk-ana": solution_code(),
+    "qk-bea": 'answer_0_1 = {"pss": 1, "doula": 1, "home_visiting": 1}',  # right form only
+}
+
+
+@dataclass(frozen=True)
+class Hub:
+    url: str
+    settings: tljh_qualkit.Settings
+    passwords: dict
+    root: Path
+
+    @property
+    def formgrader(self) -> str:
+        return f"{self.url}/services/{self.settings.course}/formgrader"
+
+
+def as_user(user: str, *command: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["runuser", "-u", user, "--", *command], capture_output=True, text=True)
+
+
+def remove_account(name: str) -> None:
+    try:
+        account = pwd.getpwnam(name)
+    except KeyError:
+        return
+    pids = subprocess.run(["ps", "-u", name, "-o", "pid="], capture_output=True, text=True)
+    for pid in pids.stdout.split():  # what the hub started for this account, one by one
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(int(pid), 9)
+    subprocess.run(["userdel", "--remove", name], capture_output=True)
+    shutil.rmtree(account.pw_dir, ignore_errors=True)
+
+
+HUB_CONFIG = """\
+import sys
+sys.path.insert(0, {plugin!r})
+from pathlib import Path
+import tljh_qualkit
+
+c = get_config()  # noqa: F821
+settings = tljh_qualkit.Settings(
+    repo=Path({repo!r}), graders={graders!r}, students={students!r},
+    exchange=Path({exchange!r}), service_port={service_port},
+)
+environment = {{"JUPYTER_CONFIG_PATH": {config_dir!r}, "PATH": {path!r}}}
+tljh_qualkit.configure_hub(c, settings, [{singleuser!r}], environment)
+c.JupyterHub.bind_url = {url!r}
+c.JupyterHub.hub_bind_url = "http://127.0.0.1:{hub_port}"
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{proxy_port}"
+c.ConfigurableHTTPProxy.command = [{chp!r}]
+c.ConfigurableHTTPProxy.should_start = True
+c.JupyterHub.db_url = "sqlite:///{state}/jupyterhub.sqlite"
+c.JupyterHub.cookie_secret_file = "{state}/jupyterhub_cookie_secret"
+c.JupyterHub.pid_file = "{state}/jupyterhub.pid"
+c.JupyterHub.authenticator_class = "pam"
+c.PAMAuthenticator.open_sessions = False
+c.Authenticator.allowed_users = set({users!r})
+c.Spawner.cmd = [{singleuser!r}]
+c.Spawner.default_url = "/lab"
+c.Spawner.environment = environment
+c.Spawner.start_timeout = 180
+c.Spawner.http_timeout = 180
+"""
+
+
+@pytest.fixture(scope="module")
+def hub():
+    if os.geteuid() != 0:
+        pytest.skip("the hub test makes Unix accounts: run it as root")
+    for needed in (CHP, VENV / "bin" / "jupyterhub"):
+        if not needed.exists():
+            pytest.skip(f"{needed} is missing: make hub-env")
+    chromium()
+    users = (INSTRUCTOR, GRADER2, *STUDENTS)
+    root = Path(tempfile.mkdtemp(prefix="qualkit-hub-", dir="/srv"))
+    root.chmod(0o755)
+    settings = tljh_qualkit.Settings(
+        repo=REPO,
+        graders=(INSTRUCTOR, GRADER2),
+        students=STUDENTS,
+        exchange=root / "exchange",
+        service_port=free_port(),
+    )
+    for name in (*users, settings.grader):
+        remove_account(name)  # left over from an interrupted run
+    passwords = {name: secrets.token_urlsafe(12) for name in users}
+    hub_process = None
+    try:
+        for name in users:
+            subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name], check=True)
+            subprocess.run(["chpasswd"], input=f"{name}:{passwords[name]}\n", text=True, check=True)
+            tljh_qualkit.tljh_new_user_create(name)  # as TLJH calls it for a new account
+        config_dir = root / "etc" / "jupyter"
+        tljh_qualkit.install_course(settings, config_dir)
+        state = root / "hub"
+        state.mkdir()
+        url = f"http://127.0.0.1:{free_port()}"
+        (state / "jupyterhub_config.py").write_text(
+            HUB_CONFIG.format(
+                plugin=str(REPO / "deploy" / "tljh"),
+                repo=str(REPO),
+                graders=settings.graders,
+                students=settings.students,
+                exchange=str(settings.exchange),
+                service_port=settings.service_port,
+                config_dir=str(config_dir),
+                path=f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",
+                singleuser=str(VENV / "bin" / "jupyterhub-singleuser"),
+                url=url,
+                hub_port=free_port(),
+                proxy_port=free_port(),
+                chp=str(CHP),
+                state=state,
+                users=list(users),
+            )
+        )
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        log = (SHOTS / "jupyterhub.log").open("w")
+        env = {"PATH": f"{VENV / 'bin'}:/usr/bin:/bin", "LANG": "C.UTF-8"}
+        hub_process = subprocess.Popen(
+            [str(VENV / "bin" / "jupyterhub"), "-f", str(state / "jupyterhub_config.py")],
+            cwd=state,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/hub/health", timeout=3)
+                break
+            except OSError:
+                if hub_process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(
+                        "JupyterHub did not start:\n"
+                        + (SHOTS / "jupyterhub.log").read_text()[-4000:]
+                    )
+                time.sleep(0.5)
+        yield Hub(url, settings, passwords, root)
+    finally:
+        if hub_process is not None:
+            hub_process.terminate()
+            try:
+                hub_process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                hub_process.kill()
+        # A hub that died while starting leaves its proxy running: the pid file names it.
+        proxy_pid = root / "hub" / "jupyterhub-proxy.pid"
+        if proxy_pid.exists():
+            with contextlib.suppress(ProcessLookupError, ValueError):
+                os.kill(int(proxy_pid.read_text().strip()), 15)
+        for name in (*users, settings.grader):
+            remove_account(name)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium(), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+def login(browser, hub: Hub, user: str):
+    """A fresh browser session, logged in on the hub's login page."""
+    from playwright.sync_api import expect
+
+    page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    page.set_default_timeout(LONG)
+    page.goto(f"{hub.url}/hub/login")
+    page.fill("#username_input", user)
+    page.fill("#password_input", hub.passwords[user])
+    page.click("#login_submit")
+    expect(page).not_to_have_url(re.compile(r"/hub/login"), timeout=LONG)
+    return page
+
+
+def formgrader_action(page, lesson: str, glyph: str) -> str:
+    """Click a Manage Assignments button (by its icon); returns the result dialog's text."""
+    from playwright.sync_api import expect
+
+    row = page.locator("tr", has_text=lesson).first
+    row.locator(f".glyphicon-{glyph}").click()
+    modal = page.locator("#success-modal, #error-modal").first
+    expect(modal).to_be_visible(timeout=LONG)
+    text = modal.inner_text()
+    modal.get_by_role("button", name=re.compile("Close|OK", re.I)).first.click()
+    expect(page.locator(".modal-backdrop")).to_have_count(0)
+    return text
+
+
+def grade_written_answer(page, hub: Hub, student: str, score: int) -> None:
+    """In Formgrader: open the student's notebook and give the written answer a score."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{hub.formgrader}/manage_students/{student}/{LESSON}")
+    page.locator("td a", has_text=LESSON).first.click()
+    # Formgrader loads the grades after the page: the box is ready once marked as waiting.
+    box = page.locator("input.score.needs_manual_grade").first
+    expect(box).to_be_visible()
+    with page.expect_response(
+        lambda r: "/formgrader/api/grade/" in r.url and r.request.method == "PUT", timeout=LONG
+    ) as saved:
+        box.click()
+        page.keyboard.type(str(score))
+        page.keyboard.press("Tab")  # Formgrader saves a score when the box loses focus
+    assert saved.value.ok, saved.value.status
+
+
+def test_course_cycle_on_a_real_hub(hub, browser):
+    from playwright.sync_api import expect
+
+    # 1. The instructor releases lesson 00 from Formgrader (a hub service, via the hub's login).
+    teacher = login(browser, hub, INSTRUCTOR)
+    teacher.goto(f"{hub.formgrader}/manage_assignments")
+    expect(teacher.locator("tr", has_text=LESSON).first).to_be_visible(timeout=LONG)
+    assert "error" not in formgrader_action(teacher, LESSON, "education").lower()  # Generate
+    formgrader_action(teacher, LESSON, "cloud-upload")  # Release
+    expect(teacher.locator("tr", has_text=LESSON).first).to_contain_text("released")
+    teacher.screenshot(path=str(SHOTS / "1-formgrader-released.png"))
+
+    # 2. Each student fetches, answers, validates and submits in her own server.
+    students = {}
+    for student in STUDENTS:
+        page = students[student] = login(browser, hub, student)
+        lab = f"{hub.url}/user/{student}/lab"
+        open_assignment_list(page, lab)
+        page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
+        expect(page.locator(".lm-Menu-itemLabel", has_text="Formgrader")).to_have_count(0)
+        page.keyboard.press("Escape")
+        fetch(page, LESSON)
+        # path_includes_course: nbgrader fetches into <course>/<lesson> on a hub
+        open_notebook(page, lab, f"{hub.settings.course}/{LESSON}/{LESSON}.ipynb")
+        if student in CODE:
+            answer_code(page, "YOUR CODE HERE", CODE[student])
+            answer_markdown(page, "YOUR ANSWER HERE", WRITTEN[student])
+            save(page)
+        verdict = validate(page)
+        assert ("Success" in verdict) == (student in CODE), f"{student}: {verdict}"
+        page.screenshot(path=str(SHOTS / f"2-{student}-validated.png"))
+        open_assignment_list(page, lab)
+        submit(page, LESSON)
+    students[STUDENTS[0]].screenshot(path=str(SHOTS / "2-submitted.png"))
+
+    # 3. Collect and autograde in Formgrader; the graders mark the written answers.
+    teacher.goto(f"{hub.formgrader}/manage_assignments")
+    assert "error" not in formgrader_action(teacher, LESSON, "cloud-download").lower()  # Collect
+    teacher.goto(f"{hub.formgrader}/manage_submissions/{LESSON}")
+    for student in STUDENTS:
+        row = teacher.locator("tr", has_text=student).first
+        row.locator(".glyphicon-flash").click()  # Autograde
+        modal = teacher.locator("#success-modal, #error-modal").first
+        expect(modal).to_be_visible(timeout=LONG)
+        assert modal.get_attribute("id") == "success-modal", modal.inner_text()
+        modal.get_by_role("button", name=re.compile("Close|OK", re.I)).first.click()
+        expect(teacher.locator(".modal-backdrop")).to_have_count(0)
+    teacher.reload()
+    for student in STUDENTS[:2]:
+        expect(teacher.locator("tr", has_text=student).first).to_contain_text(
+            "needs manual grading"
+        )
+    teacher.screenshot(path=str(SHOTS / "3-autograded.png"))
+    grade_written_answer(teacher, hub, "qk-ana", MANUAL["qk-ana"])
+    teacher.screenshot(path=str(SHOTS / "3-graded-by-instructor.png"))
+
+    # Feedback before bea's answer is marked: held back and named, not a silent 0.
+    teacher.goto(f"{hub.formgrader}/manage_assignments")
+    held = formgrader_action(teacher, LESSON, "comment")  # Generate Feedback
+    assert "qk-bea: held back, not graded yet: language_rewrite" in held, held
+
+    grader2 = login(browser, hub, GRADER2)  # the second grader, same course, same formgrader
+    grade_written_answer(grader2, hub, "qk-bea", MANUAL["qk-bea"])
+    grader2.screenshot(path=str(SHOTS / "3-graded-by-second-grader.png"))
+
+    teacher.goto(f"{hub.formgrader}/manage_assignments")
+    done = formgrader_action(teacher, LESSON, "comment")
+    assert "held back" not in done, done
+    formgrader_action(teacher, LESSON, "envelope")  # Release Feedback
+    teacher.screenshot(path=str(SHOTS / "4-feedback-released.png"))
+
+    # 4. Each student fetches her feedback and sees her own score, nothing of the key.
+    for student, page in students.items():
+        open_assignment_list(page, f"{hub.url}/user/{student}/lab")
+        fetch_feedback(page, LESSON)
+        home = Path(pwd.getpwnam(student).pw_dir)
+        fetched = home / hub.settings.course / LESSON
+        feedback = next((fetched / "feedback").glob(f"*/{LESSON}.html"))
+        html = feedback.read_text()
+        assert f"Score: {EXPECTED[student]:.1f} / 10.0" in html, student
+        for other in set(STUDENTS) - {student}:
+            assert other not in html and WRITTEN.get(other, "@@") not in html
+        assert "HIDDEN TESTS" not in html and "_expected" not in html
+        assert "Rubric (6 points" not in html and "BEGIN SOLUTION" not in html
+        # What she reads in her browser, from her own server:
+        page.goto(f"{hub.url}/user/{student}/files/{feedback.relative_to(home)}")
+        expect(page.locator("body")).to_contain_text(f"Score: {EXPECTED[student]:.1f} / 10.0")
+        page.screenshot(path=str(SHOTS / f"5-{student}-feedback.png"))
+
+
+def test_students_cannot_read_each_other_or_the_course(hub):
+    """As a student on the hub's machine (a terminal would do the same)."""
+    exchange = hub.settings.exchange / hub.settings.course
+    course = hub.settings.course_root
+    forbidden = [
+        ("cat", str(course / "lessons" / LESSON / f"{LESSON}.ipynb")),  # solutions, hidden tests
+        ("ls", str(course / "build")),  # gradebook, submissions
+        ("ls", "/home/qk-ana"),  # another student's work
+        ("ls", str(exchange / "inbound")),  # everyone's submissions
+        ("ls", str(exchange / "feedback")),  # everyone's feedback
+    ]
+    for command in forbidden:
+        result = as_user("qk-bea", *command)
+        assert result.returncode != 0 and "Permission denied" in result.stderr, command
+    # The checks can fail: what a student may read, she reads.
+    released = exchange / "outbound" / LESSON / f"{LESSON}.ipynb"
+    assert as_user("qk-bea", "cat", str(released)).returncode == 0
+    assert as_user("qk-bea", "ls", "/home/qk-bea").returncode == 0
