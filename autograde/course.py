@@ -29,6 +29,7 @@ from pathlib import Path
 
 import batch
 import export
+import sandbox
 from feedback_gate import held_back_message, ungraded_answers
 from nbformat.warnings import MissingIDFieldWarning
 from nbgrader.api import MissingEntry
@@ -150,6 +151,8 @@ def autograde(api: NbGraderAPI, names: list[str], workers: int = 1, force: bool 
     waiting = [f"{o.student} ({o.lesson})" for o in outcomes if o.status == "needs manual grading"]
     graded = len(outcomes) - len(failures)
     print(batch.summary(outcomes, len(resumed)))
+    if outcomes:
+        print(sandbox.status())
     print(f"\nautograde: {graded} graded, {len(failures)} failed, {len(waiting)} await a grader.")
     if waiting:
         print(f"Grade the written answers in Formgrader: {', '.join(waiting)}.")

@@ -23,8 +23,9 @@ operating system enforces around each grading kernel, whatever the code inside d
 ``SandboxedExecute`` (configured in nbgrader_config.py for autograde only) starts kernels through
 ``SandboxKernelManager``, which puts ``python sandbox.py launch ... -- <kernel command>`` in front
 of the kernel command. The launcher starts as the grader's user (root) and drops to the account
-before the kernel's first line runs. Without root the launcher refuses: a course that cannot
-grade as root sets ``QUALKIT_SANDBOX=off`` and keeps only the in-kernel guard (ARCHITECTURE.md).
+before the kernel's first line runs. A grader who is not root (Formgrader on a hub, as the
+grader's account) gets ordinary kernels, and ``make autograde`` says so at the top of its
+report; ``QUALKIT_SANDBOX=on`` makes the sandbox a requirement (see ``enabled``).
 """
 
 from __future__ import annotations
@@ -72,7 +73,20 @@ PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
 
 
 def enabled() -> bool:
-    return os.environ.get("QUALKIT_SANDBOX", "on") != "off"
+    """``QUALKIT_SANDBOX``: ``auto`` (default) sandboxes when the grader runs as root, ``on``
+    insists (the launcher refuses without root), ``off`` runs ordinary kernels."""
+    mode = os.environ.get("QUALKIT_SANDBOX", "auto")
+    return mode == "on" or (mode != "off" and os.geteuid() == 0)
+
+
+def status() -> str:
+    """One line for the autograde report: is this run sandboxed?"""
+    if enabled():
+        return "grading kernels: sandboxed (own user, no network, no course files, limits)"
+    return (
+        "grading kernels: NOT sandboxed (the grader is not root, or QUALKIT_SANDBOX=off): "
+        "only the in-kernel guard protects the course's files (ARCHITECTURE.md)"
+    )
 
 
 def account() -> pwd.struct_passwd:
