@@ -95,7 +95,7 @@ def submitted_stamp(api, lesson: str, student: str) -> str:
     return stamp.read_text(encoding="utf-8").strip() if stamp.exists() else ""
 
 
-JOURNAL_FIELDS = ("lesson", "student", "stamp", "status", "reason")
+JOURNAL_FIELDS = ("lesson", "student", "stamp", "status", "reason", "note")
 
 
 def journal(api) -> dict[tuple[str, str], dict]:
@@ -115,8 +115,14 @@ def journal(api) -> dict[tuple[str, str], dict]:
 def record(api, outcome: Outcome) -> None:
     """One line per finished submission, appended in one write (a run may stop at any point)."""
     stamp = submitted_stamp(api, outcome.lesson, outcome.student)
-    reason = " ".join(f"{outcome.reason} {outcome.note}".split())  # one line, no tabs
-    fields = (outcome.lesson, outcome.student, stamp, outcome.status, reason)
+    fields = (
+        outcome.lesson,
+        outcome.student,
+        stamp,
+        outcome.status,
+        " ".join(outcome.reason.split()),  # one line, no tabs
+        " ".join(outcome.note.split()),
+    )
     with journal_path(api).open("a", encoding="utf-8") as handle:
         handle.write("\t".join(fields) + "\n")
 
@@ -151,7 +157,7 @@ def inspect(api, lesson: str, student: str, expected: list[str]) -> str:
     if missing:
         others = [name for name in present if name not in expected]
         found = f"; found {', '.join(others)} instead" if others else ""
-        notes.append(f"notebook {', '.join(missing)} missing (scored 0){found}")
+        notes.append(f"notebook {', '.join(missing)} missing{found}")
     for path in sorted(folder.rglob("*")):
         if path.is_file() and not path.is_symlink() and path.stat().st_size > LARGE_FILE:
             size = path.stat().st_size / 2**20
@@ -263,7 +269,10 @@ def summary(outcomes: list[Outcome], resumed: int) -> str:
     text = ["", f"{'status':<26}{'submissions':>11}", *(f"{s:<26}{n:>11}" for s, n in rows)]
     if failed:
         text += ["", "failed (their score is NOT zero: fix or grade by hand, then run again):"]
-        text += [f"  {o.lesson} {o.student}: {o.reason}" for o in failed]
+        text += [
+            f"  {o.lesson} {o.student}: {o.reason}" + (f" ({o.note})" if o.note else "")
+            for o in failed
+        ]
     flagged = [o for o in outcomes if o.note and o.status != "failed"]
     if flagged:
         text += ["", "graded, but look at them:"]

@@ -227,7 +227,10 @@ def grade_rows(api: NbGraderAPI, names: list[str]) -> list[dict]:
                 if submission is None or not autograded.exists() or entry.get("status") == "failed":
                     why = entry.get("reason") or "see the autograde log"
                     status = f"autograde failed: {why}; not a real 0, grade by hand"
-                    rows.append({"lesson": name, "student_id": student, "status": status})
+                    note = entry.get("note", "")
+                    rows.append(
+                        {"lesson": name, "student_id": student, "status": status, "note": note}
+                    )
                     continue
                 status = "needs manual grading" if submission.needs_manual_grade else "graded"
                 rows.append(
@@ -244,7 +247,7 @@ def grade_rows(api: NbGraderAPI, names: list[str]) -> list[dict]:
                             g.manual_score or 0 for n in submission.notebooks for g in n.grades
                         ),
                         "status": status,
-                        "note": entry.get("reason", ""),
+                        "note": entry.get("note", ""),
                     }
                 )
     return rows

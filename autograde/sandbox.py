@@ -160,6 +160,11 @@ if AsyncKernelManager is not object:
 
         interrupts = 0
 
+        async def cleanup_resources(self, restart=False):
+            # AsyncKernelManager binds this name to KernelManager's function: route it here,
+            # so that a kernel that died also leaves no socket folder behind.
+            await self._async_cleanup_resources(restart=restart)
+
         async def interrupt_kernel(self):
             self.interrupts += 1
             if self.interrupts > 1:

@@ -191,6 +191,7 @@ STUDENTS = {
     "h-renamed": None,
 }
 GOOD = ("good-solution", "good-blank")
+FAIR = ("h-huge-file",)  # right answers beside a huge file: full marks, and named in the report
 
 
 class Listener:
@@ -331,7 +332,7 @@ def test_good_submissions_keep_full_marks(graded, lesson):
         assert not graded["grades"][(lesson, student)]["status"].startswith("autograde failed")
 
 
-@pytest.mark.parametrize("student", [s for s in STUDENTS if s not in GOOD])
+@pytest.mark.parametrize("student", [s for s in STUDENTS if s not in GOOD + FAIR])
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_hostile_is_graded_fairly_or_flagged_with_a_reason(graded, lesson, student):
     row = graded["grades"][(lesson, student)]
@@ -350,7 +351,9 @@ def test_folders_a_notebook_cannot_describe_are_flagged(graded, lesson):
     assert "missing" in rows[(lesson, "h-missing")]["note"]
     renamed = rows[(lesson, "h-renamed")]
     assert f"found my-{lesson}.ipynb instead" in renamed["note"], renamed
-    assert "recording.wav is 60 MB" in rows[(lesson, "h-huge-file")]["note"]
+    huge = rows[(lesson, "h-huge-file")]
+    assert "recording.wav is 60 MB" in huge["note"], huge
+    assert auto(graded, lesson, "h-huge-file") == case(lesson).AUTO_POINTS, huge
     invalid = rows[(lesson, "h-invalid-json")]
     assert invalid["status"].startswith("autograde failed") or "JSON" in invalid["note"], invalid
 
