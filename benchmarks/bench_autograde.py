@@ -56,6 +56,7 @@ def plain(path: Path) -> float:
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         client = NotebookClient(nb, timeout=120, allow_errors=True,
+                                extra_arguments=["--IPKernelApp.log_level=ERROR"],
                                 resources={"metadata": {"path": folder}})  # fmt: skip
         client.execute()
     return time.perf_counter() - start

@@ -146,6 +146,12 @@ def test_grader_environment_does_not_pass(kernel):
     assert "QUALKIT_TEST_SECRET" not in out and "JPY_PARENT_PID" not in out
 
 
+def test_matplotlib_starts_from_the_graders_font_list(kernel):
+    """Without the grader's font list a fresh kernel rebuilds it, seconds per submission."""
+    out = run(kernel, "import matplotlib.pyplot, os; print(os.listdir('/tmp/matplotlib'))")
+    assert "building the font cache" not in out and "fontlist-" in out, out
+
+
 def test_memory_blow_up_is_refused(kernel):
     out = run(kernel, "x = bytearray(8 * 2**30)")
     assert out.startswith("MemoryError"), out
