@@ -107,13 +107,14 @@ def account() -> pwd.struct_passwd:
 
 # --- the grader's side: a kernel manager whose kernels start through the launcher -------------
 
-try:
+# The launcher (this file run as a script, once per kernel) needs none of this: importing
+# nbgrader would cost it seconds per submission.
+AsyncKernelManager = Execute = object
+if __name__ != "__main__":
     from jupyter_client import AsyncKernelManager
     from nbgrader.preprocessors import Execute
     from traitlets import List, Unicode
     from traitlets.config import Configurable
-except ImportError:  # the launcher itself needs none of this
-    AsyncKernelManager = Execute = object
 
 if AsyncKernelManager is not object:
 
@@ -310,4 +311,6 @@ def launch(argv: list[str]) -> int:
 if __name__ == "__main__":
     if sys.argv[1:2] != ["launch"]:
         sys.exit("usage: sandbox.py launch [--hide P] [--read P] [--write P] -- KERNEL COMMAND")
-    sys.exit(launch(sys.argv[2:]))
+    status = launch(sys.argv[2:])
+    sys.stdout.flush()
+    os._exit(status)  # the kernel has ended: nothing left to tidy in this process
