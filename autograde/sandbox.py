@@ -302,6 +302,10 @@ def launch(argv: list[str]) -> int:
         env = {k: v for k, v in os.environ.items() if k in KEPT_ENV}
         env.update(HOME="/tmp", TMPDIR="/tmp", MPLCONFIGDIR="/tmp/matplotlib", USER=ACCOUNT)
         env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+        # The kernel's outputs travel over its sockets; its own stdout would only print a
+        # connection banner into the grader's report (no JPY_PARENT_PID: it is PID 1 here).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
         os.execvpe(command[0], command, env)
     except BaseException as error:
         print(f"grading sandbox: {error}", file=sys.stderr)
