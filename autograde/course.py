@@ -118,8 +118,8 @@ def _exchange_app(api: NbGraderAPI, app: str, force: bool = False, **coursedir) 
 def collect(api: NbGraderAPI, name: str) -> None:
     """Copy the newest submission of each student from the exchange into submitted/."""
     inbound = Path(api.config.Exchange.root) / api.coursedir.course_id / "inbound"
-    if not inbound.is_dir():  # never published: submissions were put in submitted/ by hand
-        print(f"collect {name}: no exchange inbound; grading what is in submitted/")
+    if not inbound.is_dir():
+        print(f"collect {name}: nothing in the exchange yet ({inbound}; make publish first)")
         return
     before = {s: _timestamp(api, name, s) for s in submitted_students(api, name)}
     result = api.collect(name)

@@ -49,6 +49,8 @@ from lab_server import CHROMIUM_ARGS, chromium, free_port
 sys.path.insert(0, str(REPO / "deploy" / "tljh"))
 import tljh_qualkit
 
+# One test: its Unix accounts are the machine's, so no second copy may run beside it (pytest-xdist
+# would put two tests of this module on two workers).
 pytestmark = [pytest.mark.hub, pytest.mark.xdist_group("hub")]
 LESSON = "00-orientation"
 # `make hub-env`: an environment every account can run (see the Makefile), and the proxy.
@@ -380,9 +382,12 @@ def test_course_cycle_on_a_real_hub(hub, browser):
         expect(page.locator("body")).to_contain_text(f"Score: {EXPECTED[student]:.1f} / 10.0")
         page.screenshot(path=str(SHOTS / f"5-{student}-feedback.png"))
 
+    # 5. The file system, with every submission and feedback in place.
+    check_students_cannot_read_each_other_or_the_course(hub)
 
-def test_students_cannot_read_each_other_or_the_course(hub):
-    """As a student on the hub's machine (a terminal would do the same)."""
+
+def check_students_cannot_read_each_other_or_the_course(hub):
+    """As a student on the hub's machine (a terminal would do the same), after the cycle."""
     exchange = hub.settings.exchange / hub.settings.course
     course = hub.settings.course_root
     forbidden = [

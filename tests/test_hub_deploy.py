@@ -124,7 +124,11 @@ def test_bad_settings_name_the_file_and_the_key(tmp_path):
 def test_post_install_and_new_user_hooks_on_this_machine(
     tljh, settings_file, tmp_path, monkeypatch
 ):
-    """As TLJH calls them after installing, and after creating an account at first login."""
+    """As TLJH calls them after installing, and after creating an account at first login.
+
+    A course of its own (its grader account too), so the hub test can run at the same time."""
+    settings = yaml.safe_load(settings_file.read_text())
+    settings_file.write_text(yaml.safe_dump({**settings, "course": "qkhook"}))
     monkeypatch.setattr(tljh_qualkit, "TLJH_USER_PREFIX", tmp_path / "user")
     student = "qk-hook-test"
     subprocess.run(["userdel", "--remove", student], capture_output=True)
@@ -135,8 +139,8 @@ def test_post_install_and_new_user_hooks_on_this_machine(
         assert Path(pwd.getpwnam(student).pw_dir).stat().st_mode & 0o777 == 0o700
         grader = tmp_path / "grader"
         assert grader.stat().st_mode & 0o777 == 0o700
-        assert grader.stat().st_uid == pwd.getpwnam("grader-qualkit").pw_uid
-        assert (grader / "qualkit" / "lessons" / "00-orientation").is_dir()
+        assert grader.stat().st_uid == pwd.getpwnam("grader-qkhook").pw_uid
+        assert (grader / "qkhook" / "lessons" / "00-orientation").is_dir()
         assert (tmp_path / "exchange").stat().st_mode & 0o777 == 0o777
         shared = tmp_path / "user" / "etc" / "jupyter"
         assert "JupyterHubAuthPlugin" in (shared / "nbgrader_config.py").read_text()
@@ -145,7 +149,7 @@ def test_post_install_and_new_user_hooks_on_this_machine(
             compile((folder / "nbgrader_config.py").read_text(), "nbgrader_config.py", "exec")
     finally:
         subprocess.run(["userdel", "--remove", student], capture_output=True)
-        subprocess.run(["userdel", "--remove", "grader-qualkit"], capture_output=True)
+        subprocess.run(["userdel", "--remove", "grader-qkhook"], capture_output=True)
 
 
 # --- Zero to JupyterHub ----------------------------------------------------------------------

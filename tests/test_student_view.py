@@ -81,6 +81,8 @@ def test_student_view_fetch_validate_submit_and_fetch_feedback(page, tmp_path, m
     from playwright.sync_api import expect
 
     build = tmp_path / "build"
+    early = course(build, "autograde", LESSON)  # before anything was published: said, not failed
+    assert early.returncode == 0 and "nothing in the exchange yet" in early.stdout, early.stdout
     published = course(build, "publish", LESSON)
     assert published.returncode == 0, published.stdout + published.stderr
     outbound = build / "exchange" / "qualkit" / "outbound" / LESSON / f"{LESSON}.ipynb"
