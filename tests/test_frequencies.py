@@ -230,8 +230,8 @@ def test_a_span_counts_its_turn_once(tiny_corpus):
     team = tiny_corpus.codings("team")
     turn = tiny_corpus.transcript("PSS-FG1").turn(3)
     spans = Codings(
-        team.codings
-        + (
+        (
+            *team.codings,
             Coding("PSS-FG1", 3, "PSS_BOUNDARY", "team", start=turn.start, end=turn.start + 4),
             Coding("PSS-FG1", 3, "PSS_BOUNDARY", "team", start=turn.end - 4, end=turn.end),
         )
