@@ -252,7 +252,7 @@ def line(outcome: Outcome) -> str:
         return f"{where}: FAILED ({outcome.reason})"
     note = f", waits for a grader: {', '.join(outcome.waiting)}" if outcome.waiting else ""
     note += f" (flagged: {outcome.note})" if outcome.note else ""
-    return f"{where}: {outcome.score:g} of {outcome.max_score:g} points so far{note}"
+    return f"{where}: {outcome.score:g} points so far (of {outcome.max_score:g}){note}"
 
 
 def summary(outcomes: list[Outcome], resumed: int) -> str:
