@@ -92,6 +92,7 @@ c.Execute.extra_arguments = [
 _key = os.environ.get("QUALKIT_KEY", "")
 c.SandboxKernelManager.hidden = [str(REPO), str(BUILD), c.Exchange.root, _key, "/root", "/home"]
 c.SandboxKernelManager.readable = [
+    str(HERE),  # grading_guard.py runs in the kernel (this folder holds no secret)
     str(REPO / "src"),
     os.environ.get("QUALKIT_CORPUS") or str(REPO / "datasets" / "corpus"),
 ]
