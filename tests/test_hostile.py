@@ -253,7 +253,9 @@ def submit(build: Path, lesson: str, student: str, listener: Listener) -> None:
 
 
 def run_make(build: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QUALKIT_BUILD": str(build)}
+    # Kernels' socket folders go to a temporary folder of this run's own (checked below).
+    (build.parent / "tmp").mkdir(exist_ok=True)
+    env = {**os.environ, "QUALKIT_BUILD": str(build), "TMPDIR": str(build.parent / "tmp")}
     return subprocess.run(
         ["make", "-s", "--no-print-directory", *args],
         cwd=REPO,
@@ -271,7 +273,8 @@ def read_csv(path: Path) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    build = tmp_path_factory.mktemp("hostile-build")
+    build = tmp_path_factory.mktemp("hostile") / "build"
+    build.mkdir()
     listener = Listener()
     try:
         env = {**os.environ, "QUALKIT_BUILD": str(build)}
@@ -414,4 +417,5 @@ def test_an_interrupted_run_resumes_without_regrading(graded, tmp_path):
 
 
 def test_no_kernel_socket_folder_is_left_behind(graded):
-    assert not list(Path("/tmp").glob("qualkit-kernel-*")), "kernel socket folders left behind"
+    left = list((graded["build"].parent / "tmp").glob("qualkit-kernel-*"))
+    assert not left, f"kernel socket folders left behind: {left}"
