@@ -1,7 +1,7 @@
 # qualkit: two commands set everything up.
 #   make lab    environment + course, then JupyterLab on the kit (http://127.0.0.1:8888)
 #   make test   environment + browser, then every test
-# Instructors: make publish | autograde | feedback | grades | student | release | bench | datasets | tidy
+# Instructors: make publish | autograde | feedback | grades | student | student-image | release | bench | datasets | tidy
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -15,7 +15,7 @@ PORT ?= 8888
 SEED ?=
 OUT  ?= datasets
 CHROMIUM ?= /usr/bin/chromium
-# pytest -n: two workers suit the 2-core machines the suite is sized for.
+# pytest -n and make autograde: two workers suit the 2-core machines the suite is sized for.
 WORKERS ?= 2
 
 # nbgrader (CLI and JupyterLab's extensions) reads autograde/nbgrader_config.py from here,
@@ -25,7 +25,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 # Jupyter refuses to start as root unless told to (containers and CI run as root).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help env lab student test release publish autograde feedback grades bench datasets browser proxy hub-env tidy clean
+.PHONY: help env lab student test release publish autograde feedback grades bench datasets browser proxy hub-env postgres student-image tidy clean
 
 help:
 	@sed -n '1,4p' Makefile | sed 's/^# \{0,1\}//'
@@ -76,6 +76,12 @@ $(CHP):
 
 proxy: $(CHP)
 
+# Debian's PostgreSQL: tests/test_postgres.py starts a throwaway server on loopback with it.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installing Debian's postgresql for the gradebook tests..."; \
+	  $(APT_INSTALL) postgresql >/dev/null; }
+
 # The hub test's user environment. Single-user servers run as other Unix accounts, who cannot
 # reach a Python kept under /root (pyenv): Debian's python3 builds it, and qualkit goes in as a
 # wheel, as on a real hub (no key in it). Refreshed when the environment or the package changes.
@@ -111,8 +117,13 @@ student: publish
 	  $(VENV)/bin/jupyter lab --no-browser --ip=$(HOST) --port=$(PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir=$(CURDIR)/build/student/work
 
+# WORKERS processes grade side by side; an interrupted run resumes; FORCE=1 regrades all.
+# Exactly what students receive: release folders and the student environment of a hub image.
+student-image: $(ENV_STAMP)
+	$(PY) tools/student_image.py $(or $(QUALKIT_BUILD),build)/student-image
+
 autograde: $(ENV_STAMP)
-	$(PY) autograde/course.py autograde
+	$(PY) autograde/course.py autograde --workers $(WORKERS) $(if $(FORCE),--force)
 
 feedback: $(ENV_STAMP)
 	$(PY) autograde/course.py feedback
@@ -129,7 +140,7 @@ bench: $(ENV_STAMP) browser
 	@for bench in benchmarks/bench_*.py; do echo "== $$bench"; $(PY) $$bench || exit 1; done
 
 # pytest exits 5 when it collected no test: that is a failure here, said out loud.
-test: $(ENV_STAMP) browser hub-env
+test: $(ENV_STAMP) browser hub-env postgres
 	@$(PY) -m pytest -n $(WORKERS) --dist loadgroup; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: no tests were collected; failing." >&2; fi; \
 	exit $$status

@@ -21,13 +21,15 @@ the student a 0 for them (feedback_gate.py).
 from __future__ import annotations
 
 import argparse
-import csv
 import logging
 import os
 import sys
 import warnings
 from pathlib import Path
 
+import batch
+import export
+import sandbox
 from feedback_gate import held_back_message, ungraded_answers
 from nbformat.warnings import MissingIDFieldWarning
 from nbgrader.api import MissingEntry
@@ -133,35 +135,29 @@ def _timestamp(api: NbGraderAPI, name: str, student: str) -> str:
     return stamp.read_text().strip() if stamp.exists() else ""
 
 
-def autograde(api: NbGraderAPI, names: list[str]) -> int:
-    """Collect, then grade every submission: one line each, and a summary an instructor reads."""
-    failures, graded, waiting = [], 0, []
+def autograde(api: NbGraderAPI, names: list[str], workers: int = 1, force: bool = False) -> int:
+    """Collect, then grade every submission in ``workers`` processes (batch.py): one line each
+    with progress, and a summary an instructor reads. Submissions graded by an interrupted
+    earlier run are not graded again unless ``force``."""
+    jobs = []
     for name in names:
         collect(api, name)
         students = submitted_students(api, name)
-        for student in students:
-            result = api.autograde(name, student, force=True, create=True)
-            if result["success"]:
-                graded += 1
-                with api.gradebook as gradebook:
-                    manual = ungraded_answers(gradebook, name, student)
-                    score = gradebook.find_submission(name, student).score
-                if manual:
-                    waiting.append(f"{student} ({name})")
-                note = f", waits for a grader: {', '.join(manual)}" if manual else ""
-                print(f"autograde {name} {student}: {score:g} points so far{note}")
-            else:
-                # nbgrader removes the failed copy; without this line the gradebook shows 0.
-                failures.append((name, student))
-                reason = (result.get("error") or result.get("log") or "").strip().splitlines()
-                print(f"autograde {name} {student}: FAILED ({reason[-1] if reason else 'no log'})")
+        jobs += [(name, student) for student in students]
         if not students:
             print(f"autograde {name}: no submissions in {api.coursedir.submitted_directory}")
+    outcomes, resumed = batch.run(api, jobs, workers=workers, force=force)
+    failures = [o for o in outcomes if o.status == "failed"]
+    waiting = [f"{o.student} ({o.lesson})" for o in outcomes if o.status == "needs manual grading"]
+    graded = len(outcomes) - len(failures)
+    print(batch.summary(outcomes, len(resumed)))
+    if outcomes:
+        print(sandbox.status())
     print(f"\nautograde: {graded} graded, {len(failures)} failed, {len(waiting)} await a grader.")
     if waiting:
         print(f"Grade the written answers in Formgrader: {', '.join(waiting)}.")
     if failures:
-        listed = ", ".join(f"{student} ({lesson})" for lesson, student in failures)
+        listed = ", ".join(f"{o.student} ({o.lesson})" for o in failures)
         print(f"{len(failures)} submission(s) could not be graded: {listed}.")
         print("Their score is NOT zero: open the notebook, fix or grade it by hand, re-run.")
         return 1
@@ -210,12 +206,13 @@ GRADE_COLUMNS = (
     "auto_score",
     "manual_score",
     "status",
+    "note",  # what the autograder flagged: a missing notebook, a very large file
 )
 
 
 def grade_rows(api: NbGraderAPI, names: list[str]) -> list[dict]:
     """One row per lesson and student who submitted, with an honest status."""
-    rows = []
+    rows, journal = [], batch.journal(api)
     with api.gradebook as gradebook:
         for name in names:
             for student in submitted_students(api, name):
@@ -226,9 +223,14 @@ def grade_rows(api: NbGraderAPI, names: list[str]) -> list[dict]:
                 autograded = Path(
                     api.coursedir.format_path(api.coursedir.autograded_directory, student, name)
                 )
-                if submission is None or not autograded.exists():
-                    status = "autograde failed: not a real 0, grade by hand"
-                    rows.append({"lesson": name, "student_id": student, "status": status})
+                entry = journal.get((name, student), {})
+                if submission is None or not autograded.exists() or entry.get("status") == "failed":
+                    why = entry.get("reason") or "see the autograde log"
+                    status = f"autograde failed: {why}; not a real 0, grade by hand"
+                    note = entry.get("note", "")
+                    rows.append(
+                        {"lesson": name, "student_id": student, "status": status, "note": note}
+                    )
                     continue
                 status = "needs manual grading" if submission.needs_manual_grade else "graded"
                 rows.append(
@@ -245,18 +247,18 @@ def grade_rows(api: NbGraderAPI, names: list[str]) -> list[dict]:
                             g.manual_score or 0 for n in submission.notebooks for g in n.grades
                         ),
                         "status": status,
+                        "note": entry.get("note", ""),
                     }
                 )
     return rows
 
 
 def grades(api: NbGraderAPI, names: list[str], out: Path) -> int:
+    """grades.csv, and beside it nbgrader's own CSV and the Canvas/Moodle file (export.py)."""
     rows = grade_rows(api, names)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, GRADE_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    export.write_csv(out, rows, GRADE_COLUMNS)
+    export.write_nbgrader_csv(api, out.with_name("nbgrader-grades.csv"))
+    export.write_lms(api, rows, names, out.with_name("lms-grades.csv"))
     failed = sum(row["status"].startswith("autograde failed") for row in rows)
     print(
         f"grades: {len(rows)} row(s) written to {out}"
@@ -272,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("lessons", nargs="*", help="lesson folders (default: all)")
     parser.add_argument("--out", type=Path, help="grades CSV (default: build/grades.csv)")
+    parser.add_argument("--workers", type=int, default=1, help="autograde: worker processes")
+    parser.add_argument("--force", action="store_true", help="autograde: regrade everything")
     args = parser.parse_args(argv)
     api = course_api()
     names = lessons(api, args.lessons)
@@ -280,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "publish":
         return publish(api, names)
     if args.command == "autograde":
-        return autograde(api, names)
+        return autograde(api, names, workers=max(1, args.workers), force=args.force)
     if args.command == "feedback":
         return feedback(api, names)
     out = args.out or Path(api.coursedir.submitted_directory).parent / "grades.csv"

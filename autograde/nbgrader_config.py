@@ -27,7 +27,12 @@ c.CourseDirectory.submitted_directory = str(BUILD / "submitted")
 c.CourseDirectory.autograded_directory = str(BUILD / "autograded")
 c.CourseDirectory.feedback_directory = str(BUILD / "feedback")
 c.CourseDirectory.solution_directory = str(BUILD / "solution")
-c.CourseDirectory.db_url = f"sqlite:///{BUILD / 'gradebook.db'}"
+# Autograde workers write the gradebook side by side: SQLite waits up to two minutes for its
+# lock; several graders or machines share PostgreSQL instead (QUALKIT_DB_URL, e.g.
+# postgresql+psycopg://grader@db.example/qualkit; tests/test_postgres.py).
+c.CourseDirectory.db_url = (
+    os.environ.get("QUALKIT_DB_URL") or f"sqlite:///{BUILD / 'gradebook.db'}?timeout=120"
+)
 c.Exchange.root = str(BUILD / "exchange")
 # Coding files saved by the widget travel with a submission; nothing else large does.
 # The solution's coding file (written from the key when an instructor runs a lesson source) is
@@ -51,6 +56,7 @@ c.OverwriteCells.add_missing_cells = True
 # Autograded tests run in this process on plain copies of the answers, never in the student's
 # kernel, which may have rewritten anything by then (trusted_grading.py says how).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sandbox import SandboxedExecute  # noqa: E402
 from trusted_grading import HoldTests, ResetCellRoles, TrustedTests  # noqa: E402
 
 c.Autograde.sanitize_preprocessors = [
@@ -63,7 +69,7 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 c.Autograde.autograde_preprocessors = [
-    "nbgrader.preprocessors.Execute",
+    SandboxedExecute,
     "nbgrader.preprocessors.IgnorePattern",
     TrustedTests,
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
@@ -98,6 +104,19 @@ c.Execute.extra_arguments = [
     "__import__('runpy').run_path("
     f"{str(Path(__file__).resolve().parent / 'grading_guard.py')!r})['install'](**{_guard!r})",
 ]
+
+# What the operating system enforces around each grading kernel (sandbox.py): it runs as an
+# account of its own, sees none of these folders (only the environment, src and the student
+# corpus come back, read-only, and its working copy), has no network and bounded resources.
+_key = os.environ.get("QUALKIT_KEY", "")
+c.SandboxKernelManager.hidden = [str(REPO), str(BUILD), c.Exchange.root, _key, "/root", "/home"]
+c.SandboxKernelManager.readable = [
+    str(HERE),  # grading_guard.py runs in the kernel (this folder holds no secret)
+    str(REPO / "src"),
+    os.environ.get("QUALKIT_CORPUS") or str(REPO / "datasets" / "corpus"),
+]
+# The trusted step grades the files as collected, not the working copy the kernel could rewrite.
+c.TrustedTests.submitted_directory = c.CourseDirectory.submitted_directory
 
 # Feedback shows grades and comments but no hidden tests and no marking rubric, and none is
 # written while an answer awaits a grader (feedback_gate.py): an unmarked answer is not a 0.

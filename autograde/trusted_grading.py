@@ -28,13 +28,13 @@ import contextlib
 import io
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from nbformat.v4 import new_output
 from nbgrader import utils
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Unicode
 
 MARKER = "QUALKIT-ANSWERS "
 MAX_CAPTURE = 5_000_000  # characters; a larger capture is treated as no answer
@@ -231,25 +231,8 @@ class ResetCellRoles(NbGraderPreprocessor):
         return cell, resources
 
 
-# The folder each notebook was collected in, noted before any submitted code runs: tests that
-# read a submitted file (a coding file) read it there, as collected. The grading kernel runs in
-# the autograded copy and may rewrite files beside it; it may not touch the collected folder
-# (grading_guard.py), and nbgrader never writes there.
-COLLECTED: dict[tuple[str, str, str], Path] = {}
-
-
-def submission(resources) -> tuple[str, str, str]:
-    nbgrader = resources["nbgrader"]
-    return (nbgrader["student"], nbgrader["assignment"], nbgrader["notebook"])
-
-
 class HoldTests(NbGraderPreprocessor):
     """For the kernel, each autograded test cell becomes a capture of the values it reads."""
-
-    def preprocess(self, nb, resources):
-        # Sanitizing reads the notebook from the collected (submitted) folder.
-        COLLECTED[submission(resources)] = Path(resources["metadata"]["path"]).resolve()
-        return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):
         if is_autograded_test(cell):
@@ -263,13 +246,21 @@ class HoldTests(NbGraderPreprocessor):
 
 
 class TrustedTests(NbGraderPreprocessor):
-    """Each autograded test cell, read again from the gradebook, runs here on the captured data."""
+    """Each autograded test cell, read again from the gradebook, runs here on the captured data.
+
+    A test that reads files the student handed in (a coding file) reads them as collected, in
+    ``submitted_directory``: the kernel could have rewritten its working copy."""
+
+    submitted_directory = Unicode("", help="nbgrader's submitted folder").tag(config=True)
 
     def preprocess(self, nb, resources):
         self.notebook_id = resources["nbgrader"]["notebook"]
         self.assignment_id = resources["nbgrader"]["assignment"]
-        # Files are read as collected, never as the kernel left them (see COLLECTED).
-        self.folder = COLLECTED.get(submission(resources)) or Path(tempfile.mkdtemp())
+        student = resources["nbgrader"].get("student")
+        if self.submitted_directory and student:
+            self.folder = Path(self.submitted_directory) / student / self.assignment_id
+        else:
+            self.folder = Path(resources.get("metadata", {}).get("path") or ".")
         with Gradebook(resources["nbgrader"]["db_url"]) as self.gradebook:
             return super().preprocess(nb, resources)
 

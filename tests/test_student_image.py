@@ -1,94 +1,150 @@
-"""A student image (Binder / repo2docker / Zero to JupyterHub) holds nothing of the key.
+"""`make student-image` builds exactly what students receive, and it gives nothing away.
 
-repo2docker copies the repository into the image as its build context, leaving out what
-``.dockerignore`` names. Here repo2docker's own buildpack makes that build context (the tar it
-would send to Docker; no Docker daemon is needed), and the test unpacks it the way the image
-has it: the corpus is there and loads, the key, the generator and its labelled talk are not,
-and qualkit run from the unpacked copy cannot find a key.
+Every file of the image folder is read, the qualkit wheel's members included, and searched for:
+solution code, hidden tests and rubrics of every lesson, the answer key, planted labels, the
+generator's material and the instructors' notes. The needles come from the course's own files,
+so a new lesson, key or note is checked with no extra work.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
-import sys
-import tarfile
-from pathlib import Path
+import zipfile
 
+import nbformat
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-INSTRUCTOR_ONLY = ("datasets/key", "datasets/generator")
-# repo2docker's logging dependency warns about its own module move; nothing of ours.
-pytestmark = pytest.mark.filterwarnings("ignore:pythonjsonlogger.jsonlogger has been moved")
+from conftest import LESSONS, REPO
 
+pytestmark = [pytest.mark.pipeline, pytest.mark.xdist_group("nbgrader")]
 
-class _CaptureContext:
-    """Stands in for the Docker client and keeps the build context repo2docker hands it."""
-
-    def build(self, **kwargs):
-        self.context = kwargs["fileobj"].getvalue()
-        return iter(())
+REGIONS = {
+    "solution": re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S),
+    "hidden test": re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S),
+    "rubric": re.compile(r"=== BEGIN MARK SCHEME ===\n(.*?)=== END MARK SCHEME ===", re.S),
+}
+MARKERS = ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
+PLANTED = re.compile(
+    r"dimension=|negative_case|exclusion_trap|lang_flag|off_topic|planted|distractor|"
+    r"borderline|tempting:|\"flags\"|\"tier\"",
+    re.I,
+)
 
 
 @pytest.fixture(scope="module")
-def image_files(tmp_path_factory) -> Path:
-    from repo2docker.buildpacks.conda import CondaBuildPack
-
-    client = _CaptureContext()
-    pack = CondaBuildPack("docker.io/library/buildpack-deps:jammy")
-    pack.platform = "linux/amd64"
-    here = Path.cwd()
-    os.chdir(REPO)
-    try:
-        list(pack.build(client, "qualkit-student", 0, {}, [], {}))
-    finally:
-        os.chdir(here)
-    out = tmp_path_factory.mktemp("image")
-    archive = out / "context.tar"
-    archive.write_bytes(client.context)
-    with tarfile.open(archive) as tar:
-        tar.extractall(out / "context", filter="data")
-    return out / "context" / "src"  # repo2docker copies the repository under src/
-
-
-def test_the_image_holds_the_student_corpus_and_the_kit(image_files: Path):
-    for path in ("environment.yml", "postBuild", "src/qualkit/corpus.py", "datasets/corpus/sessions.csv",
-                 "datasets/corpus/codings/team.json", "lessons"):  # fmt: skip
-        assert (image_files / path).exists(), path
+def image(tmp_path_factory) -> dict[str, str]:
+    """``make student-image`` in a build area of its own; every file's text by its path."""
+    build = tmp_path_factory.mktemp("student-image-build")
+    subprocess.run(
+        ["make", "-s", "--no-print-directory", "student-image"],
+        cwd=REPO, env={**os.environ, "QUALKIT_BUILD": str(build)},
+        check=True, capture_output=True, timeout=900,
+    )  # fmt: skip
+    root = build / "student-image"
+    files = {}
+    for path in sorted(root.rglob("*")):
+        if not path.is_file():
+            continue
+        name = str(path.relative_to(root))
+        if path.suffix == ".whl":
+            with zipfile.ZipFile(path) as wheel:
+                for member in wheel.namelist():
+                    files[f"{name}!{member}"] = wheel.read(member).decode("utf-8", "replace")
+        else:
+            files[name] = path.read_text(encoding="utf-8", errors="replace")
+    return files
 
 
-def test_the_image_holds_nothing_of_the_key_or_the_labelled_talk(image_files: Path):
-    for path in INSTRUCTOR_ONLY:
-        assert not (image_files / path).exists(), path
-    names = [p.relative_to(image_files).as_posix() for p in image_files.rglob("*")]
-    assert not [
-        n
-        for n in names
-        if n.endswith(("key.json", "spans.csv", "units.csv", "identifiers.csv", "manifest.json"))
+def source_cells(lesson: str):
+    return nbformat.read(REPO / "lessons" / lesson / f"{lesson}.ipynb", as_version=4).cells
+
+
+def secret_lines(lesson: str) -> dict[str, list[str]]:
+    """Lines of each kind of secret region that appear nowhere else in the lesson source."""
+    cells = source_cells(lesson)
+    public = "\n".join(
+        pattern.sub("", cell.source) for cell in cells for pattern in REGIONS.values()
+    )
+    found = {}
+    for kind, pattern in REGIONS.items():
+        lines = {
+            line.strip()
+            for cell in cells
+            for region in pattern.findall(cell.source)
+            for line in region.splitlines()
+            if len(line.strip()) > 15 and line.strip() not in public
+        }
+        found[kind] = sorted(lines)
+    return found
+
+
+def occurrences(image: dict[str, str], needle: str) -> list[str]:
+    return [name for name, text in image.items() if needle in text]
+
+
+def test_the_image_holds_the_releases_the_wheel_and_the_student_settings(image):
+    for lesson in LESSONS:
+        assert f"lessons/{lesson}/{lesson}.ipynb" in image
+    assert any(name.endswith("!qualkit/_corpus/codebook.json") for name in image)
+    assert "Formgrader" not in image["etc/jupyter/nbgrader_config.py"]
+    disabled = json.loads(image["etc/jupyter/labconfig/page_config.json"])["disabledExtensions"]
+    assert disabled["@jupyter/nbgrader:formgrader"] is True
+    assert "COPY lessons/" in image["Dockerfile"] and "datasets" not in image["Dockerfile"]
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_no_solution_hidden_test_or_rubric(image, lesson):
+    for marker in MARKERS:
+        assert not occurrences(image, marker), marker
+    secrets = secret_lines(lesson)
+    assert secrets["solution"], f"{lesson}: no solution line to look for"
+    for kind, lines in secrets.items():
+        for line in lines:
+            assert not occurrences(image, line), f"{lesson}: {kind} line {line!r} in the image"
+
+
+def test_no_key(image):
+    key = REPO / "datasets" / "key"
+    corpus_text = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in (REPO / "datasets" / "corpus").rglob("*")
+        if p.is_file()
+    )
+    assert not occurrences(image, '"coder": "key"')
+    for name in ("units.csv", "identifiers.csv"):
+        for line in (key / name).read_text(encoding="utf-8").splitlines()[1:]:
+            if len(line) > 20 and line not in corpus_text:
+                assert not occurrences(image, line), f"key/{name}: {line!r}"
+    assert not [name for name in image if "key/" in name or name.endswith("manifest.json")]
+
+
+def test_no_planted_label_in_student_data(image):
+    for name, text in image.items():
+        if "_corpus/" in name:
+            assert not PLANTED.search(text), name
+
+
+def test_no_generator_material(image):
+    generator = REPO / "datasets" / "generator"
+    assert not [name for name in image if "generator" in name]
+    for path in generator.glob("*.py"):
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        code = [line for line in lines if len(line) > 40 and line.startswith(("def ", "class "))]
+        for line in code:
+            assert not occurrences(image, line), f"{path.name}: {line!r}"
+
+
+def test_no_instructor_notes(image):
+    lesson_text = "\n".join(cell.source for lesson in LESSONS for cell in source_cells(lesson))
+    notes = [
+        (path.name, line.strip())
+        for path in (REPO / "instructors").glob("*.md")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if len(line.strip()) > 40 and line.strip() not in lesson_text
     ]
-    assert not [n for n in names if "talk/" in n and n.endswith(".yaml")]
-    assert (REPO / "datasets" / "key" / "key.json").exists(), "the check needs a key to leave out"
-
-
-def test_qualkit_in_the_image_loads_the_corpus_and_finds_no_key(image_files: Path):
-    probe = (
-        "import qualkit.corpus as c, qualkit.key as k\n"
-        "print(len(c.load_corpus().sessions))\n"
-        "try:\n    k.load_key()\nexcept FileNotFoundError as e:\n    print('no key:', e)\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(image_files / "src")}
-    env.pop("QUALKIT_KEY", None)
-    env.pop("QUALKIT_CORPUS", None)
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=image_files,
-        check=True,
-    )
-    assert "no key: The answer key is on the instructor's side only" in result.stdout, (
-        result.stdout + result.stderr
-    )
-    assert int(result.stdout.split()[0]) > 0
+    assert notes, "no instructor note to look for"
+    for name, line in notes:
+        assert not occurrences(image, line), f"{name}: {line!r}"

@@ -239,7 +239,7 @@ under-applies one code; `ana`'s reading of one code widens as she works through 
 `datasets/generator/card.py` writes this card from the corpus (a test checks it). `tests/test_generator.py` (the engine on a small fixture talk: located errors, casting,
 `practice_group`, spans, second coders, seeds), `tests/test_corpus_data.py` (the measures and
 every rule above, on the default corpus and on another seed; set `QUALKIT_TEST_SEED` to try
-others), `tests/test_student_image.py` and `tests/test_packaging.py` (the key boundary).
+others), `tests/test_binder_image.py`, `tests/test_student_image.py` and `tests/test_packaging.py` (the key boundary).
 `benchmarks/bench_generator.py` reports practice groups per second.
 
 ## License and citation

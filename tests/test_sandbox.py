@@ -1,0 +1,178 @@
+"""The grading sandbox, on its own: a real kernel started as autograde starts it (sandbox.py),
+without the in-kernel guard, so that what is refused here is refused by the operating system."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+from jupyter_client import KernelManager
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "autograde"))
+import sandbox
+
+pytestmark = [
+    pytest.mark.hostile,
+    pytest.mark.skipif(os.geteuid() != 0, reason="the sandbox drops rights: grade as root"),
+]
+
+
+class SyncSandboxKernelManager(sandbox.SandboxKernels, KernelManager):
+    """The same launcher and transport as SandboxKernelManager, for a blocking client here."""
+
+
+@pytest.fixture(scope="module")
+def private(tmp_path_factory):
+    """A course's private files beside a working copy, as the build area holds them."""
+    build = tmp_path_factory.mktemp("sandbox-build")
+    (build / "gradebook.db").write_text("grades")
+    (build / "submitted" / "other" / "lesson").mkdir(parents=True)
+    (build / "submitted" / "other" / "lesson" / "codings.json").write_text("theirs")
+    work = build / "autograded" / "me" / "lesson"
+    work.mkdir(parents=True)
+    (work / "mine.json").write_text("mine")
+    return build, work
+
+
+def start(work):
+    manager = SyncSandboxKernelManager(kernel_name="python3")
+    manager.hidden = [str(REPO), str(work.parents[2]), "/root", "/home"]
+    manager.readable = [str(REPO / "src"), str(REPO / "datasets" / "corpus")]
+    manager.start_kernel(cwd=str(work))
+    client = manager.client()
+    client.manager = manager
+    client.start_channels()
+    client.wait_for_ready(timeout=60)
+    return client
+
+
+def stop(client):
+    client.stop_channels()
+    client.manager.shutdown_kernel(now=True)
+    assert not os.path.exists(client.manager.socket_dir), "the socket folder is left behind"
+
+
+@pytest.fixture(scope="module")
+def kernel(private):
+    client = start(private[1])
+    yield client
+    stop(client)
+
+
+def run(client, code: str, timeout: float = 60) -> str:
+    """Execute ``code``; return what it printed, or the error's name and message."""
+    printed = []
+
+    def keep(message):
+        content = message["content"]
+        if message["msg_type"] == "stream":
+            printed.append(content["text"])
+        elif message["msg_type"] == "error":
+            printed.append(f"{content['ename']}: {content['evalue']}")
+
+    client.execute_interactive(code, timeout=timeout, output_hook=keep)
+    return "".join(printed)
+
+
+def test_kernel_runs_as_the_grading_account_with_limits(kernel):
+    out = run(kernel, "import os, resource; print(os.getuid(), os.getgid(), os.getgroups(),"
+                      " resource.getrlimit(resource.RLIMIT_AS)[0], os.getpid())")  # fmt: skip
+    uid, gid, groups, memory, pid = out.split(maxsplit=4)
+    assert int(uid) > sandbox.FIRST_UID and int(gid) == sandbox.account().pw_gid
+    assert groups == "[]" and int(memory) == sandbox.LIMITS["RLIMIT_AS"]
+    assert pid.strip() == "1", "the kernel is alone in its own PID namespace"
+
+
+@pytest.mark.parametrize(
+    "what",
+    [
+        "lessons/00-orientation/00-orientation.ipynb",
+        "datasets/key/key.json",
+        "datasets/generator",
+        "tests/lessons",
+    ],
+)
+def test_course_sources_and_key_are_not_there(kernel, what):
+    out = run(kernel, f"import os; print(os.path.exists({str(REPO / what)!r}))")
+    assert out.strip() == "False", what
+
+
+def test_gradebook_and_other_students_are_not_there(kernel, private):
+    build, _ = private
+    for path in (build / "gradebook.db", build / "submitted" / "other"):
+        assert run(kernel, f"import os; print(os.path.exists({str(path)!r}))").strip() == "False"
+
+
+def test_environment_and_student_corpus_are_readable_not_writable(kernel):
+    out = run(kernel, "import qualkit; print(len(qualkit.load_corpus().sessions) > 0)")
+    assert out.strip() == "True", out
+    out = run(kernel, f"open({str(REPO / 'src' / 'qualkit' / '__init__.py')!r}, 'a')")
+    assert out.startswith(("PermissionError", "OSError")), out
+    out = run(kernel, f"open({sys.prefix + '/evil.pth'!r}, 'w')")
+    assert out.startswith(("PermissionError", "OSError")), out
+
+
+def test_writes_only_its_working_copy(kernel, private):
+    _, work = private
+    assert run(kernel, "open('mine.json', 'w').write('changed'); print('ok')").strip() == "ok"
+    assert (work / "mine.json").read_text() == "changed"
+    for target in ("/etc/qualkit-evil", "/var/lib/qualkit-evil", str(work.parent / "evil")):
+        out = run(kernel, f"open({target!r}, 'w')")
+        assert out.startswith(("PermissionError", "OSError")), (target, out)
+        assert not os.path.exists(target)
+
+
+def test_no_network(kernel):
+    code = (
+        "import socket\n"
+        "for address in [('127.0.0.1', 22), ('8.8.8.8', 53)]:\n"
+        "    try:\n"
+        "        socket.create_connection(address, timeout=2)\n"
+        "    except OSError as error:\n"
+        "        print('refused', error.errno)\n"
+        "print(open('/proc/net/dev').read().count(':'))\n"
+    )
+    lines = run(kernel, code).split()
+    assert lines.count("refused") == 2, lines
+    assert lines[-1] == "1", "only a loopback interface, and it is down"
+
+
+def test_grader_environment_does_not_pass(kernel):
+    os.environ["QUALKIT_TEST_SECRET"] = "s3cret"
+    out = run(kernel, "import os; print(sorted(os.environ))")
+    assert "QUALKIT_TEST_SECRET" not in out and "JPY_PARENT_PID" not in out
+
+
+def test_matplotlib_starts_from_the_graders_font_list(kernel):
+    """Without the grader's font list a fresh kernel rebuilds it, seconds per submission."""
+    out = run(kernel, "import matplotlib.pyplot, os; print(os.listdir('/tmp/matplotlib'))")
+    assert "building the font cache" not in out and "fontlist-" in out, out
+
+
+def test_memory_blow_up_is_refused(kernel):
+    out = run(kernel, "x = bytearray(8 * 2**30)")
+    assert out.startswith("MemoryError"), out
+
+
+def test_fork_bomb_is_bounded_and_starves_no_other_kernel(kernel, private):
+    code = (
+        "import os\n"
+        "children = 0\n"
+        "for _ in range(2000):\n"
+        "    try:\n"
+        "        if os.fork() == 0:\n"
+        "            import time; time.sleep(600); os._exit(0)\n"
+        "        children += 1\n"
+        "    except OSError:\n"
+        "        break\n"
+        "print(children)\n"
+    )
+    children = int(run(kernel, code).strip())
+    assert children < sandbox.LIMITS["RLIMIT_NPROC"]
+    # Another student's kernel, graded meanwhile, is not starved: it has a user id of its own.
+    other = start(private[1])
+    assert run(other, "print(6 * 7)").strip() == "42"
+    stop(other)
