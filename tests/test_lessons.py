@@ -8,8 +8,10 @@ crashing the grader (``validate --invert``) and contain no solution, hidden test
 from __future__ import annotations
 
 import ast
+import itertools
 import json
 import re
+import sys
 
 import nbformat
 import pytest
@@ -152,3 +154,24 @@ def test_release_fails_every_test_without_crashing(course, lesson):
         if nbgrader_meta(c).get("grade")
     ]
     assert graded, f"{lesson}: no graded cells in the release"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_test_cells_are_gradable_outside_the_kernel(lesson):
+    """Autograded tests run in the grader on the notebook's ``answer_*`` values only
+    (autograde/trusted_grading.py): everything else they use, they import or define. And each
+    follows an answer or another test, where nbgrader can put it back if a student deletes it."""
+    sys.path.insert(0, str(REPO / "autograde"))
+    from trusted_grading import free_names
+
+    cells = source(lesson).cells
+    for previous, cell in itertools.pairwise(cells):
+        meta = nbgrader_meta(cell)
+        if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+            continue
+        others = [n for n in free_names(cell.source) if not n.startswith("answer_")]
+        assert not others, f"{lesson} {cell.id}: import or define {others} in the test cell"
+        before = nbgrader_meta(previous)
+        assert before.get("solution") or before.get("grade"), (
+            f"{lesson} {cell.id}: put the test right after its answer cell or another test"
+        )
