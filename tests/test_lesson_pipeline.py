@@ -37,7 +37,8 @@ from conftest import LESSONS, REPO
 pytestmark = [pytest.mark.pipeline, pytest.mark.xdist_group("nbgrader")]
 
 CASES = REPO / "tests" / "lessons"
-SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION\n?", re.S)
+SOLUTION = re.compile(r"[ \t]*### BEGIN SOLUTION\n(.*?)[ \t]*### END SOLUTION\n?", re.S)
+# (markers may be indented, as inside a function body the student writes)
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
 SCHEME = re.compile(r"=== BEGIN MARK SCHEME ===\n(.*?)\n=== END MARK SCHEME ===", re.S)
 SECOND_SEED = 77

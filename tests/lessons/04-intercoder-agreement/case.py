@@ -21,6 +21,12 @@ PARTIAL = {
         "    if p_e == 1:\n"
         "        return 1.0\n"
         "    return (p_o - p_e) / (1 - p_e)\n"
+        "\n"
+        "answer_4_1 = {\n"
+        "    name: {'percent_agreement': _outcome(percent_agreement, a, b),\n"
+        "           'cohens_kappa': _outcome(cohens_kappa, a, b)}\n"
+        "    for name, (a, b) in AGREEMENT_CASES.items()\n"
+        "}\n"
     ),
     "answer_4_2": (
         "from dataclasses import replace\n"
