@@ -14,7 +14,8 @@ import time
 import krippendorff
 import numpy as np
 
-from qualkit.agreement import code_presence, krippendorff_alpha, per_code_agreement
+from qualkit.agreement import krippendorff_alpha
+from qualkit.code_agreement import code_presence, per_code_agreement
 from qualkit.codings import Coding
 
 SEED = 20200506

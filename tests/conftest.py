@@ -17,6 +17,8 @@ from qualkit.corpus import SESSION_COLUMNS
 from qualkit.transcripts import format_transcript
 
 REPO = Path(__file__).resolve().parents[1]
+# Per-lesson facts for tests/test_lesson_pipeline.py, loaded by it (not test modules).
+collect_ignore_glob = ["lessons/*"]
 LESSONS = tuple(sorted(p.name for p in (REPO / "lessons").iterdir() if p.is_dir()))
 
 TINY_SESSIONS = {

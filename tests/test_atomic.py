@@ -37,23 +37,89 @@ def test_a_failed_write_keeps_the_old_file(tmp_path):
     assert os.listdir(tmp_path) == ["file.json"]
 
 
-def test_killing_the_writer_never_leaves_a_partial_file(tmp_path):
-    """A child rewrites a large file in a loop; SIGKILL lands mid-write many times."""
+# The child stops inside write_atomic at one point of the save, says where, and waits to be
+# killed: the kill lands exactly there every time, with no timing to guess.
+CHILD = """
+import importlib.util, os, sys
+
+spec = importlib.util.spec_from_file_location("atomic", sys.argv[3])
+atomic = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(atomic)  # this module alone: no heavy imports, a quick start
+point, path = sys.argv[1], sys.argv[2]
+
+
+def stop_here():
+    print(point, flush=True)
+    sys.stdin.readline()  # never answered: the parent kills us while we wait
+    raise SystemExit("not killed")
+
+
+real_fdopen, real_fsync, synced = os.fdopen, os.fsync, []
+
+
+class HalfWritten:
+    def __init__(self, handle):
+        self.handle = handle
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return self.handle.__exit__(*exc)
+
+    def write(self, data):
+        self.handle.write(data[: len(data) // 2])
+        self.handle.flush()
+        stop_here()
+
+
+def fsync(fd):
+    real_fsync(fd)
+    synced.append(fd)
+    if len(synced) == {"synced": 1, "replaced": 2}.get(point):
+        stop_here()
+
+
+if point == "writing":
+    os.fdopen = lambda fd, mode: HalfWritten(real_fdopen(fd, mode))
+os.fsync = fsync
+atomic.write_atomic(path, "new\\n" * 100_000)
+"""
+OLD, NEW = "old\n" * 100_000, "new\n" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("point", "after"),
+    [
+        ("writing", OLD),  # half the new text is in the temporary file
+        ("synced", OLD),  # the temporary file is complete and on disk, not yet renamed
+        ("replaced", NEW),  # renamed over the target, the folder not yet synced
+    ],
+)
+def test_a_kill_mid_save_leaves_the_old_file_or_the_new_never_a_mix(tmp_path, point, after):
     path = tmp_path / "big.txt"
-    payloads = [f"{n}\n" * 200_000 for n in range(3)]
-    write_atomic(path, payloads[0])
-    child = (
-        "import sys\nfrom qualkit.atomic import write_atomic\n"
-        "payloads = [f'{n}\\n' * 200_000 for n in range(3)]\n"
-        "i = 0\nprint('ready', flush=True)\n"
-        "while True:\n    i += 1\n    write_atomic(sys.argv[1], payloads[i % 3])\n"
+    write_atomic(path, OLD)
+    import qualkit.atomic
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, point, str(path), qualkit.atomic.__file__],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
-    for attempt in range(15):
-        proc = subprocess.Popen([sys.executable, "-c", child, str(path)], stdout=subprocess.PIPE)
-        proc.stdout.readline()
-        try:
-            proc.wait(timeout=0.02 + attempt * 0.007)
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-        assert path.read_text() in payloads, f"partial file after kill {attempt}"
+    try:
+        assert child.stdout.readline().strip() == point  # stopped inside the save
+        temporary = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+        child.send_signal(signal.SIGKILL)
+        assert child.wait(timeout=10) == -signal.SIGKILL  # the kill, not an exit, ended it
+    finally:
+        child.kill()
+    assert path.read_text() == after
+    if point == "replaced":
+        assert temporary == []
+    else:  # the kill left the half or whole temporary file; the target never saw it
+        [left] = temporary
+        written = left.read_text()
+        assert written == (NEW[: len(NEW) // 2] if point == "writing" else NEW)
+    write_atomic(path, "again\n")  # the next save works over whatever the kill left
+    assert path.read_text() == "again\n"

@@ -121,8 +121,9 @@ def test_the_same_coding_in_two_files_is_refused(tiny_corpus_dir, tmp_path, caps
     second.write_bytes(first.read_bytes())
     argv = ["export-qdpx", str(tmp_path / "x.qdpx"), str(first), str(second)]
     assert main([*argv, "--corpus", str(tiny_corpus_dir)]) == 2
-    assert f"{second}: codings[0]: expected a coding not already in {first}" in one_line_error(
-        capsys
+    assert (
+        f"{second}: line 3 (codings[0]): expected a coding not already in {first}"
+        in one_line_error(capsys)
     )
 
 
@@ -168,4 +169,29 @@ def test_console_script_runs(tiny_corpus_dir, tmp_path):
     assert failed.returncode == 2 and "Traceback" not in failed.stderr
     assert failed.stderr.endswith(
         "expected a .qdpx project (a ZIP archive), found 'not a ZIP archive'\n"
+    )
+
+
+def test_spans_in_a_coding_file_reach_the_project_exactly(tiny_corpus_dir, tmp_path):
+    turn = load_corpus(tiny_corpus_dir).transcript("PSS-FG1").turn(3)
+    span = Coding("PSS-FG1", 3, "PSS_BOUNDARY", "ana", "", "", turn.start + 5, turn.end)
+    path = tmp_path / "ana.codings.json"
+    write_codings(path, Codings((span,)))
+    out = tmp_path / "spans.qdpx"
+    assert main(["export-qdpx", str(out), str(path), "--corpus", str(tiny_corpus_dir)]) == 0
+    assert refi.import_qdpx(out).codings.codings == (span,)
+
+
+def test_a_span_outside_its_turn_is_refused_with_its_line(tiny_corpus_dir, tmp_path, capsys):
+    turn = load_corpus(tiny_corpus_dir).transcript("PSS-FG1").turn(3)
+    wrong = Coding("PSS-FG1", 3, "PSS_BOUNDARY", "ana", "", "", turn.start, turn.end + 2)
+    path = tmp_path / "ana.codings.json"
+    write_codings(path, Codings((wrong,)))
+    assert (
+        main(["export-qdpx", str(tmp_path / "x.qdpx"), str(path), "--corpus", str(tiny_corpus_dir)])
+        == 2
+    )
+    assert (
+        f"{path}: line 3 (codings[0]) fields 'start', 'end': expected a span start < end inside "
+        f"turn 3 (offsets {turn.start}–{turn.end})" in one_line_error(capsys)
     )

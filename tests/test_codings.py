@@ -193,3 +193,19 @@ def test_turns_and_spans_are_checked_against_the_transcripts(tiny_corpus, tmp_pa
         read(memos=(Memo("PSS-FG1", 2, "", "no coder"),))
     with pytest.raises(InputError, match=r"memos\[0\]\) field 'turn': expected a turn from 1 to"):
         read(memos=(Memo("PSS-FG1", 9999, "ana", "far away"),))
+
+
+def test_the_file_keys_follow_the_dataclass_fields():
+    # One list of fields: the file's keys are the dataclasses' fields, in order ("session"
+    # is the file's name for session_id), so a new field cannot be forgotten by the format.
+    from dataclasses import MISSING, fields
+
+    from qualkit.codings import _CODING_KEYS, _MEMO_KEYS
+
+    for kind, keys in ((Coding, _CODING_KEYS), (Memo, _MEMO_KEYS)):
+        names = [f.name.replace("session_id", "session") for f in fields(kind)]
+        assert [key for key, _, _ in keys] == names
+        required = [
+            f.name.replace("session_id", "session") for f in fields(kind) if f.default is MISSING
+        ]
+        assert [key for key, _, needed in keys if needed] == required

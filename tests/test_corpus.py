@@ -4,8 +4,9 @@ import csv
 
 import pytest
 
-from qualkit.corpus import corpus_root, load_corpus, load_key
+from qualkit.corpus import corpus_root, load_corpus
 from qualkit.errors import InputError
+from qualkit.key import load_key
 
 from conftest import REPO, tiny_key_dir
 
@@ -70,7 +71,7 @@ def test_turn_table_that_disagrees_with_the_transcript(tiny_corpus_dir):
 @pytest.mark.parametrize(
     ("column", "value", "message"),
     [
-        (1, "acupuncture", r"line 2 column 'model': expected one of pss, doula, home_visiting"),
+        (1, " ", r"line 2 column 'model': expected a value, found ' '"),
         (4, "first", r"line 2 column 'order': expected a whole number"),
         (
             8,
@@ -84,6 +85,34 @@ def test_bad_session_table(tiny_corpus_dir, column, value, message):
     rewrite(tiny_corpus_dir / "sessions.csv", lambda rows: rows[1].__setitem__(column, value))
     with pytest.raises(InputError, match=message):
         load_corpus(tiny_corpus_dir)
+
+
+def test_models_are_data_a_course_can_bring_its_own(tiny_corpus_dir):
+    for name in ("sessions.csv", "participants.csv"):
+        path = tiny_corpus_dir / name
+        path.write_text(path.read_text().replace("home_visiting", "acupuncture"))
+    corpus = load_corpus(tiny_corpus_dir)
+    assert corpus.models == ("pss", "acupuncture")  # codebook order, then as collected
+    assert corpus.model_label("pss") == "Peer support specialists"  # its codebook category
+    assert corpus.model_label("acupuncture") == "acupuncture"  # no category: the id itself
+
+
+def test_a_participant_of_an_unknown_model_is_named(tiny_corpus_dir):
+    rewrite(tiny_corpus_dir / "participants.csv", lambda rows: rows[1].__setitem__(2, "dula"))
+    with pytest.raises(
+        InputError, match=r"participants.csv: line 2 column 'model': expected a model of"
+    ):
+        load_corpus(tiny_corpus_dir)
+
+
+def test_an_edited_corpus_is_loaded_again(tiny_corpus_dir):
+    first = load_corpus(tiny_corpus_dir)
+    assert load_corpus(tiny_corpus_dir) is first  # unchanged: the cached copy
+    path = tiny_corpus_dir / "sessions.csv"
+    assert first.session("PSS-FG1").title == "Peer group 1"
+    path.write_text(path.read_text().replace("Peer group 1", "Edited group 1"))
+    again = load_corpus(tiny_corpus_dir)
+    assert again is not first and again.session("PSS-FG1").title == "Edited group 1"
 
 
 def test_missing_column_and_missing_file(tiny_corpus_dir):
@@ -126,9 +155,9 @@ def test_key_loads_on_the_instructor_side(tmp_path):
 
 def test_key_is_not_found_without_the_instructor_folder(tmp_path, monkeypatch):
     monkeypatch.delenv("QUALKIT_KEY", raising=False)
-    import qualkit.corpus as corpus_module
+    import qualkit.key as key_module
 
-    monkeypatch.setattr(corpus_module, "_CHECKOUT_DATASETS", tmp_path)
+    monkeypatch.setattr(key_module, "CHECKOUT_DATASETS", tmp_path)
     with pytest.raises(FileNotFoundError, match="instructor's side only"):
         load_key()
 

@@ -21,7 +21,8 @@ import pytest
 from scipy.stats import chi2_contingency
 from word_spotter import pooled_kappa, spot
 
-from qualkit.corpus import MODELS, load_corpus, load_key
+from qualkit.corpus import MODELS, load_corpus
+from qualkit.key import load_key
 
 REPO = Path(__file__).resolve().parents[1]
 DATASETS = REPO / "datasets"

@@ -21,7 +21,7 @@ from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeSubmit
 
 from conftest import REPO
 
-pytestmark = pytest.mark.xdist_group("nbgrader")
+pytestmark = [pytest.mark.pipeline, pytest.mark.xdist_group("nbgrader")]
 LESSON = "00-orientation"
 POINTS_AUTO = 4  # autograded points of lesson 00 (1 visible + 3 hidden)
 

@@ -17,13 +17,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from qualkit.agreement import per_code_agreement
+from qualkit.code_agreement import per_code_agreement
 from qualkit.codebook import Category, Code, Codebook, write_codebook
 from qualkit.codings import Coding, Codings, write_codings
 from qualkit.corpus import MODELS, SESSION_COLUMNS, load_corpus
 from qualkit.errors import InputError
 from qualkit.figures import (
-    MODEL_COLOURS,
+    CATEGORY_COLOURS,
     OKABE_ITO,
     Figure,
     agreement_figure,
@@ -39,6 +39,12 @@ from qualkit.transcripts import format_transcript
 REPO = Path(__file__).resolve().parents[1]
 OUTPUT = REPO / "test-output" / "figures"
 PREFIX = {"pss": "PSS", "doula": "DOULA", "home_visiting": "HV"}
+# Labels are data: the codebook's categories name the models.
+MODEL_NAMES = {
+    "pss": "Peer support specialists",
+    "doula": "Doulas",
+    "home_visiting": "Home visiting",
+}
 WORDS = [
     "she",
     "came",
@@ -147,7 +153,7 @@ def write_study_corpus(root: Path, seed: int = 7) -> Path:
     (corpus / "transcripts").mkdir(parents=True)
     (corpus / "codings").mkdir()
     codes = study_codes()
-    categories = [Category(m, m.replace("_", " ").title(), f"Codes about {m}.") for m in MODELS]
+    categories = [Category(m, MODEL_NAMES[m], f"Codes about {m}.") for m in MODELS]
     categories.append(Category("cross", "Cross-cutting", "Codes for every model."))
     codebook = Codebook(
         tuple(categories),
@@ -297,9 +303,9 @@ def test_code_frequency_figure(study, tmp_path):
     assert "Peer support specialists" in figure.alt_text
     assert figure.figure.axes[0].get_xlabel() == "Coded segments"
     assert figure.figure.axes[0].get_yticklabels()[0].get_text() == top
-    # Bars use the kit's model colours.
+    # Groups take the palette in column order: the first model is orange.
     colours = {tuple(np.round(p.get_facecolor()[:3], 3)) for p in figure.figure.axes[0].patches}
-    assert tuple(np.round(plt.matplotlib.colors.to_rgb(MODEL_COLOURS["pss"]), 3)) in colours
+    assert tuple(np.round(plt.matplotlib.colors.to_rgb(CATEGORY_COLOURS[0]), 3)) in colours
 
 
 def test_code_frequency_figure_of_rates_is_grouped(study, tmp_path):
@@ -462,7 +468,7 @@ def test_figures_stay_out_of_pyplot_and_display_with_alt_text(study):
 
 def test_palette_is_okabe_ito():
     assert OKABE_ITO[1:4] == ("#E69F00", "#56B4E9", "#009E73")
-    assert set(MODEL_COLOURS.values()) <= set(OKABE_ITO)
+    assert set(CATEGORY_COLOURS) == set(OKABE_ITO)
 
 
 def test_bad_input_is_named(study):

@@ -18,7 +18,7 @@ import pytest
 from conftest import LESSONS, REPO
 from lab_server import CHROMIUM_ARGS, TOKEN, chromium, jupyter_server
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.pipeline]  # a course built by nbgrader
 SHOTS = REPO / "test-output" / "lab-browser"
 
 

@@ -278,10 +278,13 @@ def graded(tmp_path_factory):
             module.grades(api, list(LESSONS), build / "grades.csv")
     n = len(LESSONS) * len(STUDENTS)
     print(f"\nautograde: {n} submissions in {elapsed:.1f} s ({elapsed / n:.1f} s each)")
-    assert status == 0, printed.getvalue()
     with (build / "grades.csv").open(encoding="utf-8") as handle:
         rows = {(r["lesson"], r["student_id"]): r for r in csv.DictReader(handle)}
-    return {"build": build, "grades": rows, "log": printed.getvalue()}
+    return {"build": build, "grades": rows, "log": printed.getvalue(), "status": status}
+
+
+def test_every_submission_was_graded(graded):
+    assert graded["status"] == 0, graded["log"]
 
 
 def auto(graded, lesson, student) -> float:
@@ -375,6 +378,19 @@ def test_feedback_carries_no_hidden_test_solution_or_rubric(graded, lesson):
         if student not in ("solution", "partial"):
             for line in answers:
                 assert line not in text, f"{lesson} {student}: solution line {line!r} in feedback"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_nothing_a_student_runs_warns_or_floods_the_page(graded, lesson):
+    """The solution, run as grading runs it (stderr folded into stdout), prints no warning,
+    and no cell prints more than a screenful."""
+    for cell in autograded(graded, lesson, "solution").cells:
+        if cell.cell_type != "code":
+            continue
+        for output in cell.outputs:
+            text = str(output.get("text", "")) + str(output.get("data", {}).get("text/plain", ""))
+            assert "Warning" not in text, f"{lesson} {cell.id}: {text[:300]}"
+            assert text.count("\n") <= 60, f"{lesson} {cell.id}: {text.count(chr(10))} lines"
 
 
 @pytest.mark.parametrize("lesson", LESSONS)

@@ -99,6 +99,7 @@ def test_test_cells_end_in_a_statement_or_a_score(lesson):
                 )
 
 
+@pytest.mark.pipeline
 @pytest.mark.xdist_group("nbgrader")
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_source_passes_its_own_tests(course, lesson):
@@ -109,6 +110,7 @@ def test_source_passes_its_own_tests(course, lesson):
     assert results == {}, f"{lesson}: {failed or results}"
 
 
+@pytest.mark.pipeline
 @pytest.mark.xdist_group("nbgrader")
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_release_contains_no_solution_hidden_test_or_rubric(course, lesson):
@@ -141,6 +143,7 @@ def test_release_contains_no_solution_hidden_test_or_rubric(course, lesson):
             assert json.dumps(cell.source[:60])[1:-1] not in released, f"{cell.id}: model answer"
 
 
+@pytest.mark.pipeline
 @pytest.mark.xdist_group("nbgrader")
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_release_fails_every_test_without_crashing(course, lesson):

@@ -1,28 +1,36 @@
 """qualkit: qualitative research methods in Jupyter.
 
-Load the simulated corpus, code transcripts, measure agreement and saturation, compare the
-support models, and exchange projects with other QDA software through REFI-QDA.
-The modules ``matrices``, ``themes``, ``figures`` and ``refi`` are imported by name
-(``from qualkit import figures``) so that ``import qualkit`` stays quick.
+Load the simulated corpus, code transcripts, measure agreement and saturation, count and
+compare codes across the support models, retrieve coded talk, build themes, and exchange
+projects with other QDA software through REFI-QDA.
+
+Everything a student uses is importable from here (``from qualkit import code_frequencies``).
+``figures`` (matplotlib) and ``refi`` (REFI-QDA) are imported by name
+(``from qualkit import figures``) so that ``import qualkit`` stays quick. The answer key is
+not part of this API: instructors use ``qualkit.key``.
 """
 
 from qualkit.agreement import (
-    AgreementTable,
     brennan_prediger,
     cohens_kappa,
     fleiss_kappa,
     gwet_ac1,
     krippendorff_alpha,
-    per_code_agreement,
     percent_agreement,
     scotts_pi,
 )
+from qualkit.code_agreement import AgreementTable, per_code_agreement, reliability
 from qualkit.codebook import Category, Code, Codebook, read_codebook, write_codebook
 from qualkit.coding_tool import CodingTool
 from qualkit.codings import Coding, Codings, Memo, read_codings, write_codings
-from qualkit.corpus import Corpus, Participant, Session, load_corpus, load_key
+from qualkit.corpus import Corpus, Participant, Session, load_corpus
 from qualkit.errors import InputError
+from qualkit.framework import FrameworkMatrix, framework_matrix
+from qualkit.frequencies import code_frequencies, cooccurrence
+from qualkit.retrieval import retrieve
 from qualkit.saturation import SaturationResult, assess_saturation, cumulative_codes
+from qualkit.tables import coding_table, turn_table
+from qualkit.themes import Theme, ThemeMap, check_themes
 from qualkit.transcripts import Transcript, Turn, read_transcript
 from qualkit.widget import code_transcript
 
@@ -35,29 +43,39 @@ __all__ = [
     "CodingTool",
     "Codings",
     "Corpus",
+    "FrameworkMatrix",
     "InputError",
     "Memo",
     "Participant",
     "SaturationResult",
     "Session",
+    "Theme",
+    "ThemeMap",
     "Transcript",
     "Turn",
     "assess_saturation",
     "brennan_prediger",
+    "check_themes",
+    "code_frequencies",
     "code_transcript",
+    "coding_table",
     "cohens_kappa",
+    "cooccurrence",
     "cumulative_codes",
     "fleiss_kappa",
+    "framework_matrix",
     "gwet_ac1",
     "krippendorff_alpha",
     "load_corpus",
-    "load_key",
     "per_code_agreement",
     "percent_agreement",
     "read_codebook",
     "read_codings",
     "read_transcript",
+    "reliability",
+    "retrieve",
     "scotts_pi",
+    "turn_table",
     "write_codebook",
     "write_codings",
 ]

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+__all__ = ["write_atomic"]
+
 
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new, never half.

@@ -19,9 +19,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from qualkit.codebook import read_codebook
-from qualkit.codings import Codings, read_codings
+from qualkit.codings import LISTS, Codings, parse_codings
 from qualkit.corpus import Corpus, load_corpus
 from qualkit.errors import InputError
+from qualkit.reading import entry_lines, read_bytes, read_text
 from qualkit.refi import (
     export_qdc,
     export_qdpx,
@@ -30,6 +31,9 @@ from qualkit.refi import (
     validate,
     validate_qdpx,
 )
+from qualkit.wording import plural
+
+__all__ = ["NOT_CHECKED", "VALID", "build_parser", "main"]
 
 VALID = "valid against QDA-XML 1.0"
 NOT_CHECKED = "not checked against QDA-XML 1.0 (install lxml to check)"
@@ -39,10 +43,6 @@ def _can_validate() -> bool:
     return importlib.util.find_spec("lxml") is not None
 
 
-def _plural(count: int, noun: str, plural: str = "") -> str:
-    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
-
-
 def _read_codings(items: Sequence[str], corpus: Corpus) -> Codings:
     """Coding files (or the names of the corpus's own codings), checked one by one."""
     combined = Codings()
@@ -50,19 +50,23 @@ def _read_codings(items: Sequence[str], corpus: Corpus) -> Codings:
     for item in items:
         path = Path(item)
         shipped = corpus.root / "codings" / f"{item}.json"
-        if not path.is_file() and "/" not in item and shipped.is_file():
+        if not path.exists() and "/" not in item and shipped.is_file():
             path = shipped
-        if not path.is_file():
+        if not path.exists():
             names = ", ".join(sorted(p.stem for p in (corpus.root / "codings").glob("*.json")))
             expected = "a coding file" + (
                 f", or one of the corpus's codings: {names}" if names else ""
             )
             raise InputError(item, "command line", expected, "no such file")
-        codings = read_codings(path, corpus.codebook, corpus.transcripts())
+        text = read_text(path, "a coding file (UTF-8 JSON)")
+        codings = parse_codings(text, path, corpus.codebook, corpus.transcripts())
+        lines = entry_lines(text, LISTS).get("codings", [])
         for index, coding in enumerate(codings.codings):
             if coding.key in first_seen:
                 expected = f"a coding not already in {first_seen[coding.key]}"
-                raise InputError(path, f"codings[{index}]", expected, coding.key)
+                raise InputError(
+                    path, f"line {lines[index]} (codings[{index}])", expected, coding.key
+                )
             first_seen[coding.key] = path
         combined = combined + codings
     return combined
@@ -75,10 +79,10 @@ def _export_qdpx(args: argparse.Namespace) -> str:
     export_qdpx(args.out, corpus, codings, title=args.title, check=checked)
     codes = len(corpus.codebook) + len(codings.added_codes)
     return (
-        f"wrote {args.out}: {_plural(len(corpus.sessions), 'transcript')}, "
-        f"{_plural(codes, 'code')}, {_plural(len(corpus.participants), 'participant')}, "
-        f"{_plural(len(codings), 'coding')} by {_plural(len(codings.coders), 'coder')}, "
-        f"{_plural(len(codings.memos), 'memo')}; {VALID if checked else NOT_CHECKED}"
+        f"wrote {args.out}: {plural(len(corpus.sessions), 'transcript')}, "
+        f"{plural(codes, 'code')}, {plural(len(corpus.participants), 'participant')}, "
+        f"{plural(len(codings), 'coding')} by {plural(len(codings.coders), 'coder')}, "
+        f"{plural(len(codings.memos), 'memo')}; {VALID if checked else NOT_CHECKED}"
     )
 
 
@@ -86,9 +90,9 @@ def _export_qdc(args: argparse.Namespace) -> str:
     codebook = read_codebook(args.codebook) if args.codebook else load_corpus(args.corpus).codebook
     checked = _can_validate()
     export_qdc(args.out, codebook, check=checked)
-    categories = _plural(len(codebook.categories), "category", "categories")
+    categories = plural(len(codebook.categories), "category", "categories")
     return (
-        f"wrote {args.out}: {_plural(len(codebook), 'code')} in {categories}; "
+        f"wrote {args.out}: {plural(len(codebook), 'code')} in {categories}; "
         f"{VALID if checked else NOT_CHECKED}"
     )
 
@@ -96,15 +100,15 @@ def _export_qdc(args: argparse.Namespace) -> str:
 def _validate(args: argparse.Namespace) -> str:
     path = Path(args.file)
     if path.suffix.lower() == ".qdc":
-        validate(path.read_bytes(), "codebook", path)
+        validate(read_bytes(path, "a .qdc codebook"), "codebook", path)
         codebook = import_qdc(path)
-        return f"{path}: {VALID}; {_plural(len(codebook), 'code')} read"
+        return f"{path}: {VALID}; {plural(len(codebook), 'code')} read"
     validate_qdpx(path)
     project = import_qdpx(path)
     return (
-        f"{path}: {VALID}; {_plural(len(project.transcripts), 'transcript')}, "
-        f"{_plural(len(project.codings), 'coding')} and "
-        f"{_plural(len(project.codings.memos), 'memo')} read"
+        f"{path}: {VALID}; {plural(len(project.transcripts), 'transcript')}, "
+        f"{plural(len(project.codings), 'coding')} and "
+        f"{plural(len(project.codings.memos), 'memo')} read"
     )
 
 

@@ -39,11 +39,12 @@ from os import PathLike
 from qualkit.atomic import write_atomic
 from qualkit.codebook import Code, Codebook, code_entry, parse_code
 from qualkit.errors import InputError
-from qualkit.reading import parse_json, read_text
+from qualkit.reading import entry_lines, parse_json, read_text
 from qualkit.transcripts import Transcript
 
 __all__ = [
     "FORMAT",
+    "LISTS",
     "Coding",
     "Codings",
     "Memo",
@@ -59,6 +60,7 @@ __all__ = [
 ]
 
 FORMAT = "qualkit-codings"
+LISTS = ("codings", "memos", "codes")  # the file's lists, one entry per line
 _DATETIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
 
 
@@ -195,39 +197,6 @@ def _values(entry: object, keys: tuple, source: str, place: str) -> list:
     return values
 
 
-def _entry_lines(text: str) -> dict[str, list[int]]:
-    """The line each entry of the lists ``codings``, ``memos``, ``codes`` starts on.
-
-    Only called on text that is valid JSON, to name lines in errors.
-    """
-    decoder, lines = json.JSONDecoder(), {}
-    whitespace = re.compile(r"[ \t\n\r]*")
-
-    def skip(at: int) -> int:
-        return whitespace.match(text, at).end()
-
-    at = skip(0)
-    if text[at : at + 1] != "{":
-        return lines
-    at = skip(at + 1)
-    while at < len(text) and text[at] != "}":
-        name, at = decoder.raw_decode(text, at)
-        at = skip(skip(at) + 1)  # the colon
-        if name in ("codings", "memos", "codes") and text[at] == "[":
-            starts, at = [], skip(at + 1)
-            while text[at] != "]":
-                starts.append(text.count("\n", 0, at) + 1)
-                at = skip(decoder.raw_decode(text, at)[1])
-                at = skip(at + 1) if text[at] == "," else at
-            lines[name] = starts
-            at += 1
-        else:
-            at = decoder.raw_decode(text, at)[1]
-        at = skip(at)
-        at = skip(at + 1) if text[at : at + 1] == "," else at
-    return lines
-
-
 def parse_codings(
     text: str,
     source: str | PathLike = "<codings>",
@@ -251,7 +220,7 @@ def parse_codings(
     data = parse_json(text, source)
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise InputError(source, "top level", f'an object with "format": "{FORMAT}"')
-    lines = _entry_lines(text)
+    lines = entry_lines(text, LISTS)
 
     def place(name: str, index: int) -> str:
         starts = lines.get(name, ())
@@ -260,7 +229,7 @@ def parse_codings(
         )
 
     lists = {}
-    for name in ("codings", "memos", "codes"):
+    for name in LISTS:
         value = data.get(name, [])
         if not isinstance(value, list):
             raise InputError(source, f"field {name!r}", "a list", value)

@@ -7,19 +7,20 @@ nbgrader copies only a lesson's own folder into a student release, so lessons ca
 2. the copy packaged inside qualkit (a normal install: ``qualkit/_corpus``);
 3. ``datasets/corpus`` of the source checkout (an editable install, as ``make`` sets up).
 
-Everything loaded here is student-facing. The answer key is read only by :func:`load_key`, on
-the instructor's side (``$QUALKIT_KEY`` or the checkout's ``datasets/key``); it is never
-packaged. Every file is validated as it is read: errors name the file, line or field.
+Everything loaded here is student-facing; the answer key is read by :mod:`qualkit.key`, on the
+instructor's side only. Every file is validated as it is read: errors name the file, line or
+field. The support models are data: whatever ``sessions.csv`` names, labelled by the codebook
+category with the same id (so a course can bring its own corpus).
 """
 
 from __future__ import annotations
 
 import csv
-import json
+import io
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
@@ -27,18 +28,37 @@ from typing import Literal
 from qualkit.codebook import Codebook, read_codebook
 from qualkit.codings import Codings, read_codings
 from qualkit.errors import InputError
+from qualkit.reading import read_text
 from qualkit.transcripts import Transcript, Turn, read_transcript
 
-Model = Literal["pss", "doula", "home_visiting"]
+__all__ = [
+    "CHECKOUT_DATASETS",
+    "MODELS",
+    "PARTICIPANT_COLUMNS",
+    "SESSION_COLUMNS",
+    "TURN_COLUMNS",
+    "Corpus",
+    "Kind",
+    "Model",
+    "Participant",
+    "Session",
+    "corpus_root",
+    "load_corpus",
+    "read_participants",
+    "read_sessions",
+    "read_table",
+    "read_turns",
+]
+
 Kind = Literal["focus_group", "interview"]
+# The support models of the kit's own corpus, in its order: the generator's design, kept here
+# as its one home. The library itself takes a corpus's models from its data (Corpus.models) and
+# rejects none, so a course can bring a corpus of other models.
+Model = Literal["pss", "doula", "home_visiting"]
 MODELS: tuple[Model, ...] = ("pss", "doula", "home_visiting")
-MODEL_LABELS: Mapping[str, str] = MappingProxyType(
-    {"pss": "Peer support specialists", "doula": "Doulas", "home_visiting": "Home visiting"}
-)
-FACILITATORS = ("Facilitator", "Interviewer")
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
-_CHECKOUT_DATASETS = _PACKAGE_DIR.parents[1] / "datasets"
+CHECKOUT_DATASETS = _PACKAGE_DIR.parents[1] / "datasets"
 SESSION_COLUMNS = (
     "session_id",
     "model",
@@ -61,7 +81,7 @@ class Session:
     """One focus group or interview. ``order`` is its place in collection order (from 1)."""
 
     session_id: str
-    model: Model
+    model: str
     kind: Kind
     split: Literal["study", "practice"]
     order: int
@@ -78,7 +98,7 @@ class Participant:
 
     participant_id: str
     pseudonym: str
-    model: Model
+    model: str
     session_ids: tuple[str, ...]
     attributes: Mapping[str, str] = field(default_factory=dict)
 
@@ -95,9 +115,17 @@ class Corpus:
 
     @property
     def models(self) -> tuple[str, ...]:
-        """Support models present, in the kit's fixed order."""
-        present = {session.model for session in self.sessions}
-        return tuple(model for model in MODELS if model in present)
+        """Support models of the sessions: in codebook category order, then as they come."""
+        present = dict.fromkeys(s.model for s in sorted(self.sessions, key=lambda s: s.order))
+        listed = [c.id for c in self.codebook.categories if c.id in present]
+        return (*listed, *(model for model in present if model not in listed))
+
+    def model_label(self, model: str) -> str:
+        """A model's name for people: its codebook category's label, or the id itself."""
+        for category in self.codebook.categories:
+            if category.id == model:
+                return category.label
+        return model
 
     def session(self, session_id: str) -> Session:
         for session in self.sessions:
@@ -144,11 +172,12 @@ class Corpus:
         return read_codings(path, self.codebook, self.transcripts())
 
 
-def _read_table(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a CSV file with their line numbers; every required column must be present."""
+def read_table(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a UTF-8 CSV file with their line numbers; every required column must be present."""
+    expected = "a CSV file with columns " + ", ".join(required)
     if not path.exists():
-        raise InputError(path, "file", "a CSV file with columns " + ", ".join(required), "missing")
-    with path.open(encoding="utf-8", newline="") as handle:
+        raise InputError(path, "file", expected, "missing")
+    with io.StringIO(read_text(path, expected), newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [name for name in required if name not in (reader.fieldnames or ())]
         if missing:
@@ -170,6 +199,12 @@ def _choice(path: Path, line: int, column: str, value: str, options: tuple[str, 
     return value
 
 
+def _text(path: Path, line: int, column: str, value: str) -> str:
+    if not value.strip():
+        raise InputError(path, f"line {line} column {column!r}", "a value", value)
+    return value
+
+
 def _integer(path: Path, line: int, column: str, value: str) -> int:
     try:
         return int(value)
@@ -180,7 +215,7 @@ def _integer(path: Path, line: int, column: str, value: str) -> int:
 def read_sessions(path: Path) -> tuple[Session, ...]:
     """Read and validate ``sessions.csv``."""
     sessions, seen = [], set()
-    for line, row in _read_table(path, SESSION_COLUMNS):
+    for line, row in read_table(path, SESSION_COLUMNS):
         session_id = row["session_id"]
         if session_id in seen:
             raise InputError(path, f"line {line} column 'session_id'", "a unique id", session_id)
@@ -188,7 +223,7 @@ def read_sessions(path: Path) -> tuple[Session, ...]:
         sessions.append(
             Session(
                 session_id=session_id,
-                model=_choice(path, line, "model", row["model"], MODELS),
+                model=_text(path, line, "model", row["model"]),
                 kind=_choice(path, line, "kind", row["kind"], ("focus_group", "interview")),
                 split=_choice(path, line, "split", row["split"], ("study", "practice")),
                 order=_integer(path, line, "order", row["order"]),
@@ -206,7 +241,7 @@ def read_sessions(path: Path) -> tuple[Session, ...]:
 def read_participants(path: Path) -> tuple[Participant, ...]:
     """Read and validate ``participants.csv``; columns beyond the ids become attributes."""
     participants, seen = [], set()
-    for line, row in _read_table(path, PARTICIPANT_COLUMNS):
+    for line, row in read_table(path, PARTICIPANT_COLUMNS):
         participant_id = row["participant_id"]
         if participant_id in seen:
             raise InputError(
@@ -218,7 +253,7 @@ def read_participants(path: Path) -> tuple[Participant, ...]:
             Participant(
                 participant_id,
                 row["pseudonym"],
-                _choice(path, line, "model", row["model"], MODELS),
+                _text(path, line, "model", row["model"]),
                 tuple(filter(None, row["session_ids"].split(";"))),
                 MappingProxyType(attributes),
             )
@@ -232,7 +267,7 @@ def read_turns(path: Path) -> dict[str, list[tuple[int, int, str, str]]]:
     Turn numbers must run 1, 2, 3 … within each session; a duplicate or a gap is an error.
     """
     sessions: dict[str, list[tuple[int, int, str, str]]] = {}
-    for line, row in _read_table(path, TURN_COLUMNS):
+    for line, row in read_table(path, TURN_COLUMNS):
         turn = _integer(path, line, "turn", row["turn"])
         rows = sessions.setdefault(row["session_id"], [])
         if any(previous == turn for _, previous, _, _ in rows):
@@ -275,7 +310,7 @@ def corpus_root(name_or_path: str | os.PathLike = "default") -> Path:
     for candidate in (
         os.environ.get("QUALKIT_CORPUS"),
         _PACKAGE_DIR / "_corpus",
-        _CHECKOUT_DATASETS / "corpus",
+        CHECKOUT_DATASETS / "corpus",
     ):
         if candidate and (Path(candidate) / "sessions.csv").exists():
             return Path(candidate)
@@ -285,8 +320,14 @@ def corpus_root(name_or_path: str | os.PathLike = "default") -> Path:
     )
 
 
-@cache
-def _load(root: Path) -> Corpus:
+def _fingerprint(root: Path) -> tuple:
+    """Name, size and time of every file: any edit to the corpus folder changes it."""
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    return tuple((str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
+
+@lru_cache(maxsize=4)
+def _load(root: Path, fingerprint: tuple) -> Corpus:
     sessions = read_sessions(root / "sessions.csv")
     participants = read_participants(root / "participants.csv")
     pseudonyms = {p.participant_id: p.pseudonym for p in participants}
@@ -306,48 +347,18 @@ def _load(root: Path) -> Corpus:
         if not path.exists():
             raise InputError(path, "file", f"the transcript of {session.session_id}", "missing")
         transcripts[session.session_id] = read_transcript(path, session.session_id, speakers)
+    models = {session.model for session in sessions}
+    for index, participant in enumerate(participants):
+        if participant.model not in models:
+            expected = "a model of sessions.csv (" + ", ".join(sorted(models)) + ")"
+            place = f"line {index + 2} column 'model'"
+            raise InputError(root / "participants.csv", place, expected, participant.model)
     _check_turns_table(root / "turns.csv", read_turns(root / "turns.csv"), transcripts)
     codebook = read_codebook(root / "codebook.json")
     return Corpus(root, sessions, participants, codebook, MappingProxyType(transcripts))
 
 
 def load_corpus(name_or_path: str | os.PathLike = "default") -> Corpus:
-    """Load and validate a corpus (cached: loading it again is free)."""
-    return _load(corpus_root(name_or_path).resolve())
-
-
-@dataclass(frozen=True)
-class Key:
-    """The instructor's answer key: planted codes of every turn, and what explains them."""
-
-    root: Path
-    codebook: Codebook
-    codings: Codings
-    units: tuple[Mapping[str, str], ...]
-    manifest: Mapping[str, object]
-
-    def codes_of(self, session_id: str, turn: int) -> frozenset[str]:
-        """The planted codes of one turn."""
-        return frozenset(
-            c.code for c in self.codings.codings if c.session_id == session_id and c.turn == turn
-        )
-
-
-def key_root(path: str | os.PathLike | None = None) -> Path:
-    """Where the key lives: ``path``, ``$QUALKIT_KEY``, or the checkout's ``datasets/key``."""
-    for candidate in (path, os.environ.get("QUALKIT_KEY"), _CHECKOUT_DATASETS / "key"):
-        if candidate and (Path(candidate) / "key.json").exists():
-            return Path(candidate)
-    raise FileNotFoundError(
-        "The answer key is on the instructor's side only. Grade from the course repository, "
-        "or set QUALKIT_KEY to the folder that holds key.json."
-    )
-
-
-def load_key(path: str | os.PathLike | None = None) -> Key:
-    """Load the answer key (instructor side; students' environments do not have it)."""
-    root = key_root(path)
-    codebook = read_codebook(root / "codebook.json")
-    units = tuple(row for _, row in _read_table(root / "units.csv", ("session_id", "turn")))
-    manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
-    return Key(root, codebook, read_codings(root / "key.json", codebook), units, manifest)
+    """Load and validate a corpus (cached until a file in its folder changes)."""
+    root = corpus_root(name_or_path).resolve()
+    return _load(root, _fingerprint(root))

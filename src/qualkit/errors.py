@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from os import PathLike
 
+__all__ = ["InputError"]
+
 
 class InputError(ValueError):
     """Bad input in a file or value a person wrote.

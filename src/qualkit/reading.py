@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from os import PathLike
 from pathlib import Path
 
 from qualkit.errors import InputError
 
-__all__ = ["decode_utf8", "parse_json", "read_bytes", "read_json", "read_text"]
+__all__ = ["decode_utf8", "entry_lines", "parse_json", "read_bytes", "read_json", "read_text"]
 
 
 def read_bytes(path: str | PathLike, expected: str = "a file") -> bytes:
@@ -65,3 +66,39 @@ def parse_json(text: str, source: str | PathLike) -> object:
 def read_json(path: str | PathLike) -> object:
     """The data of a UTF-8 JSON file, with :func:`read_text`'s and :func:`parse_json`'s errors."""
     return parse_json(read_text(path, "a UTF-8 JSON file"), path)
+
+
+def entry_lines(text: str, names: tuple[str, ...]) -> dict[str, list[int]]:
+    r"""The line each entry of the top-level lists ``names`` starts on, to name it in errors.
+
+    ``text`` must be valid JSON (already parsed once); the JSON parser itself keeps no lines.
+
+    >>> entry_lines('{"a": 1,\n "codings": [\n  {"x": 1},\n  {"x": 2}\n ]}', ("codings",))
+    {'codings': [3, 4]}
+    """
+    decoder, lines = json.JSONDecoder(), {}
+    whitespace = re.compile(r"[ \t\n\r]*")
+
+    def skip(at: int) -> int:
+        return whitespace.match(text, at).end()
+
+    at = skip(0)
+    if text[at : at + 1] != "{":
+        return lines
+    at = skip(at + 1)
+    while at < len(text) and text[at] != "}":
+        name, at = decoder.raw_decode(text, at)
+        at = skip(skip(at) + 1)  # the colon
+        if name in names and text[at] == "[":
+            starts, at = [], skip(at + 1)
+            while text[at] != "]":
+                starts.append(text.count("\n", 0, at) + 1)
+                at = skip(decoder.raw_decode(text, at)[1])
+                at = skip(at + 1) if text[at] == "," else at
+            lines[name] = starts
+            at += 1
+        else:
+            at = decoder.raw_decode(text, at)[1]
+        at = skip(at)
+        at = skip(at + 1) if text[at : at + 1] == "," else at
+    return lines

@@ -40,6 +40,7 @@ import pandas as pd
 from qualkit.codebook import Codebook
 from qualkit.codings import Coding, Codings
 from qualkit.errors import InputError
+from qualkit.wording import plural
 
 __all__ = [
     "ProblemKind",
@@ -255,10 +256,6 @@ def _codes_used(used_codes) -> tuple[str, ...]:
     )
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
-
 def check_themes(
     themes: Iterable[Theme] | Mapping[str, Iterable[str]],
     codebook: Codebook | None = None,
@@ -341,7 +338,7 @@ def check_themes(
                     "too_few_codes",
                     theme.name,
                     None,
-                    f"Theme {theme.name!r} rests on {_plural(len(distinct), 'code')}{listed}; a "
+                    f"Theme {theme.name!r} rests on {plural(len(distinct), 'code')}{listed}; a "
                     f"theme brings together at least {min_codes} codes. Revisit whether it "
                     "stands as a theme of its own or is part of a broader pattern.",
                 )

@@ -27,10 +27,22 @@ from pathlib import Path
 from qualkit.errors import InputError
 from qualkit.reading import read_text
 
-__all__ = ["Transcript", "Turn", "format_transcript", "parse_transcript", "read_transcript"]
+__all__ = [
+    "SPEAKER_LIMIT",
+    "Transcript",
+    "Turn",
+    "Unit",
+    "format_transcript",
+    "parse_transcript",
+    "read_transcript",
+]
 
-# A speaker label: no colon, no line break, at most 40 characters, not starting with '#'.
-_TURN = re.compile(r"^(?P<speaker>[^:#\s][^:\n]{0,39}): (?P<text>\S.*)$")
+# A segment's identity, ``(session_id, turn)``: what codings and agreement refer to.
+Unit = tuple[str, int]
+# A speaker label: no colon, no line break, at most SPEAKER_LIMIT characters, no leading '#'.
+SPEAKER_LIMIT = 40
+_TURN = re.compile(rf"^(?P<speaker>[^:#\s][^:\n]{{0,{SPEAKER_LIMIT - 1}}}): (?P<text>\S.*)$")
+_LONG_SPEAKER = re.compile(rf"^(?P<speaker>[^:#\s][^:\n]{{{SPEAKER_LIMIT},}}): \S")
 
 
 @dataclass(frozen=True)
@@ -51,7 +63,7 @@ class Turn:
     line: int
 
     @property
-    def unit(self) -> tuple[str, int]:
+    def unit(self) -> Unit:
         """The ``(session_id, turn number)`` pair that codings refer to."""
         return (self.session_id, self.turn)
 
@@ -115,6 +127,10 @@ def parse_transcript(
             continue  # blank lines separate the header; elsewhere they are harmless
         match = _TURN.match(line.rstrip("\r"))
         if match is None:
+            long = _LONG_SPEAKER.match(line)
+            if long:
+                expected = f"a speaker label of at most {SPEAKER_LIMIT} characters"
+                raise InputError(source, f"line {number}", expected, long["speaker"])
             raise InputError(source, f"line {number}", "a turn 'Speaker: text'", line)
         speaker = match["speaker"].strip()
         if allowed is not None and speaker not in allowed:
