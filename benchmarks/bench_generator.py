@@ -1,7 +1,7 @@
 """How fast the engine assembles practice groups (one per student, issue 15) and the corpus.
 
-Goal: at least 20 practice groups per second on one core, so a course of 200 students gets
-its groups in seconds. Baseline, measured in the same run on the same groups: formatting their
+Goal: at least 10 practice groups per second on one core, so a course of 200 students gets
+its groups in well under a minute. Baseline, measured in the same run on the same groups: formatting their
 turns as a transcript (what any writer has to do anyway).
 
 Run: ``python benchmarks/bench_generator.py`` (uses the hand-written talk, or the tests'

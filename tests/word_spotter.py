@@ -17,26 +17,40 @@ from sklearn.linear_model import LogisticRegression
 from qualkit.agreement import cohens_kappa
 
 Example = tuple[str, frozenset[str]]  # (turn text, codes)
+PREFIX = {"pss": "PSS_", "doula": "DOULA_", "home_visiting": "HV_"}
+
+
+class WordSpotter:
+    """TF-IDF features of the training turns and one logistic regression per code."""
+
+    def __init__(self, train: Sequence[Example], labels: Sequence[str]) -> None:
+        self.vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)
+        features = self.vectorizer.fit_transform([text for text, _ in train])
+        self.models: dict[str, tuple[LogisticRegression, float]] = {}
+        for label in labels:
+            target = [label in codes for _, codes in train]
+            if sum(target) >= 2:
+                model = LogisticRegression(C=1.0, solver="liblinear", class_weight="balanced")
+                self.models[label] = (model.fit(features, target), sum(target) / len(train))
+
+    def code(self, texts: Sequence[str], labels: Sequence[str]) -> list[set[str]]:
+        """For each code, the texts it scores highest, as many as its share in training."""
+        features = self.vectorizer.transform(list(texts))
+        predicted: list[set[str]] = [set() for _ in texts]
+        for label in labels:
+            if label not in self.models:
+                continue
+            model, share = self.models[label]
+            scores = model.decision_function(features)
+            count = max(1, round(share * len(texts)))
+            for index in sorted(range(len(texts)), key=lambda i: -scores[i])[:count]:
+                predicted[index].add(label)
+        return predicted
 
 
 def spot(train: Sequence[Example], test: Sequence[str], labels: Sequence[str]) -> list[set[str]]:
     """Codes predicted for each test text."""
-    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
-    features = vectorizer.fit_transform([text for text, _ in train])
-    test_features = vectorizer.transform(list(test))
-    predicted: list[set[str]] = [set() for _ in test]
-    for label in labels:
-        target = [label in codes for _, codes in train]
-        positives = sum(target)
-        if positives < 2:
-            continue
-        model = LogisticRegression(C=10.0, max_iter=2000, class_weight="balanced")
-        model.fit(features, target)
-        scores = model.decision_function(test_features)
-        count = max(1, round(positives / len(train) * len(test)))
-        for index in sorted(range(len(test)), key=lambda i: -scores[i])[:count]:
-            predicted[index].add(label)
-    return predicted
+    return WordSpotter(train, labels).code(test, labels)
 
 
 def pooled_kappa(
@@ -46,3 +60,39 @@ def pooled_kappa(
     a = [label in codes for codes in truth for label in labels]
     b = [label in codes for codes in guess for label in labels]
     return cohens_kappa(a, b)
+
+
+def spotter_kappa(corpus, key) -> float:
+    """Train on the team's codings of the study participants' turns; score against the key
+    on the practice groups' participant turns, each model with its own and the shared codes."""
+    labels = {c.label for c in corpus.codebook.codes}
+    team: dict = {}
+    for c in corpus.codings("team"):
+        team.setdefault(c.unit, set()).add(c.code)
+    truth_codes: dict = {}
+    for c in key.codings:
+        truth_codes.setdefault(c.unit, set()).add(c.code)
+
+    def turns(split: str):
+        return [
+            (turn, session.model)
+            for session in sorted(corpus.sessions, key=lambda s: s.order)
+            if session.split == split
+            for turn in corpus.transcript(session.session_id).turns
+            if turn.speaker != session.facilitator
+        ]
+
+    train = [(t.text, frozenset(team.get(t.unit, ()))) for t, _ in turns("study")]
+    spotter = WordSpotter(train, sorted(labels))
+    truth: list[bool] = []
+    guess: list[bool] = []
+    for model in corpus.models:
+        own = [
+            label for label in labels if label.startswith(PREFIX[model]) or label.startswith("X_")
+        ]
+        own.sort()
+        test = [t for t, m in turns("practice") if m == model]
+        predicted = spotter.code([t.text for t in test], own)
+        truth += [label in truth_codes.get(t.unit, set()) for t in test for label in own]
+        guess += [label in found for found in predicted for label in own]
+    return cohens_kappa(truth, guess)

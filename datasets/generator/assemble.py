@@ -15,8 +15,9 @@ transcript and key, so one practice group per student can be made later.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from generator.casting import cast_practice, person_fill
 from generator.facts import FactSheet
@@ -55,7 +56,7 @@ class Turn:
     text: str
     coded: tuple[Coded, ...]
     source: str  # where it was written: "fg2.yaml:41" or "practice.yaml:p07:118"
-    fill: Callable[[Placeholder], str]  # person placeholders; identifiers are left to render
+    people: Mapping[str, FactSheet]  # who a person placeholder names: cast id or role → sheet
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -81,12 +82,18 @@ class Session:
         return "Facilitator" if self.kind == "focus_group" else "Interviewer"
 
 
-def _turn(line: Line, speaker: str, woman, people: Callable[[str], FactSheet], source: str) -> Turn:
-    def fill(p: Placeholder) -> str:
-        return f"[{p.field}]" if p.who is None else person_fill(people(p.who), p)
+def released(people: Mapping[str, FactSheet], placeholder: Placeholder) -> str:
+    """A placeholder in the released transcript: a person's name, or an identifier's tag."""
+    if placeholder.who is None:
+        return f"[{placeholder.field}]"
+    return person_fill(people[placeholder.who], placeholder)
 
-    text, coded = render(line.pieces, fill)
-    return Turn(speaker, woman, line, text, tuple(coded), source, fill)
+
+def _turn(line: Line, facilitator: str, people: Mapping[str, FactSheet], source: str) -> Turn:
+    woman = None if line.speaker == FACILITATOR else people[line.speaker]
+    text, coded = render(line.pieces, partial(released, people))
+    speaker = facilitator if woman is None else woman.name
+    return Turn(speaker, woman, line, text, tuple(coded), source, people)
 
 
 def _session_id(model: str, name: str) -> str:
@@ -99,13 +106,7 @@ def study_session(talk: ModelTalk, name: str) -> Session:
     written = talk.sessions[name]
     facilitator = "Facilitator" if written.kind == "focus_group" else "Interviewer"
     turns = tuple(
-        _turn(
-            line,
-            facilitator if line.speaker == FACILITATOR else talk.cast[line.speaker].name,
-            None if line.speaker == FACILITATOR else talk.cast[line.speaker],
-            talk.cast.__getitem__,
-            f"{written.source.name}:{line.line}",
-        )
+        _turn(line, facilitator, talk.cast, f"{written.source.name}:{line.line}")
         for line in written.turns
     )
     index = int(name.lstrip("fgint"))
@@ -140,20 +141,21 @@ class PracticeGroup:
 
 def practice_session(model: str, seed: int, talk: Mapping[str, ModelTalk]) -> Session:
     rng = random.Random(f"{seed}:practice:{model}")
-    taken = {sheet.name for t in talk.values() for sheet in t.cast.values()}
+    # No practice woman shares a first name with anyone of the study casts (women, children,
+    # supporters), so a name never points at the wrong life.
+    taken = {
+        name
+        for t in talk.values()
+        for sheet in t.cast.values()
+        for name in (sheet.name, sheet.supporter.name, *(c.name for c in sheet.children))
+    }
     casting = cast_practice(rng, talk[model], taken)
     turns = []
     for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):
-
-        def people(role: str, roles=roles) -> FactSheet:
-            return casting.women[roles[role]]
-
+        people = {role: casting.women[index] for role, index in roles.items()}
         for line in exchange.turns:
-            woman = None if line.speaker == FACILITATOR else people(line.speaker)
-            speaker = "Facilitator" if woman is None else woman.name
-            turns.append(
-                _turn(line, speaker, woman, people, f"practice.yaml:{exchange.id}:{line.line}")
-            )
+            source = f"practice.yaml:{exchange.id}:{line.line}"
+            turns.append(_turn(line, "Facilitator", people, source))
     return Session(
         f"{ID_PREFIX[model]}-FG{PRACTICE_INDEX}",
         model,
@@ -236,11 +238,9 @@ def raw_transcript(session: Session, seed: int) -> tuple[str, list[Identifier]]:
     for number, turn in enumerate(session.turns, 1):
 
         def fill(p: Placeholder, turn=turn, number=number) -> str:
-            return (
-                turn.fill(p)
-                if p.who is not None
-                else identities.fill(turn.speaker, number, p.field)
-            )
+            if p.who is not None:
+                return person_fill(turn.people[p.who], p)
+            return identities.fill(turn.speaker, number, p.field)
 
         turns.append((turn.speaker, render(turn.line.pieces, fill)[0]))
     return format_transcript(turns, header(session, True)), identities.records

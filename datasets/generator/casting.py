@@ -43,7 +43,7 @@ SUPPORTER_ROLE = {
 PARTNERS = ("none", "her boyfriend, the baby's father", "married; her husband works nights",
             "the baby's father is not involved", "a new partner, not the baby's father")  # fmt: skip
 HOUSING = ("apartment with her mother", "her own apartment", "a recovery house for mothers",
-           "a rented trailer with her partner", "staying with her sister")  # fmt: skip
+           "a rented trailer", "staying with her sister")  # fmt: skip
 WORK = ("not working right now", "part-time at a grocery store", "cleans houses",
         "home with the baby", "part-time at a diner")  # fmt: skip
 WELFARE = (("none", 0.6), ("past case, closed", 0.25), ("open case", 0.15))
@@ -108,15 +108,16 @@ def _draw_children(rng: random.Random, model: str, count: int) -> list[Child]:
 
 
 def _sheet(
-    rng: random.Random, model: str, index: int, name: str, facts: dict, kids: int
+    rng: random.Random, model: str, index: int, name: str, facts: dict, kids: int, used: set[str]
 ) -> FactSheet:
+    """Her fact sheet: the roles' facts, the rest drawn; ``used`` holds the group's names so
+    far (no two children or supporters in a group share a name)."""
     pregnant = facts.get("pregnant")
     if "children" in facts:
         children = list(facts["children"])
     else:
         count = max(kids, rng.choice((0, 1)) if pregnant else rng.choice((1, 1, 2, 3)))
         children = _draw_children(rng, model, count)
-    used: set[str] = set()
     named = []
     for child in children:
         pool = [n for n in (BOY_NAMES if child.sex == "boy" else GIRL_NAMES) if n not in used]
@@ -131,6 +132,8 @@ def _sheet(
             "NFP" if first_time and rng.random() < 0.5 else rng.choice(("PAT", "HFA", "EHS"))
         )
     role = SUPPORTER_ROLE[program or model]
+    supporter = rng.choice([n for n in STAFF_NAMES if n not in used])
+    used.add(supporter)
     return FactSheet(
         id=f"r{index + 1}",
         name=name,
@@ -140,12 +143,12 @@ def _sheet(
         moud=moud,
         moud_how=MOUD_HOW[moud],
         recovery_since=rng.choice(
-            ("about a year", "eight months", "two years", "since my pregnancy")
+            ("about a year", "eight months", "two years", "since her pregnancy")
         ),
         partner=str(facts.get("partner") or rng.choice(PARTNERS)),
         housing=str(facts.get("housing") or rng.choice(HOUSING)),
         work=rng.choice(WORK),
-        supporter=Supporter(rng.choice(STAFF_NAMES), role),
+        supporter=Supporter(supporter, role),
         program=program,
         child_welfare=str(facts.get("child_welfare") or weighted(rng, WELFARE)),
     )
@@ -210,8 +213,10 @@ def cast_practice(rng: random.Random, talk: ModelTalk, taken_names: set[str]) ->
         if len(speaking) < size:
             continue
         chosen_names = rng.sample(names, size)
+        used: set[str] = set()
         women = tuple(
-            _sheet(rng, talk.model, i, chosen_names[i], facts[i], kids[i]) for i in range(size)
+            _sheet(rng, talk.model, i, chosen_names[i], facts[i], kids[i], used)
+            for i in range(size)
         )
         casting = Casting(exchanges, women, tuple(assignment))
         if _consistent(casting, talk.model):

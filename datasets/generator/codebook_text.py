@@ -1,7 +1,7 @@
 """The codebook's words: MacQueen et al.'s (1998) fields for every planted code.
 
 Written for qualkit in our own words. The examples are invented for the codebook itself: they
-never occur in a transcript or a phrase bank (a test checks this), so students cannot find a
+never occur in the talk or a transcript (a test checks this), so students cannot find a
 "right answer" by searching for an example.
 """
 

@@ -198,9 +198,9 @@ def contradictions(sheet: FactSheet, text: str) -> list[str]:
         found += [f"methadone clinic dosing with {sheet.moud}: {m.group(0)!r}"
                   for m in re.finditer(r"\bmy take-homes?\b|\bdose at the (?:OTP|window)\b", text, re.I)]  # fmt: skip
     if sheet.pregnant is None:
-        for match in re.finditer(
-            r"\b(?:I'm|I am) (\d+) weeks\b|\bmy due date\b|\bI'm pregnant\b", text, re.I
-        ):
+        # Only a present claim of weeks: "I'm pregnant" and "my due date" are common in stories
+        # told in the historical present ("and I'm pregnant, and I've got two kids").
+        for match in re.finditer(r"\b(?:I'm|I am) (\d+) weeks\b", text, re.I):
             found.append(f"'{match.group(0)}' but she is not pregnant")
     else:
         for match in re.finditer(r"\b(?:I'm|I am) (\d+) weeks\b", text, re.I):
@@ -214,7 +214,7 @@ def contradictions(sheet: FactSheet, text: str) -> list[str]:
         age = int(match.group(1) or match.group(2))
         if abs(age - sheet.age) > 1:
             found.append(f"'{match.group(0)}' but she is {sheet.age}")
-    for match in _PROGRAM_ROLE.finditer(text):
+    for match in _PROGRAM_ROLE.finditer(text) if sheet.program else ():  # her home visitor
         said = match.group(1).lower()
         role = sheet.supporter.role.lower()
         if said == "parent educator" and "parent educator" not in role:

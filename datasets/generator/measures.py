@@ -112,6 +112,7 @@ def measure(sessions: Sequence[Session]) -> dict:
         for problem in contradictions(t.woman, t.text)
     ]
     uncoded = sum(not t.coded for _, t in participant)
+    cues = _structural_cues(sessions)
     return {
         "focus_group_words_per_participant_turn": round(
             group_words["participant"] / max(1, group_turns["participant"]), 1
@@ -131,7 +132,30 @@ def measure(sessions: Sequence[Session]) -> dict:
         "fact_sheet_contradictions": len(found),
         "fact_sheet_contradictions_found": found,
         "participant_turns_without_code": round(uncoded / max(1, len(participant)), 3),
+        "coded_share_by_structure": cues,
     }
+
+
+def _structural_cues(sessions: Sequence[Session]) -> dict[str, float]:
+    """Share of participant turns carrying a code, by position and length (what a reader
+    could guess without reading; reported, not planted)."""
+    groups: dict[str, list[bool]] = {
+        "after_the_facilitator": [], "after_a_participant": [],
+        "under_6_words": [], "80_words_or_more": [],
+    }  # fmt: skip
+    for session in sessions:
+        for previous, turn in zip((None, *session.turns), session.turns, strict=False):
+            if not turn.woman:
+                continue
+            coded = bool(turn.coded)
+            after = previous is not None and previous.woman is None
+            groups["after_the_facilitator" if after else "after_a_participant"].append(coded)
+            size = words(turn.text)
+            if size < 6:
+                groups["under_6_words"].append(coded)
+            elif size >= 80:
+                groups["80_words_or_more"].append(coded)
+    return {name: round(sum(v) / len(v), 3) if v else 0.0 for name, v in groups.items()}
 
 
 def model_differences(sessions: Sequence[Session]) -> dict:
