@@ -94,7 +94,7 @@ grades: $(ENV_STAMP)
 datasets: $(ENV_STAMP)
 	$(PY) datasets/generator/generate.py $(if $(SEED),--seed $(SEED)) --out $(OUT)
 
-bench: $(ENV_STAMP)
+bench: $(ENV_STAMP) browser
 	@for bench in benchmarks/bench_*.py; do echo "== $$bench"; $(PY) $$bench || exit 1; done
 
 # pytest exits 5 when it collected no test: that is a failure here, said out loud.

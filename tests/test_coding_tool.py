@@ -627,6 +627,41 @@ def test_two_processes_saving_into_one_file_lose_nothing(tiny_corpus, tmp_path):
     assert (tmp_path / ".ana.codings.json.lock").exists()
 
 
+def test_a_stuck_lock_holder_is_reported_not_waited_for_forever(tiny_corpus, tmp_path, monkeypatch):
+    from qualkit.coding_tool import lock
+
+    path = tmp_path / "ana.codings.json"
+    tool = make_tool(tiny_corpus, path)
+    monkeypatch.setattr(lock, "TIMEOUT_SECONDS", 0.2)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(path)],
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+    )
+    try:
+        assert holder.stdout.readline() == b"holding\n"
+        with pytest.raises(TimeoutError, match="another coding tool has been saving"):
+            tool.apply("PSS_BOUNDARY", turn=3)
+        assert not path.exists() and tool.codes_of(3) == ()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert tool.apply("PSS_BOUNDARY", turn=3)  # the kernel let go of the dead holder's lock
+
+
+LOCK_HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from qualkit.coding_tool.lock import locked
+
+    with locked(Path(sys.argv[1])):
+        print("holding", flush=True)
+        time.sleep(60)
+    """
+)
+
+
 # ---------------------------------------------------------------- spans
 
 

@@ -39,6 +39,8 @@ def test_wheel_ships_the_student_corpus_and_schemas(wheel):
     for path in corpus:
         assert f"qualkit/_corpus/{path.as_posix()}" in names
     assert {"qualkit/schemas/Project.xsd", "qualkit/schemas/Codebook.xsd"} <= names
+    # The coding view's front end ships as plain files (anywidget loads them; no build step).
+    assert {"qualkit/widget/coding.js", "qualkit/widget/coding.css"} <= names
 
 
 def test_wheel_holds_nothing_from_the_instructor_side(wheel):

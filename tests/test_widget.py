@@ -289,3 +289,26 @@ def test_what_the_view_is_sent_is_plain_json(widget):
         json.dumps(getattr(widget, trait))
     assert widget._esm.strip().endswith("export default { render };")
     assert ".qualkit-coding" in widget._css
+
+
+def test_widget_and_code_path_write_the_same_file(tiny_corpus, tmp_path):
+    clicked = code_transcript(
+        "PSS-FG1", "ana", tmp_path / "a" / "ana.codings.json", tiny_corpus, clock=Clock()
+    )
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    select(clicked, 2, "I trusted her")
+    clicked.handle({"type": "apply", "codes": ["PSS_LIVED_EXP", "PSS_BOUNDARY"]})
+    clicked.handle({"type": "go", "turn": 6})
+    clicked.handle({"type": "whole", "codes": ["PSS_IMPROVE"]})
+    clicked.handle({"type": "memo", "text": "Wants a schedule."})
+    coded = CodingTool.for_session(
+        "PSS-FG1", "ana", tmp_path / "b" / "ana.codings.json", tiny_corpus, clock=Clock()
+    )
+    coded.select_text("I trusted her", turn=2)
+    coded.apply_to_selection(["PSS_LIVED_EXP", "PSS_BOUNDARY"])
+    coded.apply("PSS_IMPROVE", turn=6)
+    coded.write_memo("Wants a schedule.", turn=6)
+    assert (tmp_path / "a" / "ana.codings.json").read_bytes() == (
+        tmp_path / "b" / "ana.codings.json"
+    ).read_bytes()

@@ -235,6 +235,16 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             turn_box = tool.get_by_label("Turn", exact=True)
             turn_box.press("ArrowDown")
             expect(tool.locator(".qk-current")).to_have_attribute("data-turn", "PSS-FG1|7")
+            # A span from the keyboard: Shift+→ selects a sentence; Space ticks a code; Enter.
+            current = tool.locator(".qk-current")
+            current.focus()
+            page.keyboard.press("Shift+ArrowRight")
+            expect(tool.locator("mark.qk-sel")).to_have_text("I'm Mackenzie.")
+            tool.get_by_role("checkbox", name=re.compile("^PSS_AFFILIATION")).press("Space")
+            current.focus()
+            page.keyboard.press("Enter")
+            expect(status).to_contain_text("Saved 3 codings", timeout=15_000)
+            expect(current.locator("mark.qk-hl")).to_have_text("I'm Mackenzie.")
             # Click the highlight: it picks the coding, to remove it or write its memo.
             turn.locator("mark.qk-hl").click()
             expect(tool.locator(".qk-actions")).to_contain_text("PSS_BOUNDARY by ana on")
@@ -243,13 +253,13 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             run_menu(page, "Kernel", "Restart Kernel and Run All Cells")
             page.locator(".jp-Dialog .jp-mod-accept").click()
             expect(status).to_contain_text(
-                "Resumed 2 codings from ana.codings.json", timeout=90_000
+                "Resumed 3 codings from ana.codings.json", timeout=90_000
             )
             turn = tool.locator('.qk-turn[data-turn="PSS-FG1|5"]')
             expect(turn.locator("mark.qk-hl")).to_have_text(PHRASE)
             expect(turn.locator(".qk-stripe")).to_have_count(2)
             expect(tool.locator(".qk-progress-text")).to_contain_text(
-                "1 of 55 participant turns coded"
+                "2 of 55 participant turns coded"
             )
             assert coding_file.read_bytes() == before  # reopening changed nothing
             turn.scroll_into_view_if_needed()
@@ -261,5 +271,16 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             expect(info).to_have_attribute("aria-expanded", "true")
             expect(tool.locator(".qk-def:not([hidden])")).to_contain_text("Do not use when:")
             tool.locator(".qk-codebook").screenshot(path=str(SHOTS / f"{front_end}-codebook.png"))
+            # Focused codebook: this session's model and the shared codes open, others folded;
+            # the filter box finds a code in any of them.
+            opened = tool.locator(".qk-categories > details[open] > summary")
+            expect(opened).to_have_count(2)
+            expect(opened.first).to_contain_text("Peer support specialists")
+            find = tool.get_by_label("Find a code")
+            find.fill("x_postpartum")
+            expect(tool.locator(".qk-code:not([hidden])")).to_have_count(1)
+            expect(tool.locator(".qk-code:not([hidden])")).to_contain_text("X_POSTPARTUM_DROP")
+            find.fill("")
+            expect(tool.locator(".qk-categories > details[open]")).to_have_count(2)
         finally:
             browser.close()

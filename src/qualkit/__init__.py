@@ -29,6 +29,7 @@ from qualkit.framework import FrameworkMatrix, framework_matrix
 from qualkit.frequencies import code_frequencies, cooccurrence
 from qualkit.retrieval import retrieve
 from qualkit.saturation import SaturationResult, assess_saturation, cumulative_codes
+from qualkit.span_overlap import SpanScore, span_agreement
 from qualkit.tables import coding_table, turn_table
 from qualkit.themes import Theme, ThemeMap, check_themes
 from qualkit.transcripts import Transcript, Turn, read_transcript
@@ -49,6 +50,7 @@ __all__ = [
     "Participant",
     "SaturationResult",
     "Session",
+    "SpanScore",
     "Theme",
     "ThemeMap",
     "Transcript",
@@ -75,6 +77,7 @@ __all__ = [
     "reliability",
     "retrieve",
     "scotts_pi",
+    "span_agreement",
     "turn_table",
     "write_codebook",
     "write_codings",

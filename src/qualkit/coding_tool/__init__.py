@@ -1,6 +1,8 @@
 """The coding tool's model, one module per concept, re-exported here as one flat API.
 
-* :mod:`~qualkit.coding_tool.tool`: :class:`CodingTool`, the actions and their undo;
+* :mod:`~qualkit.coding_tool.tool`: :class:`CodingTool`: its turns, its file, what it shows;
+* :mod:`~qualkit.coding_tool.actions`: coding turns and spans, memos, new codes, undo;
+* :mod:`~qualkit.coding_tool.moving`: going to turns, filtering, selecting spans and codings;
 * :mod:`~qualkit.coding_tool.content`: what a coding file holds, and the operations on it;
 * :mod:`~qualkit.coding_tool.coding_file`: the file on disk (atomic saves, resuming, refusing
   another coder's file) and :mod:`~qualkit.coding_tool.lock`, which lets two tools share it;

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from qualkit.codebook import Code, Codebook
 from qualkit.codings import Coding, Memo, assemble, coding_line, memo_line
 from qualkit.errors import InputError
+from qualkit.transcripts import Unit
 
 __all__ = [
     "CodingKey",
@@ -29,7 +30,6 @@ __all__ = [
     "coding_key",
 ]
 
-Unit = tuple[str, int]
 # (session, turn, code, coder, start, end); -1 stands for "the whole turn" so keys sort.
 CodingKey = tuple[str, int, str, str, int, int]
 MemoKey = tuple[str, int, str]

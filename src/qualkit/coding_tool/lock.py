@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["lock_path", "locked"]
+__all__ = ["TIMEOUT_SECONDS", "lock_path", "locked"]
 
 
 def lock_path(path: Path) -> Path:
@@ -29,12 +30,30 @@ def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
 
 
+# A save takes milliseconds; a holder this slow is stuck (a paused process), so say so rather
+# than freeze the notebook.
+TIMEOUT_SECONDS = 10.0
+
+
 @contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold the exclusive lock on ``path``'s lock file (waiting for another holder)."""
+def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the exclusive lock on ``path``'s lock file, waiting up to ``timeout`` seconds
+    (default :data:`TIMEOUT_SECONDS`) for another holder; then a TimeoutError naming the file."""
+    timeout = TIMEOUT_SECONDS if timeout is None else timeout
     fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o666)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise TimeoutError(
+                        f"{path.name}: another coding tool has been saving into this file for "
+                        f"{timeout:g} s; nothing was saved, try again (or close the other tool)"
+                    ) from None
+                time.sleep(0.005)
         yield
     finally:
         os.close(fd)  # closing releases the lock

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Progress", "plural"]
+from qualkit.wording import plural
 
-
-def plural(count: int, noun: str) -> str:
-    """``"1 turn"``, ``"2 turns"``.
-
-    >>> plural(1, "turn"), plural(0, "memo")
-    ('1 turn', '0 memos')
-    """
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+__all__ = ["Progress"]
 
 
 @dataclass(frozen=True)

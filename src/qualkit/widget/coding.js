@@ -182,6 +182,7 @@ function render({ model, el }) {
 
   function drawCodebook() {
     const book = model.get("codebook");
+    styles = new Map(book.categories.flatMap((c) => c.codes.map((code) => [code.label, code])));
     const open = new Set([...categories.querySelectorAll("details[open]")].map((d) => d.dataset.id));
     const first = categories.childElementCount === 0;
     categories.replaceChildren();
@@ -232,16 +233,22 @@ function render({ model, el }) {
     markCurrentCodes();
   }
 
+  // Finding a code opens every category with a match; clearing the box folds them back.
+  let openBeforeFind = null;
   function filterCodes() {
     const words = codeFind.value.trim().toLowerCase();
+    const all = [...categories.querySelectorAll("details")];
+    if (words && openBeforeFind === null) openBeforeFind = new Set(all.filter((d) => d.open));
     for (const row of categories.querySelectorAll(".qk-code")) {
       row.hidden = words !== "" && !row.dataset.search.includes(words);
     }
-    for (const details of categories.querySelectorAll("details")) {
+    for (const details of all) {
       const any = details.querySelector(".qk-code:not([hidden])");
       details.hidden = !any;
       if (words && any) details.open = true;
+      if (!words && openBeforeFind !== null) details.open = openBeforeFind.has(details);
     }
+    if (!words) openBeforeFind = null;
   }
 
   function markCurrentCodes() {
@@ -258,11 +265,17 @@ function render({ model, el }) {
   }
 
   // ---------------------------------------------------------------- transcript
+  let styles = new Map(); // code label -> its colours and pattern (from the codebook trait)
   function styleOf(code) {
-    for (const category of model.get("codebook").categories) {
-      for (const c of category.codes) if (c.label === code) return c;
-    }
-    return { line: "#595959", tint: "#E0E0E0", pattern: "solid" };
+    return styles.get(code) || { line: "#595959", tint: "#E0E0E0", pattern: "solid" };
+  }
+
+  // Scroll the transcript (only it, never the notebook) so that a turn is wholly in view.
+  function reveal(item) {
+    if (!item) return;
+    const top = item.offsetTop, bottom = top + item.offsetHeight;
+    if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
+    if (top < list.scrollTop) list.scrollTop = top;
   }
 
   function drawMarks() {
@@ -275,6 +288,7 @@ function render({ model, el }) {
       drawTurn(item, mark);
     }
     placeStripes();
+    reveal(turnEls.get(lastState.current)); // a turn grows when it gets its first chips
   }
 
   function drawTurn(item, mark) {
@@ -328,13 +342,15 @@ function render({ model, el }) {
   }
 
   function placeStripes() {
+    // Measure everything first, then move the stripes: mixing the two would make the
+    // browser lay the page out again for every stripe.
+    const moves = [];
     for (const item of turnEls.values()) {
       const stripes = item.querySelectorAll(".qk-stripe");
       if (!stripes.length || item.hidden) continue;
       const box = item.getBoundingClientRect();
       for (const stripe of stripes) {
-        const i = stripe.dataset.i;
-        const pieces = item.querySelectorAll(`mark[data-c~="${i}"]`);
+        const pieces = item.querySelectorAll(`mark[data-c~="${stripe.dataset.i}"]`);
         let top = 4, bottom = box.height - 4;
         if (pieces.length) {
           top = Infinity; bottom = -Infinity;
@@ -345,9 +361,12 @@ function render({ model, el }) {
             }
           }
         }
-        stripe.style.top = `${top}px`;
-        stripe.style.height = `${Math.max(bottom - top, 6)}px`;
+        moves.push([stripe, top, Math.max(bottom - top, 6)]);
       }
+    }
+    for (const [stripe, top, height] of moves) {
+      stripe.style.top = `${top}px`;
+      stripe.style.height = `${height}px`;
     }
   }
 
@@ -421,8 +440,8 @@ function render({ model, el }) {
     turnEls.forEach((item, id) => { item.hidden = shown !== null && !shown.has(Number(item.dataset.index)); });
     const current = turnEls.get(state.current);
     if (moved || (state.shown || []).length !== (lastState.shown || []).length) {
-      current.scrollIntoView({ block: "nearest" });
       placeStripes();
+      reveal(current);
     }
     if (moved && focusInList) current.focus({ preventScroll: true });
     shownNote.textContent = [`Turn ${state.number} of ${state.turns_in_session}`, state.shown_text].filter(Boolean).join(" · ");

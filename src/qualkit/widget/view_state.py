@@ -17,11 +17,11 @@ from itertools import pairwise
 from qualkit.codebook import Code
 from qualkit.coding_tool import CodingTool
 from qualkit.coding_tool.content import CodingKey, coding_key
-from qualkit.coding_tool.progress import plural
 from qualkit.coding_tool.selection import to_utf16
 from qualkit.codings import Coding
 from qualkit.transcripts import Turn
 from qualkit.widget.palette import styles
+from qualkit.wording import plural
 
 __all__ = [
     "codebook_view",
