@@ -44,16 +44,16 @@ PARTIAL = {
         "        'per_code_kappa': {row.code: row.kappa for row in table.rows},\n"
         "    }\n"
     ),
-    "answer_4_3": "answer_4_3 = sample.sort_values('prevalence').index[0]\n",
+    "answer_4_3": "answer_4_3 = sample['percent agreement'].idxmax()\n",
 }
 # 4.1: form 2 + percent 6 of 8 cases + kappa 5 of 8; 4.2: form 2 + 2 × (1 + 2);
-# 4.3: form only (the rarest code, which ana never applied); 4.4: the structure.
+# 4.3: form only (the code with the highest percent agreement: no gap at all); 4.4: the structure.
 PARTIAL_AUTO = (2 + 0.5 * 6 + 0.5 * 5) + (2 + 2 * 3) + 0.5 + 3
 PARTIAL_FEEDBACK = (
     "percent agreement: 6 of 8 cases right",
     "with no units, raise ValueError",
     "think about what chance agreement is",
     "ana: the pooled kappa does not match your file",
-    "choose among codes that both ana and ben applied",
+    "another code has a larger gap between percent agreement and kappa",
 )
-NOT_IN_FEEDBACK = ("DOULA_TEAM_COORD", "nan", "expected 0.")
+NOT_IN_FEEDBACK = ("X_COLLAB_ENGAGE", "nan", "expected 0.")
