@@ -269,6 +269,10 @@ def graded(tmp_path_factory):
                 folder.mkdir(parents=True)
                 nbformat.write(nb, folder / f"{lesson}.ipynb")
                 (folder / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC")
+                # Files a student hands in beside the notebook (a coding file saved by the tool).
+                handed_in = getattr(case(lesson), "submitted_files", lambda student: {})
+                for name, text in handed_in(student).items():
+                    (folder / name).write_text(text, encoding="utf-8")
         printed = io.StringIO()
         start = time.perf_counter()
         with contextlib.redirect_stdout(printed):
@@ -353,7 +357,7 @@ def test_reader_was_refused_not_lost(graded, lesson):
     text = "".join(
         o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
     )
-    report = text.split("reader: ", 1)[1]
+    report = text.split("reader: ", 1)[1].splitlines()[0]  # not the lesson's later output
     assert "READ" not in report, report
     assert f"refused {REPO / 'lessons' / lesson}" in report, report
     for what in ("key", "gradebook", "other students", "write qualkit", "chdir up"):
@@ -363,7 +367,9 @@ def test_reader_was_refused_not_lost(graded, lesson):
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_feedback_carries_no_hidden_test_solution_or_rubric(graded, lesson):
     cells = source(lesson).cells
-    released = (graded["build"] / "release" / lesson / f"{lesson}.ipynb").read_text("utf-8")
+    release = graded["build"] / "release" / lesson / f"{lesson}.ipynb"
+    # The release's cell sources as the student reads them (the file's JSON escapes quotes).
+    released = "\n".join(c.source for c in nbformat.read(release, as_version=4).cells)
     hidden, scheme = lines_of(HIDDEN, cells), lines_of(SCHEME, cells)
     answers = lines_of(SOLUTION, [c for c in cells if c.cell_type == "code"])
     # Lines the release also shows (an import, say) give nothing away.

@@ -57,3 +57,22 @@ PARTIAL_FEEDBACK = (
     "another code has a larger gap between percent agreement and kappa",
 )
 NOT_IN_FEEDBACK = ("X_COLLAB_ENGAGE", "nan", "expected 0.")
+
+
+def submitted_files(student: str) -> dict[str, str]:
+    """The coding file the solution and the partial student hand in: the team's coding of the
+    interview they code, saved as coder 'me' (what their solution cells also write at grading).
+    Handed in, so that a grader reading files as collected finds it too."""
+    if student not in ("solution", "partial"):
+        return {}
+    from dataclasses import replace
+
+    import qualkit
+    from qualkit.codings import format_codings
+
+    corpus = qualkit.load_corpus()
+    interviews = [s for s in corpus.sessions if s.double_coded and s.kind == "interview"]
+    session = min(interviews, key=lambda s: (len(corpus.transcript(s.session_id).turns), s.order))
+    team = [c for c in corpus.codings("team") if c.session_id == session.session_id]
+    codings = qualkit.Codings(tuple(replace(c, coder="me") for c in team))
+    return {"me.codings.json": format_codings(codings)}
