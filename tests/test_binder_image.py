@@ -10,6 +10,7 @@ and qualkit run from the unpacked copy cannot find a key.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -92,3 +93,26 @@ def test_qualkit_in_the_image_loads_the_corpus_and_finds_no_key(image_files: Pat
         result.stdout + result.stderr
     )
     assert int(result.stdout.split()[0]) > 0
+
+
+@pytest.mark.pipeline  # nbgrader releases every lesson (seconds)
+def test_postbuild_leaves_students_the_released_lessons_only(image_files: Path, tmp_path: Path):
+    """postBuild swaps the lesson sources for their releases, as it does in the image."""
+    image = tmp_path / "image"
+    shutil.copytree(image_files, image, symlinks=True)
+    assert "tools/binder_lessons.py" in (image / "postBuild").read_text()
+    env = {k: v for k, v in os.environ.items() if k not in ("QUALKIT_BUILD", "JUPYTER_CONFIG_PATH")}
+    subprocess.run(
+        [sys.executable, "tools/binder_lessons.py", "."], cwd=image, env=env, check=True,
+        capture_output=True,
+    )  # fmt: skip
+    sources = sorted(p.name for p in (REPO / "lessons").iterdir() if p.is_dir())
+    assert sorted(p.name for p in (image / "lessons").iterdir() if p.is_dir()) == sources
+    for name in sources:
+        assert (image / "lessons" / name / f"{name}.ipynb").exists(), name
+    for path in (image / "lessons").rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME"):
+                assert marker not in text, f"{path.relative_to(image)}: {marker}"
+    assert not (image / "instructors").exists()
