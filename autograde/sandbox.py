@@ -273,11 +273,17 @@ def launch(argv: list[str]) -> int:
     connection = command[command.index("-f") + 1]
     info = Path(connection).read_text()  # the grader's copy is readable by root only
     fonts = matplotlib_font_cache()
+    grader = os.getppid()
     _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID), "unshare")
     child = os.fork()
     if child:  # outside the PID namespace: wait, pass SIGTERM on, and report the kernel's end
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the kernel gets its own (process group)
         signal.signal(signal.SIGTERM, lambda *_: os.kill(child, signal.SIGKILL))
+        # A grader that dies without ending its kernel takes the kernel with it: the kernel is
+        # PID 1 of its namespace, so a fork bomb it started ends too instead of spinning on.
+        _check(libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0), "parent death signal")
+        if os.getppid() != grader:  # the grader died before the line above
+            os.kill(child, signal.SIGKILL)
         _, status = os.waitpid(child, 0)
         return os.waitstatus_to_exitcode(status) & 0xFF
     try:

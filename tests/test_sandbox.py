@@ -176,3 +176,43 @@ def test_fork_bomb_is_bounded_and_starves_no_other_kernel(kernel, private):
     other = start(private[1])
     assert run(other, "print(6 * 7)").strip() == "42"
     stop(other)
+
+
+def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it():
+    """The launcher outlives no grader: when the process that started it dies without ending
+    the kernel, the kernel (PID 1 of its namespace) and everything it forked end too."""
+    import shutil
+    import subprocess
+    import tempfile
+    import time
+    from pathlib import Path
+
+    tmp_path = Path(tempfile.mkdtemp(prefix="qualkit-bomb-"))  # the grading account reads it
+
+    (tmp_path / "bomb.py").write_text(
+        "import os, time\nwhile True:\n    try:\n        os.fork()\n"
+        "    except OSError:\n        time.sleep(0.01)\n"
+    )
+    (tmp_path / "k.json").write_text("{}")
+    tmp_path.chmod(0o755)
+    launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch",
+                "--read", str(tmp_path), "--", "/usr/bin/python3", str(tmp_path / "bomb.py"),
+                "-f", str(tmp_path / "k.json")]  # fmt: skip
+    # A stand-in grader: starts the launcher, then dies without a word to it.
+    grader = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time\n"
+                               f"subprocess.Popen({launcher!r}, cwd={str(tmp_path)!r})\n"
+                               "time.sleep(3)\n"])  # fmt: skip  (cwd: the working copy it owns)
+
+    def bombs() -> int:
+        ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+        return sum(str(tmp_path / "bomb.py") in line for line in ps.splitlines())
+
+    time.sleep(2)
+    assert bombs() > 1, "the fork bomb should be running while its grader lives"
+    grader.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while bombs() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = bombs()
+    shutil.rmtree(tmp_path)
+    assert left == 0, "a fork bomb outlived its grader"
