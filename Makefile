@@ -140,8 +140,10 @@ bench: $(ENV_STAMP) browser
 	@for bench in benchmarks/bench_*.py; do echo "== $$bench"; $(PY) $$bench || exit 1; done
 
 # pytest exits 5 when it collected no test: that is a failure here, said out loud.
+# --dist loadfile: a module's tests share one worker, so a module's heavy fixture (the hostile
+# batch, the lesson pipeline) runs once; xdist's loadgroup did not keep groups together here.
 test: $(ENV_STAMP) browser hub-env postgres
-	@$(PY) -m pytest -n $(WORKERS) --dist loadgroup; status=$$?; \
+	@$(PY) -m pytest -n $(WORKERS) --dist loadfile; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: no tests were collected; failing." >&2; fi; \
 	exit $$status
 
