@@ -17,11 +17,17 @@ import pytest
 
 from qualkit.codebook import Code, write_codebook
 from qualkit.coding_tool import CodingTool, Progress, default_path
-from qualkit.codings import Coding, Codings, Memo, read_codings, write_codings
+from qualkit.codings import Coding, Codings, Memo, format_codings, read_codings, write_codings
 from qualkit.errors import InputError
 from qualkit.transcripts import Transcript, format_transcript, parse_transcript
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def saved(path: Path) -> str:
+    """The coding file as every reader sees it (the file with its journal replayed), in the
+    bytes the tool writes when it compacts."""
+    return format_codings(read_codings(path))
 
 
 class Clock:
@@ -141,6 +147,9 @@ def test_file_order_is_canonical_whatever_the_order_of_actions(tiny_corpus, tmp_
         first.apply(code, turn=turn)
     for turn, code in reversed(plan):
         second.apply(code, turn=turn)
+    assert saved(tmp_path / "a.json") == saved(tmp_path / "b.json")
+    first.close()
+    second.close()  # compacted: the files themselves are the same, byte for byte
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
 
 
@@ -210,12 +219,12 @@ def test_undo_restores_the_previous_file_byte_for_byte(tiny_corpus, tmp_path):
     ]
     snapshots = []
     for action in actions:
-        snapshots.append(path.read_bytes())
+        snapshots.append(saved(path))
         action()
     for before in reversed(snapshots):
         tool.go(1)
         assert tool.undo()
-        assert path.read_bytes() == before
+        assert saved(path) == before
     assert tool.undo() == "applied PSS_LIVED_EXP to turn 2"
     assert not tool.can_undo and tool.undo() == ""
     assert read_codings(path) == Codings()
@@ -361,7 +370,7 @@ def test_a_new_tool_resumes_exactly_the_saved_work(tiny_corpus, tmp_path):
     tool.apply("PSS_LIVED_EXP")
     tool.apply("PSS_TRANSPORT", turn=3)
     tool.write_memo("first memo", turn=3)
-    before = path.read_bytes()
+    before = saved(path)
     again = make_tool(tiny_corpus, path)
     assert again.status == ("Resumed 2 codings and 1 memo and 1 new code from ana.codings.json.")
     assert again.codes_of(2) == ("PSS_LIVED_EXP",)
@@ -369,7 +378,7 @@ def test_a_new_tool_resumes_exactly_the_saved_work(tiny_corpus, tmp_path):
     assert again.memo_of(3) == "first memo"
     assert "PSS_TRANSPORT" in again.codebook
     assert again.current.turn == 4  # the first participant turn still to code
-    assert again.text() == before.decode("utf-8")
+    assert again.text() == before == path.read_text(encoding="utf-8")  # opening compacted
     assert again.coding("PSS_LIVED_EXP", turn=2) == tool.coding("PSS_LIVED_EXP", turn=2)
 
 
@@ -746,8 +755,10 @@ def test_tool_and_codings_module_agree_on_the_file(tiny_corpus, tmp_path):
     tool = make_tool(tiny_corpus, path)
     tool.apply("PSS_BOUNDARY", turn=3)
     tool.write_memo("m", turn=3)
-    content = read_codings(path)
+    content = read_codings(path)  # the file and its journal
     write_codings(tmp_path / "again.json", content)
+    assert (tmp_path / "again.json").read_text(encoding="utf-8") == tool.text()
+    tool.close()
     assert (tmp_path / "again.json").read_bytes() == path.read_bytes()
 
 

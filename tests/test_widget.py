@@ -309,6 +309,8 @@ def test_widget_and_code_path_write_the_same_file(tiny_corpus, tmp_path):
     coded.apply_to_selection(["PSS_LIVED_EXP", "PSS_BOUNDARY"])
     coded.apply("PSS_IMPROVE", turn=6)
     coded.write_memo("Wants a schedule.", turn=6)
+    clicked.tool.close()
+    coded.close()
     assert (tmp_path / "a" / "ana.codings.json").read_bytes() == (
         tmp_path / "b" / "ana.codings.json"
     ).read_bytes()

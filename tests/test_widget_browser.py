@@ -248,7 +248,7 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             # Click the highlight: it picks the coding, to remove it or write its memo.
             turn.locator("mark.qk-hl").click()
             expect(tool.locator(".qk-actions")).to_contain_text("PSS_BOUNDARY by ana on")
-            before = coding_file.read_bytes()
+            before = read_codings(coding_file)
 
             run_menu(page, "Kernel", "Restart Kernel and Run All Cells")
             page.locator(".jp-Dialog .jp-mod-accept").click()
@@ -261,7 +261,7 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             expect(tool.locator(".qk-progress-text")).to_contain_text(
                 "2 of 55 participant turns coded"
             )
-            assert coding_file.read_bytes() == before  # reopening changed nothing
+            assert read_codings(coding_file) == before  # reopening changed nothing
             turn.scroll_into_view_if_needed()
             tool.evaluate("el => el.scrollIntoView({block: 'start'})")
             page.screenshot(path=str(SHOTS / f"{front_end}-restored.png"))
