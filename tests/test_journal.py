@@ -351,3 +351,24 @@ def test_a_kill_at_any_point_of_a_save_loses_no_saved_action_and_halves_none(
     after = {(c.turn, c.code) for c in read_codings(path, tiny_corpus.codebook)}
     assert after == STATES[holds] | {(3, "PSS_IMPROVE"), (6, "PSS_LIVED_EXP")}
     assert not journal_path(path).exists()
+
+
+def test_a_linked_journal_or_lock_is_never_followed(tiny_corpus, tmp_path):
+    """A folder handed in is read by the grader: a journal that is a link is refused, and a
+    lock file that is a link or a pipe is not waited on."""
+    path = tmp_path / "ana.codings.json"
+    tool = make_tool(tiny_corpus, path)
+    tool.apply("PSS_BOUNDARY", turn=3)
+    tool.apply("PSS_IMPROVE", turn=6)
+    tool.close()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the key\n", encoding="utf-8")
+    journal_path(path).symlink_to(secret)
+    with pytest.raises(InputError, match=r"journal: path: expected the coding tool's journal"):
+        read_codings(path)
+    journal_path(path).unlink()
+    tool.apply("PSS_LIVED_EXP", turn=2)  # a real journal again
+    lock = tmp_path / ".ana.codings.json.lock"
+    lock.unlink()
+    os.mkfifo(lock)  # opening a pipe to read would wait for a writer forever
+    assert len(read_codings(path)) == 3

@@ -207,6 +207,8 @@ def read_saved(
     journal = journal_path(path)
     with shared(path) if lock and journal.exists() else nullcontext():
         data = _read_bytes(path)
+        if journal.is_symlink():  # a journal is only ever written in place by the tool
+            raise InputError(journal, "path", "the coding tool's journal", "a symbolic link")
         try:
             lines = journal.read_bytes()
         except FileNotFoundError:
