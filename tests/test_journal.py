@@ -372,3 +372,31 @@ def test_a_linked_journal_or_lock_is_never_followed(tiny_corpus, tmp_path):
     lock.unlink()
     os.mkfifo(lock)  # opening a pipe to read would wait for a writer forever
     assert len(read_codings(path)) == 3
+
+
+def test_shutting_down_the_kernel_folds_the_journal_into_the_file(tiny_corpus, tmp_path):
+    """What the README tells a student who downloads her file by hand, in a real kernel."""
+    from jupyter_client.manager import start_new_kernel
+
+    path = tmp_path / "ana.codings.json"
+    manager, client = start_new_kernel(
+        kernel_name="python3", env={**os.environ, "PYTHONPATH": str(REPO / "src")}
+    )
+    try:
+        reply = client.execute_interactive(
+            "from qualkit.corpus import load_corpus\n"
+            "from qualkit.coding_tool import CodingTool\n"
+            f"tool = CodingTool.for_session('PSS-FG1', 'ana', {str(path)!r}, "
+            f"load_corpus({str(tiny_corpus.root)!r}))\n"
+            "tool.apply('PSS_BOUNDARY', turn=3)\n"
+            "tool.apply('PSS_IMPROVE', turn=6)\n",
+            timeout=60,
+        )
+        assert reply["content"]["status"] == "ok", reply["content"]
+        assert journal_path(path).exists()
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=False)  # as JupyterLab's Shut Down Kernel asks
+    assert not journal_path(path).exists()
+    held = parse_codings(path.read_text(encoding="utf-8"))
+    assert {(c.turn, c.code) for c in held} == {(3, "PSS_BOUNDARY"), (6, "PSS_IMPROVE")}
