@@ -400,3 +400,12 @@ def test_shutting_down_the_kernel_folds_the_journal_into_the_file(tiny_corpus, t
     assert not journal_path(path).exists()
     held = parse_codings(path.read_text(encoding="utf-8"))
     assert {(c.turn, c.code) for c in held} == {(3, "PSS_BOUNDARY"), (6, "PSS_IMPROVE")}
+
+
+def test_transcripts_may_be_given_as_a_generator(tiny_corpus, tmp_path):
+    path = tmp_path / "ana.codings.json"
+    tool = make_tool(tiny_corpus, path)
+    tool.apply("PSS_BOUNDARY", turn=3)  # in the file
+    tool.apply("PSS_IMPROVE", turn=6)  # in the journal, checked against the same transcripts
+    given = (transcript for transcript in tiny_corpus.transcripts())
+    assert read_codings(path, tiny_corpus.codebook, given) == read_codings(path)

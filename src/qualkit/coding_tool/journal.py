@@ -205,6 +205,7 @@ def read_saved(
     """
     path = Path(path)
     journal = journal_path(path)
+    transcripts = None if transcripts is None else tuple(transcripts)  # read for each entry
     with shared(path) if lock and journal.exists() else nullcontext():
         data = _read_bytes(path)
         if journal.is_symlink():  # a journal is only ever written in place by the tool
@@ -234,7 +235,7 @@ def _replay(
     codings: Codings,
     snapshot: str,
     codebook: Codebook | None,
-    transcripts: Iterable[Transcript] | None,
+    transcripts: Sequence[Transcript] | None,
 ) -> Saved:
     *lines, tail = data.split(b"\n")
     if tail:
@@ -263,7 +264,6 @@ def _replay(
     if header.get("snapshot") != snapshot:
         return Saved(codings, snapshot, 0, stale=True)  # a compaction finished all but this
     content = Content.load(codings.codings, codings.memos, codings.added_codes, codebook, source)
-    transcripts = None if transcripts is None else tuple(transcripts)  # read once per entry
     for number, action in decoded[1:]:
         for op in _ops(action, journal, number):
             _check(op, content, journal, number, codebook, transcripts)
