@@ -9,6 +9,7 @@ there whole or not at all, and a new tool opens it, compacts it and carries on.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import random
 import shutil
@@ -150,6 +151,7 @@ def test_a_damaged_journal_is_an_error_naming_its_line(tiny_corpus, tmp_path):
     with pytest.raises(InputError, match=r"journal: line 2"):
         make_tool(tiny_corpus, path)  # refused, and left alone
     assert journal.exists()
+    journal.unlink()  # (so that the kernel's exit has nothing to compact)
 
 
 def test_a_lost_journal_is_written_again_from_what_the_tool_holds(tiny_corpus, tmp_path):
@@ -372,6 +374,10 @@ def test_a_linked_journal_or_lock_is_never_followed(tiny_corpus, tmp_path):
     lock.unlink()
     os.mkfifo(lock)  # opening a pipe to read would wait for a writer forever
     assert len(read_codings(path)) == 3
+    lock.unlink()
+    tool.close()
+    lock.unlink()
+    tool.close()
 
 
 def test_shutting_down_the_kernel_folds_the_journal_into_the_file(tiny_corpus, tmp_path):
@@ -409,3 +415,15 @@ def test_transcripts_may_be_given_as_a_generator(tiny_corpus, tmp_path):
     tool.apply("PSS_IMPROVE", turn=6)  # in the journal, checked against the same transcripts
     given = (transcript for transcript in tiny_corpus.transcripts())
     assert read_codings(path, tiny_corpus.codebook, given) == read_codings(path)
+
+
+def test_the_kernels_exit_compacts_a_journal_whose_tool_is_gone(tiny_corpus, tmp_path):
+    path = tmp_path / "ana.codings.json"
+    tool = make_tool(tiny_corpus, path)
+    tool.apply("PSS_BOUNDARY", turn=3)
+    tool.apply("PSS_IMPROVE", turn=6)
+    del tool  # a cell run again: the old tool is dropped with a journal pending
+    gc.collect()
+    assert journal_path(path).exists()
+    coding_file_module._compact_at_exit()  # what atexit runs
+    assert not journal_path(path).exists() and len(parse_codings(path.read_text("utf-8"))) == 2

@@ -22,7 +22,6 @@ import os
 import re
 import sys
 import time
-import weakref
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from os import PathLike
@@ -174,6 +173,7 @@ class CodingFile:
         journal.discard(self.path)
         self.saved = (self.signature(self.path), None)
         self.digest, self.pending, self.untidy = journal.digest(data), 0, False
+        _journaled.discard(self)
 
     def signatures(self) -> tuple[Signature, Signature]:
         return self.signature(self.path), self.signature(journal.journal_path(self.path), False)
@@ -210,8 +210,9 @@ class CodingFile:
                     pass  # gone already, or not ours to remove
 
 
-# Files with a journal, compacted when the kernel exits (a restart, or the end of grading).
-_journaled: weakref.WeakSet[CodingFile] = weakref.WeakSet()
+# Files with a journal, compacted when the kernel exits (a restart, or the end of grading);
+# held until then even if their tool is gone (a cell run again makes a new tool).
+_journaled: set[CodingFile] = set()
 
 
 @atexit.register
