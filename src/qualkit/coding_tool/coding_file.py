@@ -218,6 +218,8 @@ _journaled: set[CodingFile] = set()
 @atexit.register
 def _compact_at_exit() -> None:
     for file in list(_journaled):
+        if not file.path.parent.is_dir():
+            continue  # the folder is gone (a temporary one), and the journal with it
         try:
             file.close()
         except Exception as error:  # the journal stays beside the file, and is read with it
