@@ -598,6 +598,7 @@ LOCK_CHILD = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_two_processes_saving_into_one_file_lose_nothing(tiny_corpus, tmp_path):
     """Two real processes apply codes as fast as they can, interleaved, into one file.
 
