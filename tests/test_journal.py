@@ -307,6 +307,7 @@ POINTS = [
 ]
 
 
+@pytest.mark.slow  # a real process (or kernel) per case
 @pytest.mark.parametrize(("point", "target", "holds"), POINTS, ids=[p[0] for p in POINTS])
 def test_a_kill_at_any_point_of_a_save_loses_no_saved_action_and_halves_none(
     tiny_corpus, tmp_path, point, target, holds
@@ -380,6 +381,7 @@ def test_a_linked_journal_or_lock_is_never_followed(tiny_corpus, tmp_path):
     tool.close()
 
 
+@pytest.mark.slow  # a real process (or kernel) per case
 def test_shutting_down_the_kernel_folds_the_journal_into_the_file(tiny_corpus, tmp_path):
     """What the README tells a student who downloads her file by hand, in a real kernel."""
     from jupyter_client.manager import start_new_kernel
@@ -417,6 +419,7 @@ def test_transcripts_may_be_given_as_a_generator(tiny_corpus, tmp_path):
     assert read_codings(path, tiny_corpus.codebook, given) == read_codings(path)
 
 
+@pytest.mark.slow  # a real process (or kernel) per case
 def test_the_kernels_exit_compacts_a_journal_whose_tool_is_gone(tiny_corpus, tmp_path):
     path = tmp_path / "ana.codings.json"
     tool = make_tool(tiny_corpus, path)
