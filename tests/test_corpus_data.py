@@ -410,20 +410,37 @@ def test_second_coders_differ_from_the_key_only_in_the_planted_ways(data: Data):
         for t in data.corpus.transcript(s.session_id).turns
     }
     truth = {(u, c) for u, cs in data.codes.items() if u in sample for c in cs if c in labels}
+    size: dict = {}  # words of each code on each turn: its main point is the code on the most
+    for c in data.key.codings:
+        size.setdefault(c.unit, Counter())[c.code] += c.end - c.start
+    secondary = {
+        (u, code) for u, sizes in size.items() for code in sizes if code != max(sizes, key=sizes.get)
+    }
     for name in ("ana", "ben"):
         mine = {(c.unit, c.code) for c in data.corpus.codings(name)}
         for unit, code in mine ^ truth:
-            explained = (
-                (unit, code) in boundary
-                or any((unit, p) in boundary for p in codes.partners(code))
-                or (name == "ben" and code == under)
-                or (
+            if (unit, code) in mine:  # added: a neighbor of a key code, or ana's drifting code
+                explained = any(p in data.codes.get(unit, ()) for p in codes.partners(code)) or (
                     name == "ana"
                     and code == drift["code"]
                     and drift["onto_turns_of"] in data.codes.get(unit, ())
                 )
-            )
+            else:  # left out: a boundary case, its neighbor instead, a minor code, ben's code
+                explained = (
+                    (unit, code) in boundary | secondary
+                    or any((unit, p) in mine for p in codes.partners(code))
+                    or (name == "ben" and code == under)
+                )
             assert explained, (name, unit, code)
+
+
+def test_second_coders_agree_with_the_key_as_real_coders_do(data: Data):
+    """Published intercoder agreement on qualitative codes is usually κ 0.6–0.85: the second
+    coders are reliable (≥ 0.70, the issue's floor) but not implausibly so (≤ 0.85)."""
+    kappa = data.manifest["agreement"]["kappa"]
+    assert 0.70 <= min(kappa["ana_key"], kappa["ben_key"])
+    assert max(kappa["ana_key"], kappa["ben_key"]) <= 0.85, kappa
+    assert kappa["ana_ben"] < max(kappa["ana_key"], kappa["ben_key"]), kappa
 
 
 @pytest.mark.parametrize("model", MODELS)
