@@ -36,9 +36,11 @@ Decision = tuple[Unit, str]
 # Preferences for the under-applied code: the first the sample holds often enough is used.
 UNDER = ("X_COLLAB_ENGAGE", "X_MULTI_NEEDS", "X_MOUD_AGENCY", "X_IDENTITY_GROWTH")
 TARGET = 0.72  # the weaker coder's κ against the key ends just above this
-START = 1.5
+START = 2.0
 # Per-decision chances at strength 1 (capped below 1 when the strength is higher).
 BOUNDARY, SWAP, ADJACENT, SECONDARY, UNDER_MISS, DRIFT = 0.55, 0.5, 0.2, 0.35, 0.8, 0.9
+# ana is the more careful reader of the two outside her drifting code (a team's coders differ).
+CARE = {"ana": 0.75, "ben": 1.0}
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,12 @@ def _code(rng: random.Random, units: list[SampleUnit], strength: float, under, d
     sessions = list(dict.fromkeys(u.unit[0] for u in units))
     for item in units:
         allowed = set(codes_for(item.model)) & set(STUDENT_LABELS)
-        ana |= {(item.unit, c) for c in _one_coder(rng, item, allowed, strength, None)}
-        ben |= {(item.unit, c) for c in _one_coder(rng, item, allowed, strength, under)}
+        ana |= {
+            (item.unit, c) for c in _one_coder(rng, item, allowed, strength * CARE["ana"], None)
+        }
+        ben |= {
+            (item.unit, c) for c in _one_coder(rng, item, allowed, strength * CARE["ben"], under)
+        }
         if drift and drift[1] in item.codes and drift[0] in allowed and drift[0] not in item.codes:
             progress = sessions.index(item.unit[0]) / max(1, len(sessions) - 1)
             if rng.random() < _chance(DRIFT * progress, strength):
