@@ -15,6 +15,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -342,8 +343,23 @@ def test_nobody_speaks_twice_in_a_row(data: Data):
     """A transcript turn is a change of speaker: two turns of one woman in a row are a slip."""
     for s in data.corpus.sessions:
         turns = data.corpus.transcript(s.session_id).turns
-        for before, after in zip(turns, turns[1:], strict=False):
+        for before, after in pairwise(turns):
             assert before.speaker != after.speaker, (s.session_id, before.turn, before.speaker)
+
+
+def test_every_practice_exchange_keeps_the_format_s_shape(the_talk):
+    """TALK_FORMAT.md: a practice exchange plants 2–6 coded spans, at least one a boundary case,
+    and leaves one or two participant turns uncoded (so a group's turns are not all coded)."""
+    from generator.markup import spans
+
+    for model, written in the_talk.items():
+        for exchange in written.exchanges:
+            turns = [line for line in exchange.turns if line.speaker != talk.FACILITATOR]
+            planted = [span for line in turns for span in spans(line.pieces)]
+            uncoded = sum(not spans(line.pieces) for line in turns)
+            where = (model, exchange.id, len(planted), uncoded)
+            assert 2 <= len(planted) <= 6 and 1 <= uncoded <= 2, where
+            assert any(boundary for span in planted for _, boundary in span.codes), where
 
 
 def test_the_word_spotter_wins_where_words_give_the_codes_away():
