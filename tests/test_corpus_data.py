@@ -362,6 +362,23 @@ def test_every_practice_exchange_keeps_the_format_s_shape(the_talk):
             assert any(boundary for span in planted for _, boundary in span.codes), where
 
 
+def test_the_practice_pool_is_not_coded_by_position_either(the_talk):
+    """Every practice group is drawn from the written pool, so the pool itself (whatever the
+    seed) keeps answers to the facilitator and turns after another woman within 10 points."""
+    from generator.markup import spans
+
+    after_her, after_another = [], []
+    for written in the_talk.values():
+        for exchange in written.exchanges:
+            turns = exchange.turns
+            for before, line in pairwise(turns):
+                if line.speaker != talk.FACILITATOR:
+                    probed = before.speaker == talk.FACILITATOR
+                    (after_her if probed else after_another).append(bool(spans(line.pieces)))
+    gap = _coded_share(after_her) - _coded_share(after_another)
+    assert abs(gap) <= 0.10, (_coded_share(after_her), _coded_share(after_another))
+
+
 def test_the_word_spotter_wins_where_words_give_the_codes_away():
     """The measure can fail: when a keyword decides the code, the spotter agrees with the key."""
     train = [
