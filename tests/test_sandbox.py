@@ -4,6 +4,7 @@ without the in-kernel guard, so that what is refused here is refused by the oper
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 
 import pytest
@@ -37,8 +38,9 @@ def private(tmp_path_factory):
     return build, work
 
 
-def start(work):
+def start(work, area=None):
     manager = SyncSandboxKernelManager(kernel_name="python3")
+    manager.working_area = str(area or work.parents[1])
     manager.hidden = [str(REPO), str(work.parents[2]), "/root", "/home"]
     manager.readable = [str(REPO / "src"), str(REPO / "datasets" / "corpus")]
     manager.start_kernel(cwd=str(work))
@@ -182,13 +184,13 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it():
     """The launcher outlives no grader: when the process that started it dies without ending
     the kernel, the kernel (PID 1 of its namespace) and everything it forked end too."""
     import shutil
-    import subprocess
     import tempfile
     import time
     from pathlib import Path
 
     tmp_path = Path(tempfile.mkdtemp(prefix="qualkit-bomb-"))  # the grading account reads it
-
+    work = tmp_path / "autograded" / "student" / "lesson"  # the working copy it owns
+    work.mkdir(parents=True)
     (tmp_path / "bomb.py").write_text(
         "import os, time\nwhile True:\n    try:\n        os.fork()\n"
         "    except OSError:\n        time.sleep(0.01)\n"
@@ -196,12 +198,13 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it():
     (tmp_path / "k.json").write_text("{}")
     tmp_path.chmod(0o755)
     launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch",
-                "--read", str(tmp_path), "--", "/usr/bin/python3", str(tmp_path / "bomb.py"),
+                "--read", str(tmp_path), "--area", str(tmp_path / "autograded"),
+                "--", "/usr/bin/python3", str(tmp_path / "bomb.py"),
                 "-f", str(tmp_path / "k.json")]  # fmt: skip
     # A stand-in grader: starts the launcher, then dies without a word to it.
     grader = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time\n"
-                               f"subprocess.Popen({launcher!r}, cwd={str(tmp_path)!r})\n"
-                               "time.sleep(3)\n"])  # fmt: skip  (cwd: the working copy it owns)
+                               f"subprocess.Popen({launcher!r}, cwd={str(work)!r})\n"
+                               "time.sleep(3)\n"])  # fmt: skip
 
     def bombs() -> int:
         ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
@@ -216,3 +219,79 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it():
     left = bombs()
     shutil.rmtree(tmp_path)
     assert left == 0, "a fork bomb outlived its grader"
+
+
+# --- the launcher gives the grading account its working copy and nothing else ----------------
+
+
+def ownership(folder) -> dict[str, tuple[int, int]]:
+    found = {".": (folder.stat().st_uid, folder.stat().st_gid)}
+    for path in folder.rglob("*"):
+        found[str(path.relative_to(folder))] = (path.lstat().st_uid, path.lstat().st_gid)
+    return found
+
+
+@pytest.fixture
+def checkout(tmp_path):
+    """A folder that is not a working copy: a checkout with its build area inside it, holding
+    files of its own and a working copy."""
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "key.json").write_text("answers")
+    (tmp_path / "README.md").write_text("readme")
+    (tmp_path / "build" / "autograded" / "ann" / "lesson").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "notes.txt").write_text("notes")
+    tmp_path.chmod(0o755)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "cwd, area",
+    [
+        (".", "build/autograded"),  # the checkout the launcher was started from
+        ("elsewhere", "build/autograded"),  # any folder outside the working area
+        ("build/autograded/ann", "build/autograded"),  # a student's folder, not one lesson's
+        ("build/autograded", "build/autograded"),  # the working area itself
+        ("elsewhere", None),  # no working area given
+    ],
+)
+def test_launcher_refuses_a_folder_that_is_not_a_working_copy(checkout, cwd, area):
+    before = ownership(checkout)
+    launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch"]
+    launcher += ["--area", str(checkout / area)] if area else []
+    command = [sys.executable, "-c", "open('ran', 'w')", "-f", str(checkout / "k.json")]
+    done = subprocess.run([*launcher, "--", *command], cwd=checkout / cwd,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert f"refusing to start a kernel in {checkout / cwd}:" in done.stderr
+    assert ownership(checkout) == before, "the launcher handed files to the grading account"
+    assert not list(checkout.rglob("ran")), "the kernel command ran"
+
+
+def test_a_kernel_started_outside_a_working_copy_never_starts_and_changes_nothing(checkout):
+    """What happened once: a kernel started with the checkout as its working directory (the
+    launcher gave the whole checkout to the grading account)."""
+    before = ownership(checkout)
+    manager = SyncSandboxKernelManager(kernel_name="python3")
+    manager.working_area = str(checkout / "build" / "autograded")
+    manager.start_kernel(cwd=str(checkout))
+    client = manager.client()
+    client.start_channels()
+    with pytest.raises(RuntimeError, match="died"):
+        client.wait_for_ready(timeout=60)
+    client.stop_channels()
+    manager.shutdown_kernel(now=True)
+    assert ownership(checkout) == before
+
+
+def test_launcher_gives_the_account_only_a_kernel_socket_folder_besides_its_working_copy(
+    checkout,
+):
+    work = checkout / "build" / "autograded" / "ann" / "lesson"
+    before = ownership(checkout)
+    launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch",
+                "--area", str(checkout / "build" / "autograded"), "--write", str(checkout),
+                "--", sys.executable, "-c", "open('ran', 'w')", "-f", "k.json"]  # fmt: skip
+    done = subprocess.run(launcher, cwd=work, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and f"refusing to hand {checkout} to the kernel" in done.stderr
+    assert ownership(checkout) == before
