@@ -113,9 +113,12 @@ def account() -> pwd.struct_passwd:
 # nbgrader would cost it seconds per submission.
 AsyncKernelManager = Execute = object
 if __name__ != "__main__":
+    from queue import Empty
+
     from jupyter_client import AsyncKernelManager
+    from jupyter_core.utils import ensure_async
     from nbgrader.preprocessors import Execute
-    from traitlets import List, Unicode
+    from traitlets import Float, List, Unicode
     from traitlets.config import Configurable
 
 if AsyncKernelManager is not object:
@@ -183,10 +186,25 @@ if AsyncKernelManager is not object:
         """nbgrader's Execute with sandboxed kernels (autograde only: students' Validate and the
         instructor's own runs of a source notebook keep ordinary kernels)."""
 
+        interrupt_grace = Float(
+            10.0, help="seconds an interrupted cell has to answer before its kernel is killed"
+        ).tag(config=True)
+
         def __init__(self, *args, **kwargs):
             # nbgrader's Execute sets its kernel manager the same way, in __init__.
             kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
             super().__init__(*args, **kwargs)
+
+        async def _async_handle_timeout(self, timeout, cell=None):
+            """Interrupt a cell past its timeout (nbclient), then wait briefly for its answer:
+            a kernel that gives none swallowed the interrupt, and is killed now rather than
+            after the next cell has waited out a whole timeout as well."""
+            reply = await super()._async_handle_timeout(timeout, cell)
+            try:  # the interrupted cell's execute reply (nbclient would skip it as stale)
+                await ensure_async(self.kc.shell_channel.get_msg(timeout=self.interrupt_grace))
+            except Empty:
+                await self.km._async_kill_kernel()  # as SandboxKernelManager does
+            return reply
 
 
 # --- the launcher: runs as root, builds the sandbox, becomes the account, execs the kernel -----

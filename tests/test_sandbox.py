@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from jupyter_client import KernelManager
@@ -186,7 +188,6 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it():
     import shutil
     import tempfile
     import time
-    from pathlib import Path
 
     tmp_path = Path(tempfile.mkdtemp(prefix="qualkit-bomb-"))  # the grading account reads it
     work = tmp_path / "autograded" / "student" / "lesson"  # the working copy it owns
@@ -238,6 +239,7 @@ def checkout(tmp_path):
     (tmp_path / "lessons").mkdir()
     (tmp_path / "lessons" / "key.json").write_text("answers")
     (tmp_path / "README.md").write_text("readme")
+    (tmp_path / "k.json").write_text("{}")  # a connection file, as a kernel command names one
     (tmp_path / "build" / "autograded" / "ann" / "lesson").mkdir(parents=True)
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "notes.txt").write_text("notes")
@@ -262,10 +264,10 @@ def test_launcher_refuses_a_folder_that_is_not_a_working_copy(checkout, cwd, are
     command = [sys.executable, "-c", "open('ran', 'w')", "-f", str(checkout / "k.json")]
     done = subprocess.run([*launcher, "--", *command], cwd=checkout / cwd,
                           capture_output=True, text=True, timeout=60)  # fmt: skip
-    assert done.returncode == 2, done.stderr
-    assert f"refusing to start a kernel in {checkout / cwd}:" in done.stderr
     assert ownership(checkout) == before, "the launcher handed files to the grading account"
     assert not list(checkout.rglob("ran")), "the kernel command ran"
+    assert done.returncode == 2, done.stderr
+    assert f"refusing to start a kernel in {checkout / cwd}:" in done.stderr
 
 
 def test_a_kernel_started_outside_a_working_copy_never_starts_and_changes_nothing(checkout):
@@ -291,7 +293,70 @@ def test_launcher_gives_the_account_only_a_kernel_socket_folder_besides_its_work
     before = ownership(checkout)
     launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch",
                 "--area", str(checkout / "build" / "autograded"), "--write", str(checkout),
-                "--", sys.executable, "-c", "open('ran', 'w')", "-f", "k.json"]  # fmt: skip
+                "--", sys.executable, "-c", "open('ran', 'w')", "-f", str(checkout / "k.json")]  # fmt: skip
     done = subprocess.run(launcher, cwd=work, capture_output=True, text=True, timeout=60)
+    assert ownership(checkout) == before, "the launcher handed files to the grading account"
     assert done.returncode == 2 and f"refusing to hand {checkout} to the kernel" in done.stderr
-    assert ownership(checkout) == before
+
+
+# --- a cell past its timeout: interrupted, and a kernel that ignores the interrupt is ended ----
+
+
+class CountingKernels(sandbox.SandboxKernelManager):
+    """The grading kernel manager, remembering the last one made (to count its interrupts)."""
+
+    made: ClassVar[list] = []
+    area = ""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.working_area = self.area
+        self.hidden = [str(REPO), str(Path(self.area).parent), "/root", "/home"]
+        self.readable = [str(REPO / "src"), str(REPO / "datasets" / "corpus")]
+        CountingKernels.made.append(self)
+
+
+def execute(private, first: str):
+    """Run a two-cell notebook as autograde runs it (SandboxedExecute, a 2 s cell timeout)."""
+    import nbformat
+    from nbclient.exceptions import DeadKernelError
+
+    _, work = private
+    CountingKernels.area = str(work.parents[1])
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(first),
+                                         nbformat.v4.new_code_cell("print('second ran')")])  # fmt: skip
+    executor = sandbox.SandboxedExecute(
+        timeout=2,
+        interrupt_grace=5,
+        kernel_manager_class=CountingKernels,
+        raise_on_iopub_timeout=False,  # as the course sets it (validate_config.py)
+    )
+    died = False
+    try:
+        executor.preprocess(nb, {"metadata": {"path": str(work)}})
+    except DeadKernelError:
+        died = True
+    return nb, died, CountingKernels.made[-1]
+
+
+def test_a_loop_that_honours_the_interrupt_is_stopped_and_grading_goes_on(private):
+    nb, died, manager = execute(private, "while True:\n    pass\n")
+    assert not died and manager.interrupts == 1
+    assert "second ran" in str(nb.cells[1].outputs)
+
+
+def test_a_loop_that_swallows_the_interrupt_is_killed_after_one_timeout(private):
+    """Not after the next cell has waited out a second timeout (a second interrupt)."""
+    nb, died, manager = execute(private, SWALLOW)
+    assert died and manager.interrupts == 1, "the kernel was ended at its first timeout"
+    assert "second ran" not in str(nb.cells[1].outputs)
+
+
+SWALLOW = """
+while True:
+    try:
+        while True:
+            pass
+    except KeyboardInterrupt:
+        pass
+"""
