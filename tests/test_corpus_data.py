@@ -36,7 +36,10 @@ from generator.measures import BRITISH, engages  # noqa: E402
 
 FILES = ("cast", "fg1", "fg2", "fg3", "fg4", "int1", "int2", "int3", "practice")
 COMPLETE = all((TALK / m / f"{f}.yaml").exists() for m in MODELS for f in FILES)
-pytestmark = pytest.mark.skipif(not COMPLETE, reason="the hand-written talk is not complete yet")
+pytestmark = [
+    pytest.mark.slow,  # measures over the whole corpus, for two seeds
+    pytest.mark.skipif(not COMPLETE, reason="the hand-written talk is not complete yet"),
+]
 FACILITATORS = {"Facilitator", "Interviewer"}
 LABEL = re.compile(r"\b(PSS|DOULA|HV|X)_[A-Z]+(_[A-Z]+)*\b")
 

@@ -346,6 +346,7 @@ def test_writing_replaces_a_previous_seed_without_leaving_stale_files(fixture_ta
     assert not stale.exists() and (tmp_path / "key" / "manifest.json").exists()
 
 
+@pytest.mark.slow
 def test_make_datasets_with_another_seed_gives_another_practice_group_and_key(
     fixture_dir, tmp_path
 ):
