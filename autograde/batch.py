@@ -168,12 +168,34 @@ def inspect(api, lesson: str, student: str, expected: list[str]) -> str:
 # --- the workers ------------------------------------------------------------------------------
 
 _api = None
+_engines: dict = {}
+
+
+def share_engines() -> None:
+    """One SQLAlchemy engine per database in this process, for every gradebook nbgrader opens.
+
+    nbgrader opens the gradebook a dozen times per submission, each time with an engine of its
+    own, whose statement cache starts empty: compiling the same queries again cost more than
+    half a second per submission (benchmarks/bench_autograde.py). Closing a gradebook still
+    returns its connections (``dispose`` empties the pool, the engine and its cache stay).
+    """
+    import nbgrader.api
+    import sqlalchemy
+
+    def shared_engine(url, **options):
+        key = (str(url), tuple(sorted(options.items())))
+        if key not in _engines:
+            _engines[key] = sqlalchemy.create_engine(url, **options)
+        return _engines[key]
+
+    nbgrader.api.create_engine = shared_engine
 
 
 def _start_worker() -> None:
     global _api
     import course
 
+    share_engines()
     _api = course.course_api()
 
 
@@ -211,6 +233,7 @@ def prepare(api, jobs) -> None:
 
 def run(api, jobs: list[tuple[str, str]], workers: int = 1, force: bool = False, out=print):
     """Grade ``jobs``; print progress and a summary; return the outcomes of this run."""
+    share_engines()
     done = set() if force else set(already_graded(api, jobs, journal(api)))
     todo = [job for job in jobs if job not in done]
     if done:

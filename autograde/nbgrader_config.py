@@ -116,6 +116,9 @@ c.SandboxKernelManager.readable = [
     str(REPO / "src"),
     os.environ.get("QUALKIT_CORPUS") or str(REPO / "datasets" / "corpus"),
 ]
+# Kernels start only in a working copy there (<student>/<lesson>): the one folder their
+# account is given (sandbox.py refuses any other working directory).
+c.SandboxKernelManager.working_area = c.CourseDirectory.autograded_directory
 # The trusted step grades the files as collected, not the working copy the kernel could rewrite.
 c.TrustedTests.submitted_directory = c.CourseDirectory.submitted_directory
 

@@ -8,7 +8,9 @@ operating system enforces around each grading kernel, whatever the code inside d
   login and no home (created on first use: ``useradd --system``), as a user id of its own
   (``FIRST_UID`` + the launcher's process id, unique among running kernels): kernels graded side
   by side cannot signal, starve (process limits count per user) or write each other. It owns
-  only its working copy.
+  only its working copy: the launcher hands over its working directory only if that is a
+  working copy nbgrader made (``<area>/<student>/<lesson>`` in the autograded folder, the
+  ``working_area`` setting) and refuses to start anywhere else (a checkout, a home folder).
 - **What it sees.** A private mount namespace: the checkout (lesson sources, the key, the
   generator, tests), the build area (gradebook, other submissions, the exchange), ``/root``,
   ``/home`` and the PostgreSQL socket folder are covered by empty read-only file systems. Only
@@ -112,9 +114,12 @@ def account() -> pwd.struct_passwd:
 # nbgrader would cost it seconds per submission.
 AsyncKernelManager = Execute = object
 if __name__ != "__main__":
+    from queue import Empty
+
     from jupyter_client import AsyncKernelManager
+    from jupyter_core.utils import ensure_async
     from nbgrader.preprocessors import Execute
-    from traitlets import List, Unicode
+    from traitlets import Float, List, Unicode
     from traitlets.config import Configurable
 
 if AsyncKernelManager is not object:
@@ -125,6 +130,10 @@ if AsyncKernelManager is not object:
 
         hidden = List(Unicode(), help="folders the kernel must not see").tag(config=True)
         readable = List(Unicode(), help="folders inside hidden ones it may read").tag(config=True)
+        working_area = Unicode(
+            help="the folder of working copies (nbgrader's autograded folder): a kernel starts "
+            "only in <working_area>/<student>/<lesson>, which becomes the grading account's"
+        ).tag(config=True)
 
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
@@ -144,7 +153,7 @@ if AsyncKernelManager is not object:
                 launcher += ["--hide", path]
             for path in [*self.readable, sys.prefix, sys.base_prefix]:
                 launcher += ["--read", path]
-            launcher += ["--write", self.socket_dir]
+            launcher += ["--write", self.socket_dir, "--area", self.working_area]
             return [*launcher, "--", *command]
 
         async def _async_cleanup_resources(self, restart=False):
@@ -178,10 +187,25 @@ if AsyncKernelManager is not object:
         """nbgrader's Execute with sandboxed kernels (autograde only: students' Validate and the
         instructor's own runs of a source notebook keep ordinary kernels)."""
 
+        interrupt_grace = Float(
+            10.0, help="seconds an interrupted cell has to answer before its kernel is killed"
+        ).tag(config=True)
+
         def __init__(self, *args, **kwargs):
             # nbgrader's Execute sets its kernel manager the same way, in __init__.
             kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
             super().__init__(*args, **kwargs)
+
+        async def _async_handle_timeout(self, timeout, cell=None):
+            """Interrupt a cell past its timeout (nbclient), then wait briefly for its answer:
+            a kernel that gives none swallowed the interrupt, and is killed now rather than
+            after the next cell has waited out a whole timeout as well."""
+            reply = await super()._async_handle_timeout(timeout, cell)
+            try:  # the interrupted cell's execute reply (nbclient would skip it as stale)
+                await ensure_async(self.kc.shell_channel.get_msg(timeout=self.interrupt_grace))
+            except Empty:
+                await self.km._async_kill_kernel()  # as SandboxKernelManager does
+            return reply
 
 
 # --- the launcher: runs as root, builds the sandbox, becomes the account, execs the kernel -----
@@ -237,12 +261,51 @@ def build_sandbox(hide: list[str], read: list[str], write: list[str]) -> None:
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV)  # this PID namespace's processes only
 
 
+# How deep below the working area nbgrader puts a working copy: <student>/<lesson>.
+WORKING_COPY_DEPTH = 2
+
+
+def working_copy(folder: str, area: str) -> str:
+    """``folder`` if it is a working copy in ``area`` (``<area>/<student>/<lesson>``), which
+    the launcher may hand to the grading account; anything else is refused, naming it.
+
+    >>> working_copy("/b/autograded/ann/lesson-01", "/b/autograded")
+    '/b/autograded/ann/lesson-01'
+    >>> working_copy("/b", "/b/autograded")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    PermissionError: grading sandbox: refusing to start a kernel in /b: it is not a working ...
+    """
+    real, root = os.path.realpath(folder), os.path.realpath(area) if area else ""
+    parts = Path(real).relative_to(root).parts if root and Path(real).is_relative_to(root) else ()
+    if root == "/" or len(parts) != WORKING_COPY_DEPTH:
+        where = f"the working area {root}" if root else "a working area (none was given)"
+        raise PermissionError(
+            f"grading sandbox: refusing to start a kernel in {real}: it is not a working copy "
+            f"(<student>/<lesson>) inside {where}, and the kernel's account would be given "
+            "every file in it"
+        )
+    return real
+
+
 def own(folder: str, uid: int, gid: int) -> None:
-    """The working copy belongs to the account (it was copied there by the grader)."""
-    os.chown(folder, uid, gid)
+    """The working copy belongs to the account (it was copied there by the grader). Symbolic
+    links are changed, never followed."""
+    os.chown(folder, uid, gid, follow_symlinks=False)
     for root, dirs, files in os.walk(folder):
         for name in dirs + files:
             os.chown(os.path.join(root, name), uid, gid, follow_symlinks=False)
+
+
+def socket_folder(folder: str) -> str:
+    """A kernel's socket folder as SandboxKernels makes it (``qualkit-kernel-*``): the only
+    other folder the launcher hands over (the folder alone, not what it holds)."""
+    real = os.path.realpath(folder)
+    if not (Path(real).name.startswith("qualkit-kernel-") and os.path.isdir(real)):
+        raise PermissionError(
+            f"grading sandbox: refusing to hand {real} to the kernel: besides its working copy "
+            "it may write only a socket folder qualkit-kernel-*"
+        )
+    return real
 
 
 def matplotlib_font_cache() -> dict[str, bytes]:
@@ -262,15 +325,20 @@ def set_limits() -> None:
 def launch(argv: list[str]) -> int:
     split = argv.index("--")
     options, command = argv[:split], argv[split + 1 :]
-    lists = {"--hide": [], "--read": [], "--write": []}
+    lists = {"--hide": [], "--read": [], "--write": [], "--area": []}
     for flag, value in zip(options[::2], options[1::2], strict=True):
         lists[flag].append(value)
     if os.geteuid() != 0:
         print("grading sandbox: the grader must run as root to drop rights (or set "
               "QUALKIT_SANDBOX=off, see ARCHITECTURE.md)", file=sys.stderr)  # fmt: skip
         return 2
+    try:  # before anything changes: the folders the account will own
+        workdir = working_copy(os.getcwd(), (lists["--area"] or [""])[-1])
+        sockets = [socket_folder(folder) for folder in lists["--write"]]
+    except (PermissionError, FileNotFoundError) as error:
+        print(error, file=sys.stderr)
+        return 2
     uid, gid = FIRST_UID + os.getpid(), pwd.getpwnam(ACCOUNT).pw_gid
-    workdir = os.getcwd()
     connection = command[command.index("-f") + 1]
     info = Path(connection).read_text()  # the grader's copy is readable by root only
     fonts = matplotlib_font_cache()
@@ -288,9 +356,10 @@ def launch(argv: list[str]) -> int:
         _, status = os.waitpid(child, 0)
         return os.waitstatus_to_exitcode(status) & 0xFF
     try:
-        build_sandbox(lists["--hide"], lists["--read"], [workdir, *lists["--write"]])
-        for folder in [workdir, *lists["--write"]]:
-            own(folder, uid, gid)
+        build_sandbox(lists["--hide"], lists["--read"], [workdir, *sockets])
+        own(workdir, uid, gid)
+        for folder in sockets:
+            os.chown(folder, uid, gid, follow_symlinks=False)
         Path("/tmp/matplotlib").mkdir()
         for name, data in fonts.items():  # without it, matplotlib scans every font each time
             Path("/tmp/matplotlib", name).write_bytes(data)
@@ -321,7 +390,10 @@ def launch(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     if sys.argv[1:2] != ["launch"]:
-        sys.exit("usage: sandbox.py launch [--hide P] [--read P] [--write P] -- KERNEL COMMAND")
+        sys.exit(
+            "usage: sandbox.py launch [--hide P] [--read P] [--write SOCKETS] --area AREA "
+            "-- KERNEL COMMAND"
+        )
     status = launch(sys.argv[2:])
     sys.stdout.flush()
     os._exit(status)  # the kernel has ended: nothing left to tidy in this process

@@ -4,7 +4,10 @@ without the in-kernel guard, so that what is refused here is refused by the oper
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from jupyter_client import KernelManager
@@ -37,8 +40,9 @@ def private(tmp_path_factory):
     return build, work
 
 
-def start(work):
+def start(work, area=None):
     manager = SyncSandboxKernelManager(kernel_name="python3")
+    manager.working_area = str(area or work.parents[1])
     manager.hidden = [str(REPO), str(work.parents[2]), "/root", "/home"]
     manager.readable = [str(REPO / "src"), str(REPO / "datasets" / "corpus")]
     manager.start_kernel(cwd=str(work))
@@ -182,13 +186,12 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it():
     """The launcher outlives no grader: when the process that started it dies without ending
     the kernel, the kernel (PID 1 of its namespace) and everything it forked end too."""
     import shutil
-    import subprocess
     import tempfile
     import time
-    from pathlib import Path
 
     tmp_path = Path(tempfile.mkdtemp(prefix="qualkit-bomb-"))  # the grading account reads it
-
+    work = tmp_path / "autograded" / "student" / "lesson"  # the working copy it owns
+    work.mkdir(parents=True)
     (tmp_path / "bomb.py").write_text(
         "import os, time\nwhile True:\n    try:\n        os.fork()\n"
         "    except OSError:\n        time.sleep(0.01)\n"
@@ -196,12 +199,13 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it():
     (tmp_path / "k.json").write_text("{}")
     tmp_path.chmod(0o755)
     launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch",
-                "--read", str(tmp_path), "--", "/usr/bin/python3", str(tmp_path / "bomb.py"),
+                "--read", str(tmp_path), "--area", str(tmp_path / "autograded"),
+                "--", "/usr/bin/python3", str(tmp_path / "bomb.py"),
                 "-f", str(tmp_path / "k.json")]  # fmt: skip
     # A stand-in grader: starts the launcher, then dies without a word to it.
     grader = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time\n"
-                               f"subprocess.Popen({launcher!r}, cwd={str(tmp_path)!r})\n"
-                               "time.sleep(3)\n"])  # fmt: skip  (cwd: the working copy it owns)
+                               f"subprocess.Popen({launcher!r}, cwd={str(work)!r})\n"
+                               "time.sleep(3)\n"])  # fmt: skip
 
     def bombs() -> int:
         ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
@@ -216,3 +220,143 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it():
     left = bombs()
     shutil.rmtree(tmp_path)
     assert left == 0, "a fork bomb outlived its grader"
+
+
+# --- the launcher gives the grading account its working copy and nothing else ----------------
+
+
+def ownership(folder) -> dict[str, tuple[int, int]]:
+    found = {".": (folder.stat().st_uid, folder.stat().st_gid)}
+    for path in folder.rglob("*"):
+        found[str(path.relative_to(folder))] = (path.lstat().st_uid, path.lstat().st_gid)
+    return found
+
+
+@pytest.fixture
+def checkout(tmp_path):
+    """A folder that is not a working copy: a checkout with its build area inside it, holding
+    files of its own and a working copy."""
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "key.json").write_text("answers")
+    (tmp_path / "README.md").write_text("readme")
+    (tmp_path / "k.json").write_text("{}")  # a connection file, as a kernel command names one
+    (tmp_path / "build" / "autograded" / "ann" / "lesson").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "notes.txt").write_text("notes")
+    tmp_path.chmod(0o755)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "cwd, area",
+    [
+        (".", "build/autograded"),  # the checkout the launcher was started from
+        ("elsewhere", "build/autograded"),  # any folder outside the working area
+        ("build/autograded/ann", "build/autograded"),  # a student's folder, not one lesson's
+        ("build/autograded", "build/autograded"),  # the working area itself
+        ("elsewhere", None),  # no working area given
+    ],
+)
+def test_launcher_refuses_a_folder_that_is_not_a_working_copy(checkout, cwd, area):
+    before = ownership(checkout)
+    launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch"]
+    launcher += ["--area", str(checkout / area)] if area else []
+    command = [sys.executable, "-c", "open('ran', 'w')", "-f", str(checkout / "k.json")]
+    done = subprocess.run([*launcher, "--", *command], cwd=checkout / cwd,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert ownership(checkout) == before, "the launcher handed files to the grading account"
+    assert not list(checkout.rglob("ran")), "the kernel command ran"
+    assert done.returncode == 2, done.stderr
+    assert f"refusing to start a kernel in {checkout / cwd}:" in done.stderr
+
+
+def test_a_kernel_started_outside_a_working_copy_never_starts_and_changes_nothing(checkout):
+    """What happened once: a kernel started with the checkout as its working directory (the
+    launcher gave the whole checkout to the grading account)."""
+    before = ownership(checkout)
+    manager = SyncSandboxKernelManager(kernel_name="python3")
+    manager.working_area = str(checkout / "build" / "autograded")
+    manager.start_kernel(cwd=str(checkout))
+    client = manager.client()
+    client.start_channels()
+    with pytest.raises(RuntimeError, match="died"):
+        client.wait_for_ready(timeout=60)
+    client.stop_channels()
+    manager.shutdown_kernel(now=True)
+    assert ownership(checkout) == before
+
+
+def test_launcher_gives_the_account_only_a_kernel_socket_folder_besides_its_working_copy(
+    checkout,
+):
+    work = checkout / "build" / "autograded" / "ann" / "lesson"
+    before = ownership(checkout)
+    launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch",
+                "--area", str(checkout / "build" / "autograded"), "--write", str(checkout),
+                "--", sys.executable, "-c", "open('ran', 'w')", "-f", str(checkout / "k.json")]  # fmt: skip
+    done = subprocess.run(launcher, cwd=work, capture_output=True, text=True, timeout=60)
+    assert ownership(checkout) == before, "the launcher handed files to the grading account"
+    assert done.returncode == 2 and f"refusing to hand {checkout} to the kernel" in done.stderr
+
+
+# --- a cell past its timeout: interrupted, and a kernel that ignores the interrupt is ended ----
+
+
+class CountingKernels(sandbox.SandboxKernelManager):
+    """The grading kernel manager, remembering the last one made (to count its interrupts)."""
+
+    made: ClassVar[list] = []
+    area = ""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.working_area = self.area
+        self.hidden = [str(REPO), str(Path(self.area).parent), "/root", "/home"]
+        self.readable = [str(REPO / "src"), str(REPO / "datasets" / "corpus")]
+        CountingKernels.made.append(self)
+
+
+def execute(private, first: str):
+    """Run a two-cell notebook as autograde runs it (SandboxedExecute, a 2 s cell timeout)."""
+    import nbformat
+    from nbclient.exceptions import DeadKernelError
+
+    _, work = private
+    CountingKernels.area = str(work.parents[1])
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(first),
+                                         nbformat.v4.new_code_cell("print('second ran')")])  # fmt: skip
+    executor = sandbox.SandboxedExecute(
+        timeout=2,
+        interrupt_grace=5,
+        kernel_manager_class=CountingKernels,
+        raise_on_iopub_timeout=False,  # as the course sets it (validate_config.py)
+    )
+    died = False
+    try:
+        executor.preprocess(nb, {"metadata": {"path": str(work)}})
+    except DeadKernelError:
+        died = True
+    return nb, died, CountingKernels.made[-1]
+
+
+def test_a_loop_that_honours_the_interrupt_is_stopped_and_grading_goes_on(private):
+    nb, died, manager = execute(private, "while True:\n    pass\n")
+    assert not died and manager.interrupts == 1
+    assert "second ran" in str(nb.cells[1].outputs)
+
+
+def test_a_loop_that_swallows_the_interrupt_is_killed_after_one_timeout(private):
+    """Not after the next cell has waited out a second timeout (a second interrupt)."""
+    nb, died, manager = execute(private, SWALLOW)
+    assert died and manager.interrupts == 1, "the kernel was ended at its first timeout"
+    assert "second ran" not in str(nb.cells[1].outputs)
+
+
+SWALLOW = """
+while True:
+    try:
+        while True:
+            pass
+    except KeyboardInterrupt:
+        pass
+"""
