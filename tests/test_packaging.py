@@ -14,7 +14,14 @@ from conftest import REPO
 pytestmark = pytest.mark.pipeline  # builds the wheel with pip (seconds)
 
 # Names that only the instructor's side may hold (datasets/key, datasets/generator and its talk).
-INSTRUCTOR_ONLY = ("key.json", "units.csv", "spans.csv", "identifiers.csv", "manifest.json", ".yaml")
+INSTRUCTOR_ONLY = (
+    "key.json",
+    "units.csv",
+    "spans.csv",
+    "identifiers.csv",
+    "manifest.json",
+    ".yaml",
+)
 
 
 @pytest.fixture(scope="module")
