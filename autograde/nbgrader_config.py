@@ -120,7 +120,7 @@ c.SandboxKernelManager.readable = [
 # grader's environment names the course secret's file, QUALKIT_PRACTICE_SECRET_FILE (readable by
 # the grader only, outside this folder), with QUALKIT_PRACTICE_GROUPS the shared folder students
 # read. The trusted step regenerates each student's group and key from the secret and her id;
-# the kernel gets neither (it may read her published transcripts; the guard refuses the file).
+# the kernel gets neither (the sandbox passes no such variable; the guard refuses the file).
 # The trusted step grades the files as collected, not the working copy the kernel could rewrite.
 c.TrustedTests.submitted_directory = c.CourseDirectory.submitted_directory
 

@@ -62,8 +62,6 @@ KEPT_ENV = (
     "LC_ALL",
     "LC_CTYPE",
     "QUALKIT_CORPUS",
-    "QUALKIT_PRACTICE_GROUPS",  # published practice groups (text, no codes) and whose to show
-    "QUALKIT_STUDENT",
     "PYTHONPATH",
     "JPY_SESSION_NAME",
 )

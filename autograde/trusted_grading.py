@@ -235,8 +235,9 @@ class HoldTests(NbGraderPreprocessor):
     """For the kernel, each autograded test cell becomes a capture of the values it reads."""
 
     def preprocess(self, nb, resources):
-        # Who the kernel works for, so that it shows her published practice group (nothing
-        # graded depends on it: the trusted step regenerates her group itself).
+        # Whose published practice group an unsandboxed kernel shows (a sandboxed one gets no
+        # such variable and shows the shared groups); nothing graded depends on it: the
+        # trusted step regenerates her group itself.
         student = resources["nbgrader"].get("student")
         if student:
             os.environ["QUALKIT_STUDENT"] = student
