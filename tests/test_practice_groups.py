@@ -202,3 +202,16 @@ def test_instructor_lists_regenerates_and_exports(course, tmp_path, capsys):
     assert (exported / "corpus" / "turns.csv").read_text() == ana.files["turns.csv"]
     with pytest.raises(SystemExit, match="inside the folder students read"):
         practice_groups.export("ana", groups)
+
+
+@pytest.mark.pipeline  # 100 groups and a trained classifier: about 15 s of CPU
+def test_the_data_card_reports_the_spread_of_100_groups():
+    """Groups are equally hard: the card's numbers are what 100 groups give, and no group lets
+    the word spotter pass (its κ stays under the card's 0.50 goal for the corpus)."""
+    from generator.group_spread import card_paragraph, paragraph_in, spread
+
+    found = spread(REPO / "datasets")
+    card = (REPO / "datasets" / "README.md").read_text(encoding="utf-8")
+    assert paragraph_in(card) == card_paragraph(found)
+    assert max(found.kappas) <= 0.5
+    assert max(found.decisions) <= 1.25 * min(found.decisions)
