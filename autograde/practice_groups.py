@@ -160,6 +160,8 @@ def export(student: str, out: Path) -> int:
     root = os.environ.get(GROUPS_ENV)
     if root and out.resolve().is_relative_to(Path(root).resolve()):
         raise SystemExit(f"export: {out} is inside the folder students read ({root})")
+    if out.resolve().is_relative_to(REPO):  # a key must not end up in a commit or a release
+        raise SystemExit(f"export: {out} is inside the course repository; choose another folder")
     made = group(student)
     files = {f"corpus/{p}": text for p, text in made.files.items()}
     files["key/key.json"] = format_codings(made.key)

@@ -215,3 +215,8 @@ def test_the_data_card_reports_the_spread_of_100_groups():
     assert paragraph_in(card) == card_paragraph(found)
     assert max(found.kappas) <= 0.5
     assert max(found.decisions) <= 1.25 * min(found.decisions)
+
+
+def test_an_appeal_export_stays_out_of_the_course_repository(course):
+    with pytest.raises(SystemExit, match="inside the course repository"):
+        practice_groups.export("ana", REPO / "build" / "appeal")
