@@ -275,6 +275,7 @@ class TrustedTests(NbGraderPreprocessor):
         with contextlib.ExitStack() as stack:
             if student and os.environ.get("QUALKIT_PRACTICE_SECRET_FILE"):
                 import practice_groups
+
                 from qualkit.practice import use_group
 
                 folder = stack.enter_context(practice_groups.regenerated(student))

@@ -16,7 +16,6 @@ import json
 import random
 import sys
 from dataclasses import replace
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -148,7 +147,9 @@ def graded(tmp_path_factory):
         with practice_groups.regenerated("cleo") as group, use_group("cleo", group):
             for seed in range(20):
                 folder = tmp_path_factory.mktemp("random")
-                (folder / "x.codings.json").write_text(coding_file("x", random_coding(made["cleo"], seed)))
+                (folder / "x.codings.json").write_text(
+                    coding_file("x", random_coding(made["cleo"], seed))
+                )
                 outputs = run_test(test, {"answer_3_2": {"coder": "x", "session": SESSION}}, folder)
                 chance.append(float(outputs[-1]["data"]["text/plain"]))
     with (build / "grades.csv").open(encoding="utf-8") as handle:
@@ -188,8 +189,10 @@ def test_own_correct_coding_scores_full_marks_on_her_own_group(graded):
 
 def test_another_students_coding_scores_no_better_than_a_random_coding(graded):
     chance = graded["chance"]
-    print(f"\naccuracy points: copied {accuracy(graded, 'cleo'):.2f}, random codings "
-          f"{min(chance):.2f}-{max(chance):.2f} (mean {sum(chance) / len(chance):.2f}), own 14")
+    print(
+        f"\naccuracy points: copied {accuracy(graded, 'cleo'):.2f}, random codings "
+        f"{min(chance):.2f}-{max(chance):.2f} (mean {sum(chance) / len(chance):.2f}), own 14"
+    )
     assert max(chance) < 14 / 2, chance  # the measure can tell: random codings score low
     assert accuracy(graded, "cleo") <= max(chance), (accuracy(graded, "cleo"), chance)
     assert float(graded["rows"]["cleo"]["auto_score"]) < 30 - 14 + max(chance) + 1e-9

@@ -8,7 +8,6 @@ import hashlib
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -17,15 +16,15 @@ from conftest import REPO
 sys.path.insert(0, str(REPO / "autograde"))
 sys.path.insert(0, str(REPO / "datasets"))
 
-import practice_groups  # noqa: E402
-from generator.per_student import read_secret, student_group  # noqa: E402
+import practice_groups
+from generator.per_student import read_secret, student_group
 
-from qualkit.codebook import read_codebook  # noqa: E402
-from qualkit.codings import read_codings  # noqa: E402
-from qualkit.corpus import load_corpus  # noqa: E402
-from qualkit.errors import InputError  # noqa: E402
-from qualkit.key import load_key  # noqa: E402
-from qualkit.practice import use_group  # noqa: E402
+from qualkit.codebook import read_codebook
+from qualkit.codings import read_codings
+from qualkit.corpus import load_corpus
+from qualkit.errors import InputError
+from qualkit.key import load_key
+from qualkit.practice import use_group
 
 SECRET = "a course secret only the grader reads: 0123456789abcdef"
 
@@ -64,7 +63,7 @@ def test_two_students_get_different_groups_of_the_same_shape():
 
 
 def test_published_groups_are_text_without_codes_or_secret(course):
-    secret, groups = course
+    _, groups = course
     practice_groups.publish(["ana", "bea"])
     labels = read_codebook(REPO / "datasets" / "key" / "codebook.json").names
     files = [p for p in groups.rglob("*") if p.is_file()]

@@ -61,7 +61,9 @@ def spread(datasets: Path, n: int = 100, secret: bytes = CARD_SECRET) -> Spread:
                 (folder / relative).write_text(text, encoding="utf-8")
             corpus = with_practice(shared, PracticeGroup(group.student, folder))
             counts.append(decisions(group, labels))
-            kappas.append(spotter_kappa(corpus, SimpleNamespace(codings=group.key.codings), spotter))
+            kappas.append(
+                spotter_kappa(corpus, SimpleNamespace(codings=group.key.codings), spotter)
+            )
     return Spread(tuple(counts), tuple(kappas))
 
 

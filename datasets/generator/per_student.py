@@ -130,7 +130,9 @@ def group_for_seed(
         session_rows.append([row[c] for c in SESSION_COLUMNS])
         text = transcript_text(session)
         files[f"transcripts/{session.session_id}.txt"] = text
-        turn_rows += [(session.session_id, n, t.speaker, t.text) for n, t in enumerate(session.turns, 1)]
+        turn_rows += [
+            (session.session_id, n, t.speaker, t.text) for n, t in enumerate(session.turns, 1)
+        ]
         spans = sorted(key_spans(session, text), key=lambda s: (s[1], LABELS.index(s[2]), s[3]))
         key += [Coding(s[0], s[1], s[2], "key", start=s[3], end=s[4]) for s in spans]
     files["sessions.csv"] = _csv(SESSION_COLUMNS, session_rows)

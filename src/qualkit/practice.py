@@ -128,7 +128,9 @@ def my_practice_group() -> tuple[Transcript, ...]:
 
 def _fingerprint(folder: Path) -> tuple:
     files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return tuple((str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    return tuple(
+        (str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns) for p in files
+    )
 
 
 def with_practice(corpus, group: PracticeGroup):
