@@ -440,7 +440,8 @@ def grader_runs(settings, *command: str) -> subprocess.CompletedProcess:
         "QUALKIT_PRACTICE_GROUPS": str(settings.practice_groups),
     }
     return subprocess.run(
-        ["runuser", "-u", settings.grader, "--", str(VENV / "bin" / "python"), *command],
+        [shutil.which("runuser") or "/usr/sbin/runuser", "-u", settings.grader, "--",
+         str(VENV / "bin" / "python"), *command],
         capture_output=True, text=True, env=env, cwd=settings.course_root,
     )  # fmt: skip
 
