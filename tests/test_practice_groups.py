@@ -107,6 +107,9 @@ def test_my_practice_group_is_mine_and_the_rest_is_the_course(course, monkeypatc
 
 def test_a_student_without_a_group_is_told_not_given_the_shared_one(course, monkeypatch):
     practice_groups.publish(["ana"])
+    monkeypatch.setenv("JUPYTERHUB_USER", "grader-qualkit")  # the instructor's own kernel
+    assert load_corpus().practice_of is None  # the shared groups, and the shared key
+    monkeypatch.delenv("QUALKIT_PRACTICE_SECRET_FILE")  # a student's server has no secret
     monkeypatch.setenv("JUPYTERHUB_USER", "zoe")
     with pytest.raises(FileNotFoundError, match="No practice group for 'zoe'"):
         load_corpus()
