@@ -536,10 +536,23 @@ def test_practice_groups_on_a_real_hub(hub, browser):
         open_notebook(
             page, lab, f"{settings.course}/03-codebook-and-coding/03-codebook-and-coding.ipynb"
         )
-        cell = page.locator(".jp-CodeCell").first
-        cell.locator(".cm-content").click()
-        page.keyboard.press("Shift+Enter")
-        expect(cell.locator(".jp-OutputArea-output")).to_contain_text(
+        # The status bar names the kernel once it is connected ("Python 3 (ipykernel) | Idle").
+        expect(page.locator(".jp-StatusBar-Widget", has_text="| Idle").first).to_be_visible(
+            timeout=LONG
+        )
+        cell, output = page.locator(".jp-CodeCell").first, None
+        for attempt in range(3):  # a kernel still connecting may drop the first request
+            dialog = page.locator(".jp-Dialog")
+            if dialog.count():  # e.g. "Select Kernel" after a dropped request: take its default
+                dialog.first.screenshot(path=str(SHOTS / f"6-{student}-dialog-{attempt}.png"))
+                dialog.first.locator(".jp-mod-accept").first.click()
+            cell.locator(".cm-content").click()
+            page.keyboard.press("Shift+Enter")
+            output = cell.locator(".jp-OutputArea-output")
+            with contextlib.suppress(AssertionError):
+                expect(output).to_be_attached(timeout=30_000)
+                break
+        expect(output).to_contain_text(
             f"MY PRACTICE GROUP {student} {expected_group(settings, student)}", timeout=LONG
         )
         page.screenshot(path=str(SHOTS / f"6-{student}-her-practice-group.png"))
