@@ -78,9 +78,11 @@ def release(api: NbGraderAPI, names: list[str]) -> int:
             return 1
         released = api.coursedir.format_path(api.coursedir.release_directory, ".", name)
         # Coding files saved beside a source notebook (the instructor's own runs of the coding
-        # tool, or a solution that writes one) are not course material: never release them.
-        for saved in Path(released).rglob("*.codings.json"):
-            saved.unlink()
+        # tool, or a solution that writes one) are not course material: never release them,
+        # nor the coding tool's journal and lock beside them.
+        for pattern in ("*.codings.json", ".*.codings.json.journal", ".*.codings.json.lock"):
+            for saved in Path(released).rglob(pattern):
+                saved.unlink()
         print(f"release {name}: {Path(released)}")
     return 0
 
