@@ -1,7 +1,7 @@
 # qualkit: two commands set everything up.
 #   make lab    environment + course, then JupyterLab on the kit (http://127.0.0.1:8888)
 #   make test   environment + browser, then every test
-# Instructors: make publish | autograde | feedback | grades | student | student-image | release | bench | datasets | tidy
+# Instructors: make publish | autograde | feedback | grades | student | student-image | release | bench | datasets | practice-groups | tidy
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -25,7 +25,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 # Jupyter refuses to start as root unless told to (containers and CI run as root).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help env lab student test test-fast release publish autograde feedback grades bench datasets browser proxy hub-env postgres student-image tidy clean
+.PHONY: help env lab student test test-fast release publish autograde feedback grades bench datasets practice-groups browser proxy hub-env postgres student-image tidy clean
 
 help:
 	@sed -n '1,4p' Makefile | sed 's/^# \{0,1\}//'
@@ -135,6 +135,14 @@ grades: $(ENV_STAMP)
 # make datasets SEED=<secret> OUT=/srv/course-data (see datasets/README.md).
 datasets: $(ENV_STAMP)
 	$(PY) datasets/generator/generate.py $(if $(SEED),--seed $(SEED)) --out $(OUT)
+
+# A practice focus group for each student (off unless QUALKIT_PRACTICE_SECRET_FILE names the
+# course secret; instructors/README.md): publish each student's group (text only) to
+# $$QUALKIT_PRACTICE_GROUPS, for STUDENTS="a b" or the gradebook's. Also: list, regenerate
+# one (STUDENT=a), export one with its key for an appeal (STUDENT=a OUT=dir).
+PRACTICE ?= publish
+practice-groups: $(ENV_STAMP)
+	$(PY) autograde/practice_groups.py $(PRACTICE) $(STUDENTS) $(STUDENT) $(if $(filter export,$(PRACTICE)),--out $(OUT))
 
 bench: $(ENV_STAMP) browser
 	@for bench in benchmarks/bench_*.py; do echo "== $$bench"; $(PY) $$bench || exit 1; done

@@ -104,6 +104,15 @@ def publish(api: NbGraderAPI, names: list[str]) -> int:
             return 1
         print(f"publish {name}: in the exchange ({api.config.Exchange.root})")
     print("Students fetch it from Nbgrader > Assignment List; submissions arrive in the exchange.")
+    if os.environ.get("QUALKIT_PRACTICE_SECRET_FILE"):  # a practice group for each student
+        import practice_groups
+
+        with api.gradebook as gradebook:
+            students = sorted(s.id for s in gradebook.students)
+        if students:
+            return practice_groups.publish(students)
+        print("practice groups: no students in the gradebook yet; run make practice-groups "
+              'STUDENTS="..." before they code')  # fmt: skip
     return 0
 
 

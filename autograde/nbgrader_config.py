@@ -89,6 +89,7 @@ _guard = {
         c.Exchange.root,
         c.CourseDirectory.submitted_directory,  # tests read submitted files there, as collected
         os.environ.get("QUALKIT_KEY", ""),
+        os.environ.get("QUALKIT_PRACTICE_SECRET_FILE", ""),
     ],
     "allowed_readonly": [
         str(REPO / "src"),
@@ -119,6 +120,13 @@ c.SandboxKernelManager.readable = [
 # Kernels start only in a working copy there (<student>/<lesson>): the one folder their
 # account is given (sandbox.py refuses any other working directory).
 c.SandboxKernelManager.working_area = c.CourseDirectory.autograded_directory
+
+# A practice focus group for each student (off by default; instructors/README.md): on when the
+# grader's environment names the course secret's file, QUALKIT_PRACTICE_SECRET_FILE (readable by
+# the grader only, outside this folder), with QUALKIT_PRACTICE_GROUPS the shared folder students
+# read. The trusted step regenerates each student's group and key from the secret and her id;
+# the kernel gets neither (the sandbox passes no such variable; the guard refuses the file).
+
 # The trusted step grades the files as collected, not the working copy the kernel could rewrite.
 c.TrustedTests.submitted_directory = c.CourseDirectory.submitted_directory
 

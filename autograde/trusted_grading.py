@@ -234,6 +234,15 @@ class ResetCellRoles(NbGraderPreprocessor):
 class HoldTests(NbGraderPreprocessor):
     """For the kernel, each autograded test cell becomes a capture of the values it reads."""
 
+    def preprocess(self, nb, resources):
+        # Whose published practice group an unsandboxed kernel shows (a sandboxed one gets no
+        # such variable and shows the shared groups); nothing graded depends on it: the
+        # trusted step regenerates her group itself.
+        student = resources["nbgrader"].get("student")
+        if student and os.environ.get("QUALKIT_PRACTICE_GROUPS"):
+            os.environ["QUALKIT_STUDENT"] = student
+        return super().preprocess(nb, resources)
+
     def preprocess_cell(self, cell, resources, index):
         if is_autograded_test(cell):
             try:  # only answers travel: a test that read another notebook value (a list of
@@ -249,7 +258,9 @@ class TrustedTests(NbGraderPreprocessor):
     """Each autograded test cell, read again from the gradebook, runs here on the captured data.
 
     A test that reads files the student handed in (a coding file) reads them as collected, in
-    ``submitted_directory``: the kernel could have rewritten its working copy."""
+    ``submitted_directory``: the kernel could have rewritten its working copy. When the course
+    gives each student her own practice group (practice_groups.py), her group is regenerated
+    here from the course secret and her id, and the tests load it (and its key) as hers."""
 
     submitted_directory = Unicode("", help="nbgrader's submitted folder").tag(config=True)
 
@@ -261,7 +272,15 @@ class TrustedTests(NbGraderPreprocessor):
             self.folder = Path(self.submitted_directory) / student / self.assignment_id
         else:
             self.folder = Path(resources.get("metadata", {}).get("path") or ".")
-        with Gradebook(resources["nbgrader"]["db_url"]) as self.gradebook:
+        with contextlib.ExitStack() as stack:
+            if student and os.environ.get("QUALKIT_PRACTICE_SECRET_FILE"):
+                import practice_groups
+
+                from qualkit.practice import use_group
+
+                folder = stack.enter_context(practice_groups.regenerated(student))
+                stack.enter_context(use_group(student, folder))
+            self.gradebook = stack.enter_context(Gradebook(resources["nbgrader"]["db_url"]))
             return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):

@@ -479,13 +479,15 @@ def test_student_files_carry_no_markup_labels_or_key(data: Data):
 
 def test_the_data_card_is_written_from_the_committed_corpus():
     """Every number of datasets/README.md comes from the corpus (generator/card.py writes it;
-    the word spotter's κ is checked against the corpus by its own test)."""
+    the word spotter's κ and the spread of students' groups are checked by their own tests)."""
     from generator import card
+    from generator.group_spread import paragraph_in
 
     text = (DATASETS / "README.md").read_text(encoding="utf-8")
     kappa = re.search(r"\| \(tests/word_spotter\.py\) \| (\d\.\d\d) \|", text)
     assert kappa, "the card reports the word spotter's κ"
-    assert text == card.render(DATASETS, float(kappa.group(1))), (
+    assert paragraph_in(text), "the card reports the spread of students' practice groups"
+    assert text == card.render(DATASETS, float(kappa.group(1)), paragraph_in(text)), (
         "datasets/README.md is out of date: run `python datasets/generator/card.py`"
     )
 

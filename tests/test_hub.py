@@ -15,6 +15,7 @@ Screenshots: test-output/hub/.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pwd
 import re
@@ -47,6 +48,7 @@ from hub_ui import (
 from lab_server import CHROMIUM_ARGS, chromium, free_port
 
 sys.path.insert(0, str(REPO / "deploy" / "tljh"))
+sys.path.insert(1, str(REPO / "datasets"))  # the generator: her group, as the grader makes it
 import tljh_qualkit
 
 # One test: its Unix accounts are the machine's, so no second copy may run beside it (pytest-xdist
@@ -122,6 +124,7 @@ c = get_config()  # noqa: F821
 settings = tljh_qualkit.Settings(
     repo=Path({repo!r}), graders={graders!r}, students={students!r},
     exchange=Path({exchange!r}), service_port={service_port},
+    practice_secret_file=Path({secret!r}), practice_groups=Path({groups!r}),
 )
 environment = {{"JUPYTER_CONFIG_PATH": {config_dir!r}, "PATH": {path!r}}}
 tljh_qualkit.configure_hub(c, settings, [{singleuser!r}], environment)
@@ -138,7 +141,7 @@ c.PAMAuthenticator.open_sessions = False
 c.Authenticator.allowed_users = set({users!r})
 c.Spawner.cmd = [{singleuser!r}]
 c.Spawner.default_url = "/lab"
-c.Spawner.environment = environment
+c.Spawner.environment = {{**environment, **c.Spawner.environment}}  # + the practice groups
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
 """
@@ -161,6 +164,8 @@ def hub():
         students=STUDENTS,
         exchange=root / "exchange",
         service_port=free_port(),
+        practice_secret_file=root / "private" / "practice-secret",  # a group for each student
+        practice_groups=root / "practice-groups",
     )
     for name in (*users, settings.grader):
         remove_account(name)  # left over from an interrupted run
@@ -173,6 +178,7 @@ def hub():
             tljh_qualkit.tljh_new_user_create(name)  # as TLJH calls it for a new account
         config_dir = root / "etc" / "jupyter"
         tljh_qualkit.install_course(settings, config_dir)
+        publish_practice_groups(settings)
         state = root / "hub"
         state.mkdir()
         url = f"http://127.0.0.1:{free_port()}"
@@ -184,6 +190,8 @@ def hub():
                 students=settings.students,
                 exchange=str(settings.exchange),
                 service_port=settings.service_port,
+                secret=str(settings.practice_secret_file),
+                groups=str(settings.practice_groups),
                 config_dir=str(config_dir),
                 path=f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",
                 singleuser=str(VENV / "bin" / "jupyterhub-singleuser"),
@@ -404,3 +412,177 @@ def check_students_cannot_read_each_other_or_the_course(hub):
     released = exchange / "outbound" / LESSON / f"{LESSON}.ipynb"
     assert as_user("qk-bea", "cat", str(released)).returncode == 0
     assert as_user("qk-bea", "ls", "/home/qk-bea").returncode == 0
+
+
+# --- A practice focus group for each student (issue 15) ---------------------------------------
+
+PRACTICE_LESSONS = (
+    "03-codebook-and-coding",
+    "04-intercoder-agreement",
+    "05-categories-themes-saturation",
+    "06-comparing-support-models",
+)
+MY_GROUP = """
+import hashlib
+import qualkit
+
+_mine = qualkit.load_corpus()
+print("MY PRACTICE GROUP", _mine.practice_of, hashlib.sha256(
+    "".join(t.text for t in _mine.transcripts("practice")).encode()).hexdigest()[:16])
+"""
+
+
+def grader_runs(settings, *command: str) -> subprocess.CompletedProcess:
+    """A course command as the grader account, with the course's practice-group settings."""
+    env = {
+        "PATH": f"{VENV / 'bin'}:/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "QUALKIT_PRACTICE_SECRET_FILE": str(settings.practice_secret_file),
+        "QUALKIT_PRACTICE_GROUPS": str(settings.practice_groups),
+    }
+    return subprocess.run(
+        [shutil.which("runuser") or "/usr/sbin/runuser", "-u", settings.grader, "--",
+         str(VENV / "bin" / "python"), *command],
+        capture_output=True, text=True, env=env, cwd=settings.course_root,
+    )  # fmt: skip
+
+
+def publish_practice_groups(settings) -> None:
+    """`make practice-groups` as the grader: each student's group, published before she logs in."""
+    script = str(settings.course_root / "autograde" / "practice_groups.py")
+    result = grader_runs(settings, script, "publish", *settings.students)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def expected_group(settings, student: str) -> str:
+    """Her group's digest, regenerated here from the course secret (as the grader does)."""
+    from generator.per_student import read_secret, student_group
+
+    made = student_group(read_secret(settings.practice_secret_file), student)
+    texts = [made.files[f"transcripts/{s}.txt"] for s in ("PSS-FG5", "DOULA-FG5", "HV-FG5")]
+    return hashlib.sha256("".join(texts).encode()).hexdigest()[:16]
+
+
+def filled_lessons(settings, student: str) -> dict[str, tuple[dict, dict]]:
+    """Her answers to lessons 03-06 (the lessons' solutions) and the files she hands in; in
+    lesson 03, her own group coded as its key codes it (what the coding tool saves)."""
+    from dataclasses import replace
+
+    from generator.per_student import read_secret, student_group
+    from test_lesson_pipeline import case, solutions
+
+    from qualkit.codebook import read_codebook
+    from qualkit.codings import Codings, format_codings
+
+    book = read_codebook(REPO / "datasets" / "corpus" / "codebook.json").names
+    made = student_group(read_secret(settings.practice_secret_file), student)
+    mine = [replace(c, coder=student) for c in made.key
+            if c.session_id == "PSS-FG5" and c.code in book]  # fmt: skip
+    filled = {}
+    for lesson in PRACTICE_LESSONS:
+        answers = dict(solutions(lesson))
+        files = dict(getattr(case(lesson), "files", lambda s: {})("solution"))
+        if lesson == "03-codebook-and-coding":
+            answers["answer_3_2"] = f"answer_3_2 = {{'coder': {student!r}, 'session': 'PSS-FG5'}}\n"
+            files = {f"{student}.codings.json": format_codings(Codings(tuple(mine)))}
+        filled[lesson] = (answers, files)
+    return filled
+
+
+def write_as(student: str, path: Path, text: str) -> None:
+    """A file in her own folder, hers (what her coding tool or editor saves)."""
+    account = pwd.getpwnam(student)
+    path.write_text(text, encoding="utf-8")
+    os.chown(path, account.pw_uid, account.pw_gid)
+
+
+def test_practice_groups_on_a_real_hub(hub, browser):
+    """Lessons 03-06 with a practice group for each student: each loads her own group in her
+    server, hands in her coding of it, and the course grades everyone correctly."""
+    from nbgrader.api import Gradebook
+    from playwright.sync_api import expect
+    from test_lesson_pipeline import case
+
+    settings = hub.settings
+    teacher = login(browser, hub, INSTRUCTOR)
+    teacher.goto(f"{hub.formgrader}/manage_assignments")
+    for lesson in PRACTICE_LESSONS:
+        expect(teacher.locator("tr", has_text=lesson).first).to_be_visible(timeout=LONG)
+        assert "error" not in formgrader_action(teacher, lesson, "education").lower()
+        formgrader_action(teacher, lesson, "cloud-upload")
+
+    # Students cannot read the secret; each reads the published groups (text, no codes).
+    assert as_user("qk-bea", "cat", str(settings.practice_secret_file)).returncode != 0
+    assert as_user("qk-bea", "ls", str(settings.practice_groups / "qk-bea")).returncode == 0
+
+    for student in STUDENTS:
+        page = login(browser, hub, student)
+        lab = f"{hub.url}/user/{student}/lab"
+        open_assignment_list(page, lab)
+        for lesson in PRACTICE_LESSONS:
+            fetch(page, lesson)
+        home = Path(pwd.getpwnam(student).pw_dir) / settings.course
+        for lesson, (answers, files) in filled_lessons(settings, student).items():
+            path = home / lesson / f"{lesson}.ipynb"
+            nb = nbformat.read(path, as_version=4)
+            for cell in nb.cells:
+                cell.source = answers.get(cell.id, cell.source)
+            if lesson == "03-codebook-and-coding":  # a cell of her own, first: whose group is it?
+                nb.cells.insert(0, nbformat.v4.new_code_cell(MY_GROUP))
+            write_as(student, path, nbformat.writes(nb))
+            for name, text in files.items():
+                write_as(student, home / lesson / name, text)
+        # In her own server, her notebook loads her own group (JUPYTERHUB_USER).
+        open_notebook(
+            page, lab, f"{settings.course}/03-codebook-and-coding/03-codebook-and-coding.ipynb"
+        )
+        # The status bar names the kernel once it is connected ("Python 3 (ipykernel) | Idle").
+        expect(page.locator(".jp-StatusBar-Widget", has_text="| Idle").first).to_be_visible(
+            timeout=LONG
+        )
+        cell, output = page.locator(".jp-CodeCell").first, None
+        for attempt in range(3):  # a kernel still connecting may drop the first request
+            dialog = page.locator(".jp-Dialog")
+            if dialog.count():  # e.g. "Select Kernel" after a dropped request: take its default
+                dialog.first.screenshot(path=str(SHOTS / f"6-{student}-dialog-{attempt}.png"))
+                dialog.first.locator(".jp-mod-accept").first.click()
+            cell.locator(".cm-content").click()
+            page.keyboard.press("Shift+Enter")
+            output = cell.locator(".jp-OutputArea-output")
+            with contextlib.suppress(AssertionError):
+                expect(output).to_be_attached(timeout=30_000)
+                break
+        expect(output).to_contain_text(
+            f"MY PRACTICE GROUP {student} {expected_group(settings, student)}", timeout=LONG
+        )
+        page.screenshot(path=str(SHOTS / f"6-{student}-her-practice-group.png"))
+        open_assignment_list(page, lab)
+        for lesson in PRACTICE_LESSONS:
+            submit(page, lesson)
+        page.context.close()
+
+    teacher.goto(f"{hub.formgrader}/manage_assignments")
+    for lesson in PRACTICE_LESSONS:
+        assert "error" not in formgrader_action(teacher, lesson, "cloud-download").lower()
+        teacher.goto(f"{hub.formgrader}/manage_submissions/{lesson}")
+        for student in STUDENTS:
+            teacher.locator("tr", has_text=student).first.locator(".glyphicon-flash").click()
+            modal = teacher.locator("#success-modal, #error-modal").first
+            expect(modal).to_be_visible(timeout=LONG)
+            assert modal.get_attribute("id") == "success-modal", modal.inner_text()
+            modal.get_by_role("button", name=re.compile("Close|OK", re.I)).first.click()
+            expect(teacher.locator(".modal-backdrop")).to_have_count(0)
+        teacher.goto(f"{hub.formgrader}/manage_assignments")
+    teacher.screenshot(path=str(SHOTS / "7-practice-groups-autograded.png"))
+
+    # Graded correctly: every student earns every autograded point, coding accuracy included,
+    # each against the key of her own group.
+    build = settings.course_root / "build"
+    with Gradebook(f"sqlite:///{build / 'gradebook.db'}") as gradebook:
+        for lesson in PRACTICE_LESSONS:
+            for student in STUDENTS:
+                submission = gradebook.find_submission(lesson, student)
+                auto = sum(g.auto_score or 0 for n in submission.notebooks for g in n.grades)
+                assert auto == case(lesson).AUTO_POINTS, (lesson, student, auto)
+    digests = {expected_group(settings, s) for s in STUDENTS}
+    assert len(digests) == len(STUDENTS), "each student had a group of her own"

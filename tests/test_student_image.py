@@ -28,6 +28,7 @@ REGIONS = {
     "rubric": re.compile(r"=== BEGIN MARK SCHEME ===\n(.*?)=== END MARK SCHEME ===", re.S),
 }
 MARKERS = ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
+PRACTICE_SECRET = "a course's practice-group secret, never in an image"
 PLANTED = re.compile(
     r"dimension=|negative_case|exclusion_trap|lang_flag|off_topic|planted|distractor|"
     r"borderline|tempting:|\"flags\"|\"tier\"",
@@ -39,9 +40,14 @@ PLANTED = re.compile(
 def image(tmp_path_factory) -> dict[str, str]:
     """``make student-image`` in a build area of its own; every file's text by its path."""
     build = tmp_path_factory.mktemp("student-image-build")
+    secret = tmp_path_factory.mktemp("practice-private") / "secret"  # practice groups on
+    secret.write_text(PRACTICE_SECRET)
+    secret.chmod(0o600)
+    practice = {"QUALKIT_PRACTICE_SECRET_FILE": str(secret),
+                "QUALKIT_PRACTICE_GROUPS": str(tmp_path_factory.mktemp("practice-groups"))}  # fmt: skip
     subprocess.run(
         ["make", "-s", "--no-print-directory", "student-image"],
-        cwd=REPO, env={**os.environ, "QUALKIT_BUILD": str(build)},
+        cwd=REPO, env={**os.environ, "QUALKIT_BUILD": str(build), **practice},
         check=True, capture_output=True, timeout=900,
     )  # fmt: skip
     root = build / "student-image"
@@ -169,3 +175,10 @@ def test_no_instructor_notes(image):
     assert notes, "no instructor note to look for"
     for name, line in notes:
         assert not occurrences(image, line), f"{name}: {line!r}"
+
+
+def test_no_practice_group_secret_or_key(image):
+    """Built with practice groups per student on: neither the secret nor a student's key (nor
+    the code that makes them) is in the image."""
+    assert not occurrences(image, PRACTICE_SECRET)
+    assert not [name for name in image if "per_student" in name or "practice_groups" in name]

@@ -62,13 +62,27 @@ def pooled_kappa(
     return cohens_kappa(a, b)
 
 
-def spotter_kappa(corpus, key) -> float:
-    """Train on the team's codings of the study participants' turns; score against the key
-    on the practice groups' participant turns, each model with its own and the shared codes."""
+def study_spotter(corpus) -> WordSpotter:
+    """A spotter trained on the team's codings of the study participants' turns."""
     labels = {c.label for c in corpus.codebook.codes}
     team: dict = {}
     for c in corpus.codings("team"):
         team.setdefault(c.unit, set()).add(c.code)
+    train = [
+        (turn.text, frozenset(team.get(turn.unit, ())))
+        for session in sorted(corpus.sessions, key=lambda s: s.order)
+        if session.split == "study"
+        for turn in corpus.transcript(session.session_id).turns
+        if turn.speaker != session.facilitator
+    ]
+    return WordSpotter(train, sorted(labels))
+
+
+def spotter_kappa(corpus, key, spotter: WordSpotter | None = None) -> float:
+    """Train on the team's codings of the study participants' turns (or take ``spotter``, so
+    trained); score against the key on the practice groups' participant turns, each model
+    with its own and the shared codes."""
+    labels = {c.label for c in corpus.codebook.codes}
     truth_codes: dict = {}
     for c in key.codings:
         truth_codes.setdefault(c.unit, set()).add(c.code)
@@ -82,8 +96,7 @@ def spotter_kappa(corpus, key) -> float:
             if turn.speaker != session.facilitator
         ]
 
-    train = [(t.text, frozenset(team.get(t.unit, ()))) for t, _ in turns("study")]
-    spotter = WordSpotter(train, sorted(labels))
+    spotter = spotter if spotter is not None else study_spotter(corpus)
     truth: list[bool] = []
     guess: list[bool] = []
     for model in corpus.models:

@@ -17,6 +17,7 @@ if __package__ in (None, ""):
     # Run as a script: qualkit and the tests' word spotter importable.
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
     sys.path.insert(1, str(Path(__file__).resolve().parents[2] / "tests"))
+    sys.path.insert(2, str(Path(__file__).resolve().parents[1]))  # the generator package
 
 from qualkit.corpus import MODELS, load_corpus
 from qualkit.key import load_key
@@ -30,8 +31,9 @@ def _fmt(n: int) -> str:
     return f"{n:,}"
 
 
-def render(root: Path, spotter_kappa: float) -> str:
-    """The card for the corpus and key under ``root``."""
+def render(root: Path, spotter_kappa: float, per_student: str) -> str:
+    """The card for the corpus and key under ``root``; ``per_student`` is the paragraph on the
+    spread of students' practice groups (group_spread.py: it takes a while to compute)."""
     models = MODELS
     m = json.loads((root / "key" / "manifest.json").read_text(encoding="utf-8"))
     with (root / "corpus" / "sessions.csv").open(encoding="utf-8") as handle:
@@ -143,14 +145,18 @@ def render(root: Path, spotter_kappa: float) -> str:
         agreement=agreement_text,
         practice=practice,
         cues="\n".join(cues),
+        per_student=per_student,
     )
 
 
 def main() -> int:
     from word_spotter import spotter_kappa  # scikit-learn: a test dependency
 
+    from generator.group_spread import card_paragraph, spread
+
     kappa = spotter_kappa(load_corpus(DATASETS / "corpus"), load_key(DATASETS / "key"))
-    (DATASETS / "README.md").write_text(render(DATASETS, kappa), encoding="utf-8")
+    per_student = card_paragraph(spread(DATASETS))
+    (DATASETS / "README.md").write_text(render(DATASETS, kappa, per_student), encoding="utf-8")
     print(f"wrote {DATASETS / 'README.md'}")
     return 0
 

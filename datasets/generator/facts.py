@@ -128,6 +128,8 @@ _MEDICATION = {
     "dose": {"methadone", "buprenorphine"},
     "dosing": {"methadone", "buprenorphine"},
 }
+_ON_MEDICATION = re.compile(_I_AM_ON + "(" + "|".join(_MEDICATION) + r")\b", re.I)
+_MEDICATION_WORDS = tuple((re.compile(w, re.I), a) for w, a in _MEDICATION.items())
 _DAILY_DOSING = re.compile(
     r"\b(?:my (?:daily )?dose|dosing|dosed|take-homes?|dose every day|daily dose|"
     r"dose at the (?:clinic|OTP|window))\b",
@@ -185,10 +187,10 @@ def contradictions(sheet: FactSheet, text: str) -> list[str]:
             found.append(
                 f"'{match.group(0)}' but her children are {', '.join(c.age for c in children) or 'none'}"
             )
-    for word, allowed in _MEDICATION.items():
-        for match in re.finditer(_I_AM_ON + rf"({word})\b", text, re.I):
-            if sheet.moud not in allowed:
-                found.append(f"'{match.group(0)}' but her MOUD is {sheet.moud}")
+    for match in _ON_MEDICATION.finditer(text):  # one scan for every medication word
+        allowed = next(a for w, a in _MEDICATION_WORDS if w.fullmatch(match.group(1)))
+        if sheet.moud not in allowed:
+            found.append(f"'{match.group(0)}' but her MOUD is {sheet.moud}")
     if sheet.moud in ("naltrexone", "none"):
         found += [
             f"daily dosing words with {sheet.moud}: {m.group(0)!r}"

@@ -61,6 +61,10 @@ class Settings:
     exchange: Path = Path("/srv/nbgrader/exchange")
     service_port: int = 9999
     grader_home: Path | None = None  # default: the grader account's home
+    # A practice focus group for each student (instructors/README.md): the course secret's file
+    # (made on install when missing; the grader's only) and the folder students read groups from.
+    practice_secret_file: Path | None = None
+    practice_groups: Path = Path("/srv/qualkit/practice-groups")
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -94,7 +98,7 @@ def load_settings(path: Path | None = None) -> Settings:
         if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
             raise ValueError(f"{path}: {key!r} must be a list of user names")
         data[key] = tuple(value)
-    for key in ("repo", "exchange", "grader_home"):
+    for key in ("repo", "exchange", "grader_home", "practice_secret_file", "practice_groups"):
         if data.get(key) is not None:
             data[key] = Path(data[key])
     if "service_port" in data and not isinstance(data["service_port"], int):
@@ -167,6 +171,12 @@ def configure_hub(
             [str(settings.course_root.parent / ".jupyter"), environment.get("JUPYTER_CONFIG_PATH")],
         )
     )
+    # The grader's copy of the key (the wheel in the user environment carries none).
+    environment.setdefault("QUALKIT_KEY", str(settings.course_root / "datasets" / "key"))
+    if settings.practice_secret_file:  # the grader makes and grades groups; students read theirs
+        groups = {"QUALKIT_PRACTICE_GROUPS": str(settings.practice_groups)}
+        environment.update(groups, QUALKIT_PRACTICE_SECRET_FILE=str(settings.practice_secret_file))
+        _add(c.Spawner, "environment", groups)
     _add(
         c.JupyterHub,
         "services",
@@ -292,6 +302,24 @@ def install_course(settings: Settings, jupyter_config_dir: Path) -> None:
     for path in [root.parent, *root.parent.rglob("*")]:
         os.chown(path, grader.pw_uid, grader.pw_gid, follow_symlinks=False)
     os.chmod(root.parent, 0o700)  # solutions, hidden tests and the gradebook stay the grader's
+    if settings.practice_secret_file:
+        install_practice_groups(settings, grader)
+
+
+def install_practice_groups(settings: Settings, grader: pwd.struct_passwd) -> None:
+    """The course secret (made when missing), the grader's only; the groups folder, which
+    the grader writes and students read (make practice-groups publishes into it)."""
+    import secrets
+
+    secret = settings.practice_secret_file
+    secret.parent.mkdir(parents=True, exist_ok=True)
+    if not secret.exists():
+        secret.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")
+    os.chown(secret, grader.pw_uid, grader.pw_gid)
+    os.chmod(secret, 0o600)
+    settings.practice_groups.mkdir(parents=True, exist_ok=True)
+    os.chown(settings.practice_groups, grader.pw_uid, grader.pw_gid)
+    os.chmod(settings.practice_groups, 0o755)
 
 
 # --- TLJH hooks ------------------------------------------------------------------------------

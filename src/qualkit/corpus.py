@@ -112,6 +112,7 @@ class Corpus:
     participants: tuple[Participant, ...]
     codebook: Codebook
     _transcripts: Mapping[str, Transcript] = field(repr=False)
+    practice_of: str | None = None  # whose own practice group it holds (qualkit.practice)
 
     @property
     def models(self) -> tuple[str, ...]:
@@ -359,6 +360,13 @@ def _load(root: Path, fingerprint: tuple) -> Corpus:
 
 
 def load_corpus(name_or_path: str | os.PathLike = "default") -> Corpus:
-    """Load and validate a corpus (cached until a file in its folder changes)."""
+    """Load and validate a corpus (cached until a file in its folder changes).
+
+    The default corpus holds the student's own practice group when the course gives each
+    student one (qualkit.practice); a corpus named by its folder is loaded as it is."""
+    from qualkit.practice import current_group, with_practice
+
     root = corpus_root(name_or_path).resolve()
-    return _load(root, _fingerprint(root))
+    corpus = _load(root, _fingerprint(root))
+    group = current_group() if name_or_path == "default" else None
+    return corpus if group is None else with_practice(corpus, group)

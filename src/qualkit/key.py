@@ -3,6 +3,10 @@
 The key is never packaged with qualkit and never imported by the student API: graders load it
 with ``from qualkit.key import load_key`` from the course repository (``$QUALKIT_KEY`` or the
 checkout's ``datasets/key``).
+
+When the course gives each student her own practice group (``qualkit.practice``), the key of
+the group in use is regenerated from the course secret (``$QUALKIT_PRACTICE_SECRET_FILE``) and
+the student's id by the generator beside the key: no student's key is ever stored.
 """
 
 from __future__ import annotations
@@ -15,9 +19,12 @@ from pathlib import Path
 from qualkit.codebook import Codebook, read_codebook
 from qualkit.codings import Codings, read_codings
 from qualkit.corpus import CHECKOUT_DATASETS, read_table
+from qualkit.practice import current_group
 from qualkit.reading import read_json
 
-__all__ = ["Key", "key_root", "load_key"]
+SECRET_ENV = "QUALKIT_PRACTICE_SECRET_FILE"
+
+__all__ = ["Key", "key_root", "load_key", "practice_key"]
 
 
 @dataclass(frozen=True)
@@ -54,4 +61,43 @@ def load_key(path: str | os.PathLike | None = None) -> Key:
     codebook = read_codebook(root / "codebook.json")
     units = tuple(row for _, row in read_table(root / "units.csv", ("session_id", "turn")))
     manifest = read_json(root / "manifest.json")
-    return Key(root, codebook, read_codings(root / "key.json", codebook), units, manifest)
+    codings = read_codings(root / "key.json", codebook)
+    group = current_group()
+    if group is not None:
+        mine = practice_key(group.student, root)
+        theirs = {c.session_id for c in mine}
+        codings = Codings(
+            (*(c for c in codings if c.session_id not in theirs), *mine.codings),
+            codings.memos,
+            codings.added_codes,
+        )
+    return Key(root, codebook, codings, units, manifest)
+
+
+def _generator(root: Path):
+    """The corpus generator (instructor side): beside the key, else in the checkout."""
+    import sys
+
+    for folder in (root.parent, CHECKOUT_DATASETS):
+        if (folder / "generator" / "per_student.py").is_file():
+            if str(folder) not in sys.path:
+                sys.path.insert(0, str(folder))
+            from generator import per_student
+
+            return per_student
+    raise FileNotFoundError(
+        "Practice groups per student need the corpus generator (datasets/generator): grade "
+        "from the course repository."
+    )
+
+
+def practice_key(student: str, root: str | os.PathLike | None = None) -> Codings:
+    """A student's practice-group key, regenerated from the course secret and her id."""
+    secret_file = os.environ.get(SECRET_ENV)
+    if not secret_file:
+        raise LookupError(
+            f"{student!r} codes a practice group of her own, but {SECRET_ENV} is not set: the "
+            "key of her group comes from the course secret (see the instructor guide)."
+        )
+    per_student = _generator(key_root(root))
+    return per_student.student_group(per_student.read_secret(secret_file), student).key

@@ -1,0 +1,91 @@
+"""Are students' practice groups equally hard? The spread over many groups, for the data card
+and ``make bench``.
+
+For each of ``n`` groups (seeds from a fixed, public secret, so the card can be checked), two
+numbers: the coded decisions of its key (turn × code, codes of the student codebook, its three
+sessions), and the pooled κ of the word-spotting coder (tests/word_spotter.py, trained once on
+the team's study codings) against its key. Needs scikit-learn, a test dependency.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+
+from generator.per_student import StudentGroup, student_group
+from qualkit.corpus import load_corpus
+from qualkit.practice import PracticeGroup, with_practice
+
+CARD_SECRET = b"qualkit data card: the spread of practice groups"
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Per group: key decisions and the word spotter's κ (in the order of the groups)."""
+
+    decisions: tuple[int, ...]
+    kappas: tuple[float, ...]
+
+    @staticmethod
+    def summary(values, digits: int = 0) -> str:
+        """min / quartiles / max.
+
+        >>> Spread.summary([1, 2, 3, 4, 5], 1)
+        '1.0 / 1.5 / 3.0 / 4.5 / 5.0'
+        """
+        q1, median, q3 = statistics.quantiles(values, n=4, method="exclusive")
+        return " / ".join(f"{v:.{digits}f}" for v in (min(values), q1, median, q3, max(values)))
+
+
+def decisions(group: StudentGroup, labels: set[str]) -> int:
+    return len({(c.session_id, c.turn, c.code) for c in group.key if c.code in labels})
+
+
+def spread(datasets: Path, n: int = 100, secret: bytes = CARD_SECRET) -> Spread:
+    """Decisions and the word spotter's κ over ``n`` students' groups."""
+    from word_spotter import spotter_kappa, study_spotter
+
+    shared = load_corpus(datasets / "corpus")
+    labels = set(shared.codebook.names)
+    spotter = study_spotter(shared)
+    counts, kappas = [], []
+    with tempfile.TemporaryDirectory() as scratch:
+        for index in range(n):
+            group = student_group(secret, f"student{index:03d}")
+            folder = Path(scratch) / group.student
+            for relative, text in group.files.items():
+                (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+                (folder / relative).write_text(text, encoding="utf-8")
+            corpus = with_practice(shared, PracticeGroup(group.student, folder))
+            counts.append(decisions(group, labels))
+            kappas.append(
+                spotter_kappa(corpus, SimpleNamespace(codings=group.key.codings), spotter)
+            )
+    return Spread(tuple(counts), tuple(kappas))
+
+
+START = "- **A practice group for each student**"
+
+
+def card_paragraph(s: Spread) -> str:
+    """The data card's paragraph on the spread (min / quartiles / max)."""
+    return (
+        f"{START} (off by default; instructors/README.md): each student's group is drawn from "
+        "the same pools by a seed made from the course secret and her id (other exchanges, "
+        "order and speakers, and so another key); the grader regenerates it. Equal difficulty, "
+        f"over {len(s.decisions)} groups (min / quartiles / max): coded decisions of the key "
+        f"(turn × code, student codebook) {Spread.summary(s.decisions)}; the word-spotting "
+        f"coder's pooled κ against the key {Spread.summary(s.kappas, 2)} "
+        "(`datasets/generator/group_spread.py`, also in `make bench`)."
+    )
+
+
+def paragraph_in(card: str) -> str:
+    """The paragraph as a card holds it ('' when it holds none)."""
+    if START not in card:
+        return ""
+    rest = card[card.index(START) :]
+    return rest[: min(i for i in (rest.find("\n- "), rest.find("\n\n"), len(rest)) if i >= 0)]

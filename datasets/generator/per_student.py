@@ -1,0 +1,157 @@
+"""One practice group per student: her seed from the course secret, her transcripts, her key.
+
+A student's seed is an HMAC of her id under the course secret, so nobody without the secret
+can work out (or choose) a group, and the grader regenerates the same group and key from the
+secret and the id on any machine. Her group replaces the shared practice sessions (``FG5`` of
+each model) and keeps their ids; the study sessions, codings and codebook stay the course's.
+
+``student_group`` renders her *overlay*: the practice rows of ``sessions.csv``,
+``participants.csv`` and ``turns.csv`` and the practice transcripts, in the corpus's own
+formats, text only (no code, no markup); ``qualkit.practice`` lays it over the shared corpus.
+Her key (every coded span, coder ``key``) stays in memory on the instructor's side.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.assemble import key_spans, practice_session, transcript_text
+from generator.codes import LABELS
+from generator.result import Person
+from generator.talk import SESSIONS, ModelTalk, load_talk
+from generator.writer import FACT_COLUMNS, _csv, participant_row
+from qualkit.codings import Coding, Codings
+from qualkit.corpus import MODELS, SESSION_COLUMNS, TURN_COLUMNS
+
+MIN_SECRET_BYTES = 16
+SECRET_ENV = "QUALKIT_PRACTICE_SECRET_FILE"  # the course secret's file: the feature's switch
+
+
+@dataclass(frozen=True)
+class StudentGroup:
+    """A student's practice sessions: overlay files (relative path → text) and her key."""
+
+    student: str
+    seed: int
+    files: Mapping[str, str]
+    key: Codings
+    exchanges: Mapping[str, tuple[str, ...]]  # session id → practice.yaml exchange ids, in order
+    speakers: Mapping[str, tuple[str, ...]]  # session id → pseudonyms, in order of first turn
+
+    def fingerprint(self) -> str:
+        """A short name for the group's content: equal fingerprints, equal transcripts."""
+        digest = hashlib.sha256()
+        for path in sorted(self.files):
+            digest.update(path.encode() + b"\0" + self.files[path].encode() + b"\0")
+        return digest.hexdigest()[:12]
+
+
+def read_secret(path: str | os.PathLike, refuse_under: tuple[Path, ...] = ()) -> bytes:
+    """The course secret from its file, which only its owner may read, kept out of every folder
+    in ``refuse_under`` (the course and the published groups, which others read)."""
+    path = Path(path)
+    try:
+        info = path.stat()
+        data = path.read_bytes().strip()
+    except OSError as error:
+        raise OSError(f"{path}: cannot read the practice-group secret ({error.strerror})") from None
+    if not stat.S_ISREG(info.st_mode) or info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise PermissionError(f"{path}: the secret file must be a file only its owner can read "
+                              f"(chmod 600), not mode {stat.filemode(info.st_mode)}")  # fmt: skip
+    for folder in refuse_under:
+        if path.resolve().is_relative_to(Path(folder).resolve()):
+            raise PermissionError(f"{path}: keep the secret outside {folder}, which others read")
+    if len(data) < MIN_SECRET_BYTES:
+        raise ValueError(f"{path}: the secret has {len(data)} bytes; use {MIN_SECRET_BYTES} or "
+                         "more (python -c 'import secrets; print(secrets.token_hex(32))')")  # fmt: skip
+    return data
+
+
+def student_seed(secret: bytes, student: str) -> int:
+    """The seed of a student's group: 64 bits of HMAC-SHA256(secret, id).
+
+    >>> student_seed(b"a course secret, 16+ bytes", "ana") == student_seed(b"a course secret, 16+ bytes", "ana")
+    True
+    >>> student_seed(b"a course secret, 16+ bytes", "ana") != student_seed(b"a course secret, 16+ bytes", "bea")
+    True
+    """
+    if len(secret) < MIN_SECRET_BYTES:
+        raise ValueError(f"the course secret has {len(secret)} bytes; use {MIN_SECRET_BYTES}+")
+    if not student:
+        raise ValueError("a student id is needed for a practice group")
+    mac = hmac.new(secret, f"qualkit practice group\0{student}".encode(), hashlib.sha256)
+    return int.from_bytes(mac.digest()[:8], "big")
+
+
+_TALK: dict[str, Mapping[str, ModelTalk]] = {}
+
+
+def _default_talk() -> Mapping[str, ModelTalk]:
+    """The hand-written talk, read once per process (a class's groups share it)."""
+    if "talk" not in _TALK:
+        _TALK["talk"] = load_talk()
+    return _TALK["talk"]
+
+
+def _study_counts(talk: Mapping[str, ModelTalk]) -> tuple[int, int]:
+    """Study sessions and study participants, counted as the corpus numbers them (practice
+    sessions and women come after them)."""
+    women = {(m, w) for m in MODELS for name in SESSIONS for w in talk[m].sessions[name].cast}
+    return len(MODELS) * len(SESSIONS), len(women)
+
+
+def group_for_seed(
+    seed: int, student: str = "", talk: Mapping[str, ModelTalk] | None = None
+) -> StudentGroup:
+    """The practice sessions of ``seed`` rendered as an overlay, with their key."""
+    talk = _default_talk() if talk is None else talk
+    study_sessions, study_women = _study_counts(talk)
+    sessions = [practice_session(m, seed, talk) for m in MODELS]
+    session_rows, people, turn_rows, key, files = [], [], [], [], {}
+    for order, session in enumerate(sessions, study_sessions + 1):
+        ids = []
+        for sheet in session.women:
+            person = Person(f"P{study_women + len(people) + 1:03d}", session.model, sheet,
+                            (session.session_id,))  # fmt: skip
+            people.append(person)
+            ids.append(person.participant_id)
+        row = {
+            "session_id": session.session_id, "model": session.model, "kind": session.kind,
+            "split": session.split, "order": order, "title": session.title,
+            "setting": session.setting, "facilitator": session.facilitator,
+            "participant_ids": ";".join(ids), "double_coded": "no", "turns": len(session.turns),
+        }  # fmt: skip
+        session_rows.append([row[c] for c in SESSION_COLUMNS])
+        text = transcript_text(session)
+        files[f"transcripts/{session.session_id}.txt"] = text
+        turn_rows += [
+            (session.session_id, n, t.speaker, t.text) for n, t in enumerate(session.turns, 1)
+        ]
+        spans = sorted(key_spans(session, text), key=lambda s: (s[1], LABELS.index(s[2]), s[3]))
+        key += [Coding(s[0], s[1], s[2], "key", start=s[3], end=s[4]) for s in spans]
+    files["sessions.csv"] = _csv(SESSION_COLUMNS, session_rows)
+    files["participants.csv"] = _csv(FACT_COLUMNS, (participant_row(p) for p in people))
+    files["turns.csv"] = _csv(TURN_COLUMNS, turn_rows)
+    exchanges = {
+        s.session_id: tuple(dict.fromkeys(t.source.split(":")[1] for t in s.turns))
+        for s in sessions
+    }
+    speakers = {
+        s.session_id: tuple(dict.fromkeys(t.speaker for t in s.turns if t.woman is not None))
+        for s in sessions
+    }
+    return StudentGroup(student, seed, dict(sorted(files.items())), Codings(tuple(key)),
+                        exchanges, speakers)  # fmt: skip
+
+
+def student_group(
+    secret: bytes, student: str, talk: Mapping[str, ModelTalk] | None = None
+) -> StudentGroup:
+    """A student's practice group and key: same secret and id, same group, byte for byte."""
+    return group_for_seed(student_seed(secret, student), student, talk)
