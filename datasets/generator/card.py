@@ -53,8 +53,8 @@ goes; it is still written, not recorded: treat it as practice material, not evid
 
 Sessions in collection order (default seed 3021):
 
-| order | session | model | kind | split | participants | turns | words | double-coded | raw version |
-|---|---|---|---|---|---|---|---|---|---|
+| order | session | model | kind | split | participants | turns | words | double-coded |
+|---|---|---|---|---|---|---|---|---|
 {sessions}
 
 - **Study sessions** (4 focus groups + 3 interviews per model) are the research data: the team's
@@ -86,7 +86,12 @@ the program, …).
 `make datasets SEED=… OUT=…`; default seed 3021, default output this folder):
 
 - Study sessions are the talk as written; names are the cast's pseudonyms; identifiers become
-  `[PLACE]`-style tags in `transcripts/` and invented values in `raw/` (new values per seed).
+  `[PLACE]`-style tags in `transcripts/`.
+- **Pilot sessions** (`talk/pilot.yaml`: one short session per model, held to try out the
+  guide) exist for students only **raw**, in `raw/`, with invented identifiers (new values per
+  seed) for lesson 02's de-identification exercise. Their de-identified text is in the key
+  alone (`key/deidentified/`), and they are in no other corpus file, so nothing students have
+  holds the answer.
 - A practice group takes one warmup, five middle exchanges in guide order (a sixth or seventh
   when five leave it under 2,500 words) and one closing, and casts five or six women: each
   exchange's roles go to different women, whose drawn fact sheets (distributions below) agree
@@ -102,8 +107,8 @@ the program, …).
 | `talk.py`, `markup.py` | load and validate the talk; parse spans and placeholders, render text with code spans |
 | `facts.py` | fact sheets and the checkable consistency rules |
 | `casting.py`, `population.py` | choose a practice group's exchanges, cast its women, draw their sheets |
-| `assemble.py` | sessions in collection order, transcripts, key spans, raw versions, `practice_group` |
-| `identifiers.py` | invented identifiers for the raw versions |
+| `assemble.py` | sessions in collection order, transcripts, key spans, `practice_group` |
+| `pilot.py`, `identifiers.py` | the pilot sessions' raw and de-identified versions, with invented identifiers |
 | `second_coders.py` | `ana` and `ben` (κ from `qualkit.agreement`) |
 | `measures.py`, `manifest.py` | the measures below and the key's manifest |
 | `codes.py`, `codebook_text.py` | the 40 codes, tiers, planted strengths, the MacQueen codebook text |
@@ -163,7 +168,7 @@ focus groups, with/without the code; 2 df):
 | `participants.csv` | the fact sheets: `participant_id, pseudonym, model, session_ids (;), age, perinatal_status (pregnant/postpartum), gestation_weeks, children ("Name (sex, age)"; …), youngest_child_age, moud (methadone/buprenorphine/buprenorphine-xr/naltrexone/none), moud_how, recovery_since, partner, housing, work, supporter, supporter_role, program (NFP/PAT/HFA/EHS, home visiting only), child_welfare` |
 | `transcripts/<session>.txt` | UTF-8; `# ` header lines (simulated-data notice, content note, session, setting, speakers, de-identification), a blank line, then one turn per line `Speaker: text` (MAXQDA / QualCoder focus-group import format). Identifiers appear as `[PLACE]`, `[CLINIC]`, `[HOSPITAL]`, `[AGENCY]`, `[STREET]`, `[DATE]`, `[PHONE]`, `[PERSON]`; `[laughs]`, `[pause]`, `[crosstalk]`, `[inaudible]` are transcription notes |
 | `turns.csv` | `session_id, turn, speaker, text`: the same turns, one row each (turn numbers from 1) |
-| `raw/<session>.txt` | PSS-FG1, DOULA-INT1, HV-FG2 before de-identification, same turns, with invented places, clinics, hospitals, agencies, streets, third persons' names, dates and 555-01xx phone numbers |
+| `raw/<pilot>.txt` | the pilot sessions PSS-PILOT, DOULA-PILOT and HV-PILOT before de-identification (in no other file), with invented places, clinics, hospitals, agencies, streets, third persons' names, dates and 555-01xx phone numbers |
 | `codebook.json` | the student codebook (`qualkit-codebook` format): 37 codes in 4 categories, MacQueen fields |
 | `codings/team.json` | the team's coding of every study session (`qualkit-codings`, coder `team`, student-codebook codes, whole turns) |
 | `codings/ana.json`, `codings/ben.json` | two second coders on the double-coded sample only |
@@ -177,7 +182,8 @@ focus groups, with/without the code; 2 df):
 | `spans.csv` | `session_id, turn, code, start, end, boundary (yes/no), text`: the same spans with their words |
 | `units.csv` | `session_id, turn, speaker, codes (;), boundary (;), flags (;), note, source` for every turn; `source` is the file and line the turn was written at (`fg2.yaml:41`, `practice.yaml:p07:118`); `flags` `lang` marks a colloquial self-description |
 | `identifiers.csv` | `session_id, turn, category, identifier, replacement`: every identifier planted in `corpus/raw/` |
-| `manifest.json` | seed; inductive codes; double-coded, practice and raw sessions; the practice groups' exchanges; shared participants; tiers; confusable pairs; saturation tables; a clear and a boundary exemplar per code; agreement; planted strengths with observed counts and χ²; the measures; counts and words per session |
+| `deidentified/<pilot>.txt` | the pilot sessions de-identified: the answer to lesson 02's exercise |
+| `manifest.json` | seed; inductive codes; double-coded, practice and raw (pilot) sessions; the practice groups' exchanges; shared participants; tiers; confusable pairs; saturation tables; a clear and a boundary exemplar per code; agreement; planted strengths with observed counts and χ²; the measures; counts and words per session |
 
 ## The planted truth (default seed)
 
@@ -216,7 +222,7 @@ under-applies one code; `ana`'s reading of one code widens as she works through 
 | 04 agreement | `codings/ana.json`, `codings/ben.json`, `codings/team.json` on the double-coded sample |
 | 05 saturation | study sessions in collection order (`order`), `codings/team.json` |
 | 06 themes and model comparison | all study sessions, team coding, groups versus interviews |
-| 07 reporting and REFI-QDA export (planned) | transcripts, codebook, codings; de-identification with `raw/` |
+| 07 reporting and REFI-QDA export | transcripts, codebook, codings |
 
 ## Seeds, and where the key lives
 
@@ -290,8 +296,7 @@ def render(root: Path, spotter_kappa: float) -> str:
     table = [
         f"| {s['order']} | {s['session_id']} | {s['model']} | {s['kind'].replace('_', ' ')} | "
         f"{s['split']} | {len(s['participant_ids'].split(';'))} | {s['turns']} | "
-        f"{_fmt(words[s['session_id']])} | {s['double_coded']} | "
-        f"{'yes' if s['session_id'] in m['raw_sessions'] else 'no'} |"
+        f"{_fmt(words[s['session_id']])} | {s['double_coded']} |"
         for s in sessions
     ]
     rows = [
