@@ -122,7 +122,7 @@ def test_release_contains_no_solution_hidden_test_or_rubric(course, lesson):
         for marker in (*MARKERS, *SCHEME):
             assert marker not in text, f"{path}: {marker!r} reached the student release"
         assert path.name not in ANSWER_FILES, f"{path}: answer material in the release"
-        assert not path.name.endswith(".codings.json"), f"{path}: a coding file in the release"
+        assert not path.name.endswith((".codings.json", ".qdpx")), f"{path}: a saved project file"
     released = texts[course.release_path(lesson)]
     # What the source shows outside its answer regions (an import a test repeats, say).
     public = "\n".join(
