@@ -25,7 +25,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 # Jupyter refuses to start as root unless told to (containers and CI run as root).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help env lab student test release publish autograde feedback grades bench datasets browser proxy hub-env postgres student-image tidy clean
+.PHONY: help env lab student test test-fast release publish autograde feedback grades bench datasets browser proxy hub-env postgres student-image tidy clean
 
 help:
 	@sed -n '1,4p' Makefile | sed 's/^# \{0,1\}//'
@@ -146,6 +146,11 @@ test: $(ENV_STAMP) browser hub-env postgres
 	@$(PY) -m pytest -n $(WORKERS) --dist loadfile; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: no tests were collected; failing." >&2; fi; \
 	exit $$status
+
+# Developers, while they work: the plain-Python tests only, in seconds.
+FAST = not (slow or pipeline or browser or hub or hostile or postgres)
+test-fast: $(ENV_STAMP)
+	$(PY) -m pytest -q -n $(WORKERS) -m "$(FAST)"
 
 # Lesson authors: strip outputs and run-time metadata before committing a lesson.
 tidy: $(ENV_STAMP)

@@ -78,8 +78,14 @@ def release(api: NbGraderAPI, names: list[str]) -> int:
             return 1
         released = api.coursedir.format_path(api.coursedir.release_directory, ".", name)
         # Coding files and REFI-QDA exports saved beside a source notebook (the instructor's own
-        # runs of the coding tool, or a solution that writes them) are not course material.
-        for pattern in ("*.codings.json", "*.qdpx"):
+        # runs of the coding tool, or a solution that writes them) are not course material: never
+        # release them, nor the coding tool's journal and lock beside them.
+        for pattern in (
+            "*.codings.json",
+            ".*.codings.json.journal",
+            ".*.codings.json.lock",
+            "*.qdpx",
+        ):
             for saved in Path(released).rglob(pattern):
                 saved.unlink()
         print(f"release {name}: {Path(released)}")

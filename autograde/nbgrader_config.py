@@ -43,6 +43,7 @@ c.CourseDirectory.ignore = [
     "__pycache__",
     "feedback",
     "solution.codings.json",
+    ".solution.codings.json.*",  # its journal and lock, if the coding tool ever opened it
 ]
 c.CourseDirectory.max_file_size = 5_000  # kB
 

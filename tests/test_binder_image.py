@@ -21,7 +21,10 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 INSTRUCTOR_ONLY = ("datasets/key", "datasets/generator")
 # repo2docker's logging dependency warns about its own module move; nothing of ours.
-pytestmark = pytest.mark.filterwarnings("ignore:pythonjsonlogger.jsonlogger has been moved")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore:pythonjsonlogger.jsonlogger has been moved"),
+]
 
 
 class _CaptureContext:

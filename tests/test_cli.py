@@ -149,6 +149,7 @@ def test_no_command_is_a_usage_error(capsys):
     assert "usage: qualkit" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_console_script_runs(tiny_corpus_dir, tmp_path):
     out = tmp_path / "course.qdpx"
     done = subprocess.run(

@@ -15,6 +15,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -32,11 +33,14 @@ OTHER_SEED = int(os.environ.get("QUALKIT_TEST_SEED", "7"))
 sys.path.insert(0, str(DATASETS))
 
 from generator import assemble, codes, facts, generate, talk  # noqa: E402
-from generator.measures import BRITISH, engages  # noqa: E402
+from generator.measures import BRITISH, OPENER, engages  # noqa: E402
 
 FILES = ("cast", "fg1", "fg2", "fg3", "fg4", "int1", "int2", "int3", "practice")
 COMPLETE = all((TALK / m / f"{f}.yaml").exists() for m in MODELS for f in FILES)
-pytestmark = pytest.mark.skipif(not COMPLETE, reason="the hand-written talk is not complete yet")
+pytestmark = [
+    pytest.mark.slow,  # measures over the whole corpus, for two seeds
+    pytest.mark.skipif(not COMPLETE, reason="the hand-written talk is not complete yet"),
+]
 FACILITATORS = {"Facilitator", "Interviewer"}
 LABEL = re.compile(r"\b(PSS|DOULA|HV|X)_[A-Z]+(_[A-Z]+)*\b")
 
@@ -267,6 +271,117 @@ def test_a_word_spotting_coder_does_poorly_while_the_second_coders_agree_with_th
         assert pooled_kappa(key, [mine.get(u, set()) for u in sample], sorted(labels)) >= 0.70, name
 
 
+def _coded_share(flags: list[bool]) -> float:
+    return sum(flags) / len(flags)
+
+
+def _structure(data: Data) -> dict[str, list[bool]]:
+    """Participant turns' coded flags grouped by what a reader sees without reading."""
+    seen: dict[str, list[bool]] = {}
+    for s in data.sessions():
+        turns = data.corpus.transcript(s.session_id).turns
+        for i, t in enumerate(turns):
+            if t.speaker == s.facilitator:
+                continue
+            coded = bool(data.codes.get(t.unit))
+            seen.setdefault("short" if words(t.text) < 6 else "rest", []).append(coded)
+            if words(t.text) >= 80:
+                seen.setdefault("long", []).append(coded)
+            before = turns[i - 1] if i else None
+            after = turns[i + 1] if i + 1 < len(turns) else None
+            if s.kind == "focus_group" and before is not None:
+                probed = before.speaker == s.facilitator
+                seen.setdefault("probed" if probed else "not probed", []).append(coded)
+                if after is not None:
+                    followed = after.speaker == s.facilitator
+                    seen.setdefault("followed up" if followed else "not followed up", []).append(
+                        coded
+                    )
+            if before is not None and before.speaker != s.facilitator and OPENER.match(t.text):
+                shared = bool(data.codes.get(t.unit, set()) & data.codes.get(before.unit, set()))
+                seen.setdefault("opener shares", []).append(shared)
+    return seen
+
+
+def test_no_structural_cue_decides_a_code(data: Data):
+    """Nothing a reader sees without reading decides whether a turn is coded (issue 9).
+
+    - Short turns (under six words) carry a code, less often than longer ones (a "Yeah." is
+      rarely codable) but at least 30% of the time and at least half as often as the rest.
+    - In focus groups, turns answering the facilitator's question or probe and turns after
+      another woman are coded within 10 points of each other; so are turns the facilitator
+      follows up and turns she does not.
+    - Agreement openers after another woman ("Like Dana said", "Same.", "Me too") share a code
+      with that turn between a quarter and three quarters of the time: they take up a code
+      by meaning, or add a different one, or carry none.
+    - Long stories (80+ words) are not all coded: some are off the codebook.
+    """
+    seen = _structure(data)
+    share = {name: _coded_share(flags) for name, flags in seen.items()}
+    assert len(seen["short"]) >= 40, len(seen["short"])
+    assert share["short"] >= max(0.30, share["rest"] / 2), share
+    assert abs(share["probed"] - share["not probed"]) <= 0.10, share
+    assert abs(share["followed up"] - share["not followed up"]) <= 0.10, share
+    assert len(seen["opener shares"]) >= 20, len(seen["opener shares"])
+    assert 0.25 <= share["opener shares"] <= 0.75, share
+    assert share["long"] <= 0.95, share
+    cues = data.manifest["measures"]["coded_share_by_structure"]
+    assert round(share["short"], 3) == cues["under_6_words"]["coded"]
+    assert round(share["probed"], 3) == cues["answering_the_facilitator"]["coded"]
+    assert round(share["not followed up"], 3) == cues["followed_by_a_participant"]["coded"]
+    assert (
+        round(share["opener shares"], 3)
+        == (cues["agreement_openers"]["share_a_code_with_the_turn_before"])
+    )
+
+
+def test_the_structural_cue_test_can_fail():
+    """The guard's opener pattern and share arithmetic see a planted cue when there is one."""
+    assert OPENER.match("Like Dana said, not a clipboard.") and OPENER.match("[laughs] Same.")
+    assert OPENER.match("Yeah, me too.") and not OPENER.match("I said the same thing to her.")
+    assert _coded_share([True] * 9 + [False]) - _coded_share([True] * 6 + [False] * 4) > 0.10
+
+
+def test_nobody_speaks_twice_in_a_row(data: Data):
+    """A transcript turn is a change of speaker: two turns of one woman in a row are a slip."""
+    for s in data.corpus.sessions:
+        turns = data.corpus.transcript(s.session_id).turns
+        for before, after in pairwise(turns):
+            assert before.speaker != after.speaker, (s.session_id, before.turn, before.speaker)
+
+
+def test_every_practice_exchange_keeps_the_format_s_shape(the_talk):
+    """TALK_FORMAT.md: a practice exchange plants 2–6 coded spans, at least one a boundary case,
+    and leaves one or two participant turns uncoded (so a group's turns are not all coded)."""
+    from generator.markup import spans
+
+    for model, written in the_talk.items():
+        for exchange in written.exchanges:
+            turns = [line for line in exchange.turns if line.speaker != talk.FACILITATOR]
+            planted = [span for line in turns for span in spans(line.pieces)]
+            uncoded = sum(not spans(line.pieces) for line in turns)
+            where = (model, exchange.id, len(planted), uncoded)
+            assert 2 <= len(planted) <= 6 and 1 <= uncoded <= 2, where
+            assert any(boundary for span in planted for _, boundary in span.codes), where
+
+
+def test_the_practice_pool_is_not_coded_by_position_either(the_talk):
+    """Every practice group is drawn from the written pool, so the pool itself (whatever the
+    seed) keeps answers to the facilitator and turns after another woman within 10 points."""
+    from generator.markup import spans
+
+    after_her, after_another = [], []
+    for written in the_talk.values():
+        for exchange in written.exchanges:
+            turns = exchange.turns
+            for before, line in pairwise(turns):
+                if line.speaker != talk.FACILITATOR:
+                    probed = before.speaker == talk.FACILITATOR
+                    (after_her if probed else after_another).append(bool(spans(line.pieces)))
+    gap = _coded_share(after_her) - _coded_share(after_another)
+    assert abs(gap) <= 0.10, (_coded_share(after_her), _coded_share(after_another))
+
+
 def test_the_word_spotter_wins_where_words_give_the_codes_away():
     """The measure can fail: when a keyword decides the code, the spotter agrees with the key."""
     train = [
@@ -410,20 +525,40 @@ def test_second_coders_differ_from_the_key_only_in_the_planted_ways(data: Data):
         for t in data.corpus.transcript(s.session_id).turns
     }
     truth = {(u, c) for u, cs in data.codes.items() if u in sample for c in cs if c in labels}
+    size: dict = {}  # words of each code on each turn: its main point is the code on the most
+    for c in data.key.codings:
+        size.setdefault(c.unit, Counter())[c.code] += c.end - c.start
+    secondary = {
+        (u, code)
+        for u, sizes in size.items()
+        for code in sizes
+        if code != max(sizes, key=sizes.get)
+    }
     for name in ("ana", "ben"):
         mine = {(c.unit, c.code) for c in data.corpus.codings(name)}
         for unit, code in mine ^ truth:
-            explained = (
-                (unit, code) in boundary
-                or any((unit, p) in boundary for p in codes.partners(code))
-                or (name == "ben" and code == under)
-                or (
+            if (unit, code) in mine:  # added: a neighbor of a key code, or ana's drifting code
+                explained = any(p in data.codes.get(unit, ()) for p in codes.partners(code)) or (
                     name == "ana"
                     and code == drift["code"]
                     and drift["onto_turns_of"] in data.codes.get(unit, ())
                 )
-            )
+            else:  # left out: a boundary case, its neighbor instead, a minor code, ben's code
+                explained = (
+                    (unit, code) in boundary | secondary
+                    or any((unit, p) in mine for p in codes.partners(code))
+                    or (name == "ben" and code == under)
+                )
             assert explained, (name, unit, code)
+
+
+def test_second_coders_agree_with_the_key_as_real_coders_do(data: Data):
+    """Published intercoder agreement on qualitative codes is usually κ 0.6–0.85: the second
+    coders are reliable (≥ 0.70, the issue's floor) but not implausibly so (≤ 0.85)."""
+    kappa = data.manifest["agreement"]["kappa"]
+    assert min(kappa["ana_key"], kappa["ben_key"]) >= 0.70, kappa
+    assert max(kappa["ana_key"], kappa["ben_key"]) <= 0.85, kappa
+    assert kappa["ana_ben"] < max(kappa["ana_key"], kappa["ben_key"]), kappa
 
 
 @pytest.mark.parametrize("model", MODELS)

@@ -91,6 +91,7 @@ def test_installed_environment_is_consistent():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_binder_installs_the_environment_with_qualkit_and_runs_postbuild(tmp_path):
     """repo2docker (Binder, Zero to JupyterHub images) renders its Dockerfile without Docker:
     environment.yml must be installed after the repository is copied, or `-e .` (qualkit

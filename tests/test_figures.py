@@ -489,6 +489,7 @@ CORPUS = REPO / "datasets" / "corpus"
 
 
 @pytest.mark.skipif(not (CORPUS / "sessions.csv").exists(), reason="corpus not generated yet")
+@pytest.mark.slow
 def test_every_figure_of_the_shipped_corpus(tmp_path):
     """The lessons' figures, drawn from the real corpus, for a person to look at."""
     corpus = load_corpus(CORPUS)

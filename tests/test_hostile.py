@@ -33,6 +33,7 @@ from test_lesson_pipeline import (
     answer_names,
     case,
     first_code_answer,
+    hand_in,
     is_test,
     meta,
     student_deleter,
@@ -250,6 +251,8 @@ def submit(build: Path, lesson: str, student: str, listener: Listener) -> None:
     else:
         STUDENTS[student](nb, lesson, folder)
     nbformat.write(nb, folder / name)
+    if student in ("good-solution", *FAIR):  # right answers hand in the lesson's files too
+        hand_in(folder, getattr(case(lesson), "files", lambda student: {})("solution"))
 
 
 def run_make(build: Path, *args: str) -> subprocess.CompletedProcess:

@@ -11,6 +11,7 @@ import ast
 import itertools
 import json
 import re
+import shutil
 import sys
 
 import nbformat
@@ -102,10 +103,13 @@ def test_test_cells_end_in_a_statement_or_a_score(lesson):
 @pytest.mark.pipeline
 @pytest.mark.xdist_group("nbgrader")
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_source_passes_its_own_tests(course, lesson):
-    """The instructor's version, run as the Validate button runs it, passes every test."""
+def test_source_passes_its_own_tests(course, lesson, tmp_path):
+    """The instructor's version, run as the Validate button runs it, passes every test.
+    It runs on a copy: what the lesson writes beside itself stays out of the checkout."""
+    scratch = shutil.ignore_patterns("*.codings.json", "*.qdpx", "*.qdc", ".ipynb_checkpoints")
+    folder = shutil.copytree(REPO / "lessons" / lesson, tmp_path / lesson, ignore=scratch)
     validator = Validator(config=course.api.config)
-    results = validator.validate(str(REPO / "lessons" / lesson / f"{lesson}.ipynb"))
+    results = validator.validate(str(folder / f"{lesson}.ipynb"))
     failed = [cell.get("raw_error", "")[-400:] for cell in results.get("failed", [])]
     assert results == {}, f"{lesson}: {failed or results}"
 
@@ -122,7 +126,8 @@ def test_release_contains_no_solution_hidden_test_or_rubric(course, lesson):
         for marker in (*MARKERS, *SCHEME):
             assert marker not in text, f"{path}: {marker!r} reached the student release"
         assert path.name not in ANSWER_FILES, f"{path}: answer material in the release"
-        assert not path.name.endswith((".codings.json", ".qdpx")), f"{path}: a saved project file"
+        assert ".codings.json" not in path.name, f"{path}: a coding file (or journal) released"
+        assert not path.name.endswith(".qdpx"), f"{path}: a REFI-QDA export released"
     released = texts[course.release_path(lesson)]
     # What the source shows outside its answer regions (an import a test repeats, say).
     public = "\n".join(

@@ -309,6 +309,24 @@ def test_widget_and_code_path_write_the_same_file(tiny_corpus, tmp_path):
     coded.apply_to_selection(["PSS_LIVED_EXP", "PSS_BOUNDARY"])
     coded.apply("PSS_IMPROVE", turn=6)
     coded.write_memo("Wants a schedule.", turn=6)
+    clicked.tool.close()
+    coded.close()
     assert (tmp_path / "a" / "ana.codings.json").read_bytes() == (
         tmp_path / "b" / "ana.codings.json"
     ).read_bytes()
+
+
+def test_clicks_go_to_the_journal_and_closing_the_widget_folds_it_in(widget, tmp_path):
+    path = tmp_path / "ana.codings.json"
+    journal = tmp_path / ".ana.codings.json.journal"
+    select(widget, 2, "her own story")
+    widget.handle({"type": "apply", "codes": ["PSS_LIVED_EXP"]})  # no file yet: written whole
+    first = path.read_bytes()
+    widget.handle({"type": "go", "turn": 3})
+    widget.handle({"type": "whole", "codes": ["PSS_BOUNDARY"]})
+    widget.handle({"type": "memo", "text": "Texts at night."})
+    assert path.read_bytes() == first and journal.exists()  # one line per click, appended
+    assert len(read_codings(path)) == 2 and read_codings(path).memos[0].text == "Texts at night."
+    widget.close()
+    assert not journal.exists()
+    assert path.read_text(encoding="utf-8") == widget.tool.text()

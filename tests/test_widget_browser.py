@@ -33,7 +33,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHOTS = REPO / "test-output" / "widget-browser"
 AXE = REPO / "build" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 NOTEBOOK_CODE = 'from qualkit.widget import code_transcript\ntool = code_transcript("PSS-FG1", coder="ana")\ntool'
-PHRASE = "she didn't lecture me"  # inside Kelsey's turn 5 of PSS-FG1 (245 characters)
+PHRASE = "she knocked on my window"  # inside Brandi's turn 2 of PSS-FG1 (456 characters)
+TURN = 2
 LAPTOP = {"width": 1366, "height": 768}
 
 
@@ -175,8 +176,14 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
 
     url, root, front_end, base = lab
     coding_file = root / "ana.codings.json"
-    turn5 = load_corpus().transcript("PSS-FG1").turn(5)
-    start = turn5.start + turn5.text.index(PHRASE)
+    corpus = load_corpus()
+    transcript = corpus.transcript("PSS-FG1")
+    facilitator = corpus.session("PSS-FG1").facilitator
+    participant_turns = sum(t.speaker != facilitator for t in transcript.turns)
+    spanned = transcript.turn(TURN)
+    start = spanned.start + spanned.text.index(PHRASE)
+    # Two turns on, the first sentence is what Shift+→ selects.
+    sentence = transcript.turn(TURN + 2).text.split(". ")[0] + "."
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -195,20 +202,24 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             # Progress, status, undo and the memo box are on the laptop's screen at once.
             for part in (".qk-progress", ".qk-status", ".qk-memo", ".qk-foot .qk-button"):
                 assert on_screen(page, tool.locator(part).first), part
-            assert tool.locator(".qk-turn").count() == 106  # the whole transcript, scrolling
+            # the whole transcript, scrolling
+            assert tool.locator(".qk-turn").count() == len(transcript.turns)
             found = axe_violations(page)
             assert found == [], found
 
             # The mouse: drag over a phrase inside a long turn.
-            tool.locator('.qk-turn[data-turn="PSS-FG1|5"]').scroll_into_view_if_needed()
-            drag_over(page, 5, PHRASE)
-            expect(tool.locator(".qk-actions")).to_contain_text("Selected 4 words in turn 5")
+            tool.locator(f'.qk-turn[data-turn="PSS-FG1|{TURN}"]').scroll_into_view_if_needed()
+            drag_over(page, TURN, PHRASE)
+            words = len(PHRASE.split())
+            expect(tool.locator(".qk-actions")).to_contain_text(
+                f"Selected {words} words in turn {TURN}"
+            )
             expect(tool.locator("mark.qk-sel")).to_have_text(PHRASE)
             tool.get_by_role("checkbox", name=re.compile("^PSS_LIVED_EXP")).check()
             tool.get_by_role("checkbox", name=re.compile("^PSS_BOUNDARY")).check()
             tool.get_by_role("button", name="Apply ticked codes").click()
             expect(status).to_contain_text("Saved 2 codings to ana.codings.json", timeout=15_000)
-            turn = tool.locator('.qk-turn[data-turn="PSS-FG1|5"]')
+            turn = tool.locator(f'.qk-turn[data-turn="PSS-FG1|{TURN}"]')
             expect(turn.locator("mark.qk-hl")).to_have_text(PHRASE)
             expect(turn.locator(".qk-stripe")).to_have_count(2)
             stripes = [turn.locator(".qk-stripe").nth(i).bounding_box() for i in range(2)]
@@ -220,8 +231,8 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             )
             saved = read_codings(coding_file)
             assert [(c.turn, c.code, c.start, c.end) for c in saved] == [
-                (5, "PSS_BOUNDARY", start, start + len(PHRASE)),
-                (5, "PSS_LIVED_EXP", start, start + len(PHRASE)),
+                (TURN, "PSS_BOUNDARY", start, start + len(PHRASE)),
+                (TURN, "PSS_LIVED_EXP", start, start + len(PHRASE)),
             ]
             found = axe_violations(page)
             assert found == [], found
@@ -231,37 +242,41 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             # The keyboard: ↓ goes forward, in the transcript and in the Turn box.
             turn.focus()
             page.keyboard.press("ArrowDown")
-            expect(tool.locator(".qk-current")).to_have_attribute("data-turn", "PSS-FG1|6")
+            expect(tool.locator(".qk-current")).to_have_attribute(
+                "data-turn", f"PSS-FG1|{TURN + 1}"
+            )
             turn_box = tool.get_by_label("Turn", exact=True)
             turn_box.press("ArrowDown")
-            expect(tool.locator(".qk-current")).to_have_attribute("data-turn", "PSS-FG1|7")
+            expect(tool.locator(".qk-current")).to_have_attribute(
+                "data-turn", f"PSS-FG1|{TURN + 2}"
+            )
             # A span from the keyboard: Shift+→ selects a sentence; Space ticks a code; Enter.
             current = tool.locator(".qk-current")
             current.focus()
             page.keyboard.press("Shift+ArrowRight")
-            expect(tool.locator("mark.qk-sel")).to_have_text("I'm Mackenzie.")
+            expect(tool.locator("mark.qk-sel")).to_have_text(sentence)
             tool.get_by_role("checkbox", name=re.compile("^PSS_AFFILIATION")).press("Space")
             current.focus()
             page.keyboard.press("Enter")
             expect(status).to_contain_text("Saved 3 codings", timeout=15_000)
-            expect(current.locator("mark.qk-hl")).to_have_text("I'm Mackenzie.")
+            expect(current.locator("mark.qk-hl")).to_have_text(sentence)
             # Click the highlight: it picks the coding, to remove it or write its memo.
             turn.locator("mark.qk-hl").click()
             expect(tool.locator(".qk-actions")).to_contain_text("PSS_BOUNDARY by ana on")
-            before = coding_file.read_bytes()
+            before = read_codings(coding_file)
 
             run_menu(page, "Kernel", "Restart Kernel and Run All Cells")
             page.locator(".jp-Dialog .jp-mod-accept").click()
             expect(status).to_contain_text(
                 "Resumed 3 codings from ana.codings.json", timeout=90_000
             )
-            turn = tool.locator('.qk-turn[data-turn="PSS-FG1|5"]')
+            turn = tool.locator(f'.qk-turn[data-turn="PSS-FG1|{TURN}"]')
             expect(turn.locator("mark.qk-hl")).to_have_text(PHRASE)
             expect(turn.locator(".qk-stripe")).to_have_count(2)
             expect(tool.locator(".qk-progress-text")).to_contain_text(
-                "2 of 55 participant turns coded"
+                f"2 of {participant_turns} participant turns coded"
             )
-            assert coding_file.read_bytes() == before  # reopening changed nothing
+            assert read_codings(coding_file) == before  # reopening changed nothing
             turn.scroll_into_view_if_needed()
             tool.evaluate("el => el.scrollIntoView({block: 'start'})")
             page.screenshot(path=str(SHOTS / f"{front_end}-restored.png"))

@@ -54,6 +54,15 @@ def _people(sessions) -> tuple[Person, ...]:
     )
 
 
+def _secondary(coded) -> frozenset[str]:
+    """On a turn with several codes, every code but the one on the most words."""
+    size: dict[str, int] = {}
+    for c in coded:
+        size[c.code] = size.get(c.code, 0) + c.end - c.start
+    main = max(size, key=lambda code: size[code], default=None)
+    return frozenset(code for code in size if code != main)
+
+
 def build(seed: int = DEFAULT_SEED, talk: Mapping[str, ModelTalk] | None = None) -> Generated:
     """Generate the whole corpus in memory."""
     talk = talk if talk is not None else load_talk()
@@ -64,6 +73,7 @@ def build(seed: int = DEFAULT_SEED, talk: Mapping[str, ModelTalk] | None = None)
             s.model,
             frozenset(t.codes),
             frozenset(c.code for c in t.coded if c.boundary),
+            _secondary(t.coded),
         )
         for s in sessions
         if s.double_coded

@@ -136,26 +136,63 @@ def measure(sessions: Sequence[Session]) -> dict:
     }
 
 
-def _structural_cues(sessions: Sequence[Session]) -> dict[str, float]:
-    """Share of participant turns carrying a code, by position and length (what a reader
-    could guess without reading; reported, not planted)."""
-    groups: dict[str, list[bool]] = {
-        "after_the_facilitator": [], "after_a_participant": [],
-        "under_6_words": [], "80_words_or_more": [],
-    }  # fmt: skip
+# A turn that opens by agreeing with or pointing back at the turn before ("Like Dana said",
+# "Same.", "Me too", "I agree", "Exactly", "That's so true"), after optional notes and fillers.
+OPENER = re.compile(
+    r"^(?:\[[a-z]+\]\s*)*(?:(?:yeah|yes|oh|okay|no|see|um|mm-hm|so|and|right|girl)[,.!?]?\s+)*"
+    r"(?:like \w+ said|what \w+ said|same\b|(?:that's )?me too|i agree|exactly|"
+    r"that's (?:so )?(?:true|real|fair|it)\b|for real|totally)",
+    re.I,
+)
+
+
+def _share(values: list[bool]) -> float:
+    return round(sum(values) / len(values), 3) if values else 0.0
+
+
+def _structural_cues(sessions: Sequence[Session]) -> dict[str, dict[str, float]]:
+    """Share of participant turns carrying a code, by what a reader could see without reading:
+    length (every session), whether the facilitator's question or probe came right before or
+    right after (focus groups: in an interview every answer is probed), and agreement openers
+    after another woman's turn (how often they carry a code of that turn)."""
+    seen: dict[str, list[bool]] = {name: [] for name in (
+        "under_6_words", "6_words_or_more", "80_words_or_more",
+        "answering_the_facilitator", "after_a_participant",
+        "followed_by_the_facilitator", "followed_by_a_participant",
+    )}  # fmt: skip
+    opener_shares: list[bool] = []
     for session in sessions:
-        for previous, turn in zip((None, *session.turns), session.turns, strict=False):
+        turns = session.turns
+        for index, turn in enumerate(turns):
             if not turn.woman:
                 continue
             coded = bool(turn.coded)
-            after = previous is not None and previous.woman is None
-            groups["after_the_facilitator" if after else "after_a_participant"].append(coded)
             size = words(turn.text)
-            if size < 6:
-                groups["under_6_words"].append(coded)
-            elif size >= 80:
-                groups["80_words_or_more"].append(coded)
-    return {name: round(sum(v) / len(v), 3) if v else 0.0 for name, v in groups.items()}
+            seen["under_6_words" if size < 6 else "6_words_or_more"].append(coded)
+            if size >= 80:
+                seen["80_words_or_more"].append(coded)
+            previous = turns[index - 1] if index else None
+            if session.kind == "focus_group" and previous is not None:
+                after = (
+                    "answering_the_facilitator" if previous.woman is None else "after_a_participant"
+                )
+                seen[after].append(coded)
+                following = turns[index + 1] if index + 1 < len(turns) else None
+                if following is not None:
+                    by = (
+                        "followed_by_the_facilitator"
+                        if following.woman is None
+                        else "followed_by_a_participant"
+                    )
+                    seen[by].append(coded)
+            if previous is not None and previous.woman and OPENER.match(turn.text):
+                opener_shares.append(bool(set(turn.codes) & set(previous.codes)))
+    cues = {name: {"turns": len(v), "coded": _share(v)} for name, v in seen.items()}
+    cues["agreement_openers"] = {
+        "turns": len(opener_shares),
+        "share_a_code_with_the_turn_before": _share(opener_shares),
+    }
+    return cues
 
 
 def model_differences(sessions: Sequence[Session]) -> dict:

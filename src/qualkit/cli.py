@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from qualkit.codebook import read_codebook
-from qualkit.codings import LISTS, Codings, parse_codings
+from qualkit.coding_tool.journal import journal_path
+from qualkit.codings import LISTS, Codings, read_codings
 from qualkit.corpus import Corpus, load_corpus
 from qualkit.errors import InputError
 from qualkit.reading import entry_lines, read_bytes, read_text
@@ -58,15 +59,16 @@ def _read_codings(items: Sequence[str], corpus: Corpus) -> Codings:
                 f", or one of the corpus's codings: {names}" if names else ""
             )
             raise InputError(item, "command line", expected, "no such file")
+        # The file as every reader sees it: with the coding tool's journal, if one is pending.
+        codings = read_codings(path, corpus.codebook, corpus.transcripts())
         text = read_text(path, "a coding file (UTF-8 JSON)")
-        codings = parse_codings(text, path, corpus.codebook, corpus.transcripts())
-        lines = entry_lines(text, LISTS).get("codings", [])
+        pending = journal_path(path).exists()
+        lines = [] if pending else entry_lines(text, LISTS).get("codings", [])
         for index, coding in enumerate(codings.codings):
             if coding.key in first_seen:
                 expected = f"a coding not already in {first_seen[coding.key]}"
-                raise InputError(
-                    path, f"line {lines[index]} (codings[{index}])", expected, coding.key
-                )
+                place = f"line {lines[index]} (codings[{index}])" if lines else f"codings[{index}]"
+                raise InputError(path, place, expected, coding.key)
             first_seen[coding.key] = path
         combined = combined + codings
     return combined

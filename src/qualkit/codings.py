@@ -21,7 +21,8 @@ what the lessons' tests grade, and how the corpus ships the team's codings::
      "codes": [<new codes the coder added, in the codebook's code format>]}
 
 ``start``/``end`` are written only for a span. One entry per line, so files diff well, and
-errors name that line. Files are replaced atomically on every save.
+errors name that line. Files are replaced atomically; the coding tool saves each action to a
+journal beside the file in between, which :func:`read_codings` reads too.
 
 This module is the one home of the rules a coding file must follow: :func:`parse_codings`
 checks each entry, and, given the codebook and transcripts, that every code, turn and span exists.
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,7 +41,7 @@ from os import PathLike
 from qualkit.atomic import write_atomic
 from qualkit.codebook import Code, Codebook, code_entry, parse_code
 from qualkit.errors import InputError
-from qualkit.reading import entry_lines, parse_json, read_text
+from qualkit.reading import entry_lines, parse_json
 from qualkit.transcripts import Transcript
 
 __all__ = [
@@ -257,8 +259,17 @@ def read_codings(
     codebook: Codebook | None = None,
     transcripts: Iterable[Transcript] | None = None,
 ) -> Codings:
-    """Read and check a coding file (see :func:`parse_codings`)."""
-    return parse_codings(read_text(path, "a coding file (UTF-8 JSON)"), path, codebook, transcripts)
+    """Read and check a coding file (see :func:`parse_codings`), with the coding tool's latest
+    actions from the journal beside it (:mod:`qualkit.coding_tool.journal`) if one is pending.
+
+    An action a kill cut off before it was saved is left out with a warning saying so.
+    """
+    from qualkit.coding_tool.journal import read_saved  # the journal builds on this module
+
+    saved = read_saved(path, codebook, transcripts)
+    if saved.dropped:
+        warnings.warn(saved.dropped, stacklevel=2)
+    return saved.codings
 
 
 # --- checking -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from qualkit.codebook import Code, Codebook
-from qualkit.codings import Coding, Memo, assemble, coding_line, memo_line
+from qualkit.codings import Coding, Codings, Memo, assemble, coding_line, memo_line
 from qualkit.errors import InputError
 from qualkit.transcripts import Unit
 
@@ -80,9 +80,10 @@ Op = PutCoding | DropCoding | SetMemo | SetCode
 
 
 class Content:
-    """A coding file's content in memory. ``codebook`` is the base codebook plus new codes."""
+    """A coding file's content in memory. ``codebook`` is the base codebook plus new codes
+    (None without a base codebook: a reader that checks no codes)."""
 
-    def __init__(self, base_codebook: Codebook) -> None:
+    def __init__(self, base_codebook: Codebook | None) -> None:
         self.base_codebook = base_codebook
         self.codebook = base_codebook
         self.codings: dict[CodingKey, tuple[Coding, str]] = {}
@@ -101,7 +102,7 @@ class Content:
         codings: Iterable[Coding],
         memos: Iterable[Memo],
         codes: Iterable[Code],
-        base_codebook: Codebook,
+        base_codebook: Codebook | None,
         source: str,
     ) -> Content:
         """Content from a file's parsed entries (duplicate memos are an error naming ``source``)."""
@@ -120,6 +121,14 @@ class Content:
     def text(self) -> str:
         """The file's text as it would be saved now."""
         return assemble(self._coding_lines, self._memo_lines, self.new_codes.values())
+
+    def as_codings(self) -> Codings:
+        """The content as :class:`~qualkit.codings.Codings`, in the order :meth:`text` saves."""
+        return Codings(
+            tuple(self.codings[key][0] for key in self._coding_order),
+            tuple(self.memos[key][0] for key in self._memo_order),
+            tuple(self.new_codes.values()),
+        )
 
     def codes_on(self, unit: Unit) -> set[str]:
         """The codes a turn carries: those of any of its codings, whole-turn or span."""
@@ -184,7 +193,7 @@ class Content:
         else:
             self.new_codes[label] = code
         codebook = self.base_codebook
-        for new in self.new_codes.values():
+        for new in self.new_codes.values() if codebook is not None else ():
             codebook = codebook.with_code(new)
         self.codebook = codebook
         return old

@@ -7,18 +7,21 @@ between the first tool's read and its write, and one of the two changes would be
 The lock is ``fcntl.flock`` on a small file ``.<name>.lock`` in the same folder (the coding
 file itself cannot carry it: every save replaces that file by a new one). The kernel releases
 the lock when the process ends, however it ends, so a killed tool never blocks another.
+Readers outside the tool take it *shared* (:func:`shared`) while they read a file and its
+journal, so that they never see a save half done.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["TIMEOUT_SECONDS", "lock_path", "locked"]
+__all__ = ["TIMEOUT_SECONDS", "lock_path", "locked", "shared"]
 
 
 def lock_path(path: Path) -> Path:
@@ -39,21 +42,49 @@ TIMEOUT_SECONDS = 10.0
 def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold the exclusive lock on ``path``'s lock file, waiting up to ``timeout`` seconds
     (default :data:`TIMEOUT_SECONDS`) for another holder; then a TimeoutError naming the file."""
-    timeout = TIMEOUT_SECONDS if timeout is None else timeout
     fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o666)
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise TimeoutError(
-                        f"{path.name}: another coding tool has been saving into this file for "
-                        f"{timeout:g} s; nothing was saved, try again (or close the other tool)"
-                    ) from None
-                time.sleep(0.005)
+        _wait(fd, fcntl.LOCK_EX, path, timeout, "nothing was saved, try again")
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+@contextmanager
+def shared(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the lock shared, as a reader: no tool saves into ``path`` meanwhile.
+
+    Without a lock file no tool has saved here (or the folder is read-only to us): then
+    there is nobody to wait for, and nothing is created.
+    """
+    try:
+        # Never a link or a pipe (a handed-in folder is read by the grader): no wait, no follow.
+        fd = os.open(lock_path(path), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        yield
+        return
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        yield
+        return
+    try:
+        _wait(fd, fcntl.LOCK_SH, path, timeout, "nothing was read, try again")
+        yield
+    finally:
+        os.close(fd)
+
+
+def _wait(fd: int, mode: int, path: Path, timeout: float | None, then: str) -> None:
+    timeout = TIMEOUT_SECONDS if timeout is None else timeout
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise TimeoutError(
+                    f"{path.name}: another coding tool has been saving into this file for "
+                    f"{timeout:g} s; {then} (or close the other tool)"
+                ) from None
+            time.sleep(0.005)

@@ -11,11 +11,12 @@ same work can be done from code (for accessibility, and for graders)::
     tool.write_memo("She names trust first.", turn=2)
     tool.undo()
 
-**The file.** Every change is written at once to a coding file in :mod:`qualkit.codings`'
-format (see :mod:`qualkit.coding_tool.coding_file` for atomic saves, resuming, refusing another
-coder's file, and the lock that lets two tools share one file): by default
-``<coder>.codings.json`` in the current folder. Each tool keeps the codings of sessions it
-does not show.
+**The file.** Every change is saved at once to a coding file in :mod:`qualkit.codings`'
+format, by default ``<coder>.codings.json`` in the current folder: as one line appended to the
+file's journal, which the file takes in now and then (see
+:mod:`qualkit.coding_tool.coding_file` for the journal, resuming, refusing another coder's
+file, and the lock that lets two tools share one file; :meth:`CodingTool.close` compacts).
+Each tool keeps the codings of sessions it does not show.
 
 **Units.** A coding covers a span of one turn (code points into the transcript's text) or the
 whole turn (``start``/``end`` None). A turn *carries* a code when any of its codings does:
@@ -110,7 +111,7 @@ class CodingTool(Moving, Actions):
         self.path = self._file.path
         self._listeners: list[Callable[[Change], None]] = []
         self._undo: list[_Undo] = []
-        self._content: Content = self._file.read()
+        self._content: Content = self._file.open()
         self.nav = Navigation(self.segments, self._codes_on, self.is_context)
         self.nav.position = self.nav.first_open()
         self.selection: Selection | None = None
@@ -119,6 +120,8 @@ class CodingTool(Moving, Actions):
             self.status = f"Resumed {self._saved_text()} from {self.path.name}."
         else:
             self.status = f"Nothing coded yet; each change will be saved to {self.path.name}."
+        if self._file.dropped:
+            self.status = f"{self._file.dropped} {self.status}"
 
     @classmethod
     def for_session(
@@ -166,13 +169,17 @@ class CodingTool(Moving, Actions):
         return self._content.text()
 
     def save(self) -> None:
-        """Write the whole coding file (every change already does this).
+        """Write the whole coding file, taking in its journal (every change is saved already).
 
         Reads the file first if something else changed it, so that work is kept too.
         """
         with self._file.lock():
             self._sync()
-            self._file.write(self._content)
+            self._file.compact(self._content)
+
+    def close(self) -> None:
+        """Compact the journal into the coding file; the kernel's exit does it too."""
+        self._file.close()
 
     def _sync(self) -> None:
         """Read the file again if something else replaced it since this tool last saved.
@@ -190,6 +197,8 @@ class CodingTool(Moving, Actions):
         self._undo.clear()  # the undo history described the old file
         self.picked = None
         self.status = f"{self.path.name} changed on disk; reloaded {self._saved_text()}."
+        if self._file.dropped:
+            self.status = f"{self._file.dropped} {self.status}"
         self._notify("reload")
 
     def _save(self, ops: Sequence[Op]) -> tuple[Op, ...]:
@@ -202,7 +211,7 @@ class CodingTool(Moving, Actions):
         try:
             for op in ops:
                 inverses.append(self._content.do(op))
-            self._file.write(self._content)
+            self._file.save(self._content, ops)
         except BaseException:
             for inverse in reversed(inverses):
                 self._content.do(inverse)

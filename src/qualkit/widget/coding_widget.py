@@ -65,6 +65,13 @@ class CodingWidget(anywidget.AnyWidget):
 
     # ------------------------------------------------------------------ drawing
 
+    def close(self) -> None:
+        """Close the widget, and compact the coding file's journal into it."""
+        try:
+            self.tool.close()
+        finally:
+            super().close()
+
     def _on_model_change(self, change: str) -> None:
         self._error = ""  # the model changed, so an earlier error message is out of date
         self._draw(change)
