@@ -77,10 +77,15 @@ def release(api: NbGraderAPI, names: list[str]) -> int:
             print(f"release {name}: FAILED\n{result.get('log', '')}\n{result.get('error', '')}")
             return 1
         released = api.coursedir.format_path(api.coursedir.release_directory, ".", name)
-        # Coding files saved beside a source notebook (the instructor's own runs of the coding
-        # tool, or a solution that writes one) are not course material: never release them,
-        # nor the coding tool's journal and lock beside them.
-        for pattern in ("*.codings.json", ".*.codings.json.journal", ".*.codings.json.lock"):
+        # Coding files and REFI-QDA exports saved beside a source notebook (the instructor's own
+        # runs of the coding tool, or a solution that writes them) are not course material: never
+        # release them, nor the coding tool's journal and lock beside them.
+        for pattern in (
+            "*.codings.json",
+            ".*.codings.json.journal",
+            ".*.codings.json.lock",
+            "*.qdpx",
+        ):
             for saved in Path(released).rglob(pattern):
                 saved.unlink()
         print(f"release {name}: {Path(released)}")

@@ -294,15 +294,17 @@ def test_the_corpus_loads_with_qualkit_and_its_key_spans_lie_inside_their_turns(
     }
 
 
-def test_raw_transcripts_hold_invented_identifiers_where_the_released_ones_have_tags(written):
+def test_raw_transcripts_hold_invented_identifiers_where_the_key_has_tags(written):
+    """The raw transcripts are the pilots; their de-identified text is in the key alone."""
     rows = (written / "key" / "identifiers.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert rows
-    for sid in ("PSS-FG1", "DOULA-INT1", "HV-FG2"):
+    for sid in ("PSS-PILOT", "DOULA-PILOT", "HV-PILOT"):
         raw = (written / "corpus" / "raw" / f"{sid}.txt").read_text(encoding="utf-8")
-        released = (written / "corpus" / "transcripts" / f"{sid}.txt").read_text(encoding="utf-8")
-        assert "[PLACE]" in released and "[PLACE]" not in raw
+        clean = (written / "key" / "deidentified" / f"{sid}.txt").read_text(encoding="utf-8")
+        assert not (written / "corpus" / "transcripts" / f"{sid}.txt").exists()
+        assert "[PLACE]" in clean and "[PLACE]" not in raw
         for row in (r.split(",") for r in rows if r.startswith(sid)):
-            assert row[3] in raw
+            assert row[3] in raw and row[3] not in clean
 
 
 def test_second_coders_depart_from_the_key_only_in_the_planted_ways(built, written):

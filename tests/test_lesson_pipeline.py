@@ -253,11 +253,13 @@ def students(lesson: str) -> dict:
 
 
 def hand_in(folder: Path, files: dict) -> None:
-    """Files a student submits beside the notebook (a coding file): text, or a Path for a
-    symbolic link to that path."""
+    """Files a student submits beside the notebook (a coding file): text, bytes (an export),
+    or a Path for a symbolic link to that path."""
     for name, content in files.items():
         if isinstance(content, Path):
             (folder / name).symlink_to(content)
+        elif isinstance(content, bytes):
+            (folder / name).write_bytes(content)
         else:
             (folder / name).write_text(content, encoding="utf-8")
 

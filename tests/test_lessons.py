@@ -127,6 +127,7 @@ def test_release_contains_no_solution_hidden_test_or_rubric(course, lesson):
             assert marker not in text, f"{path}: {marker!r} reached the student release"
         assert path.name not in ANSWER_FILES, f"{path}: answer material in the release"
         assert ".codings.json" not in path.name, f"{path}: a coding file (or journal) released"
+        assert not path.name.endswith(".qdpx"), f"{path}: a REFI-QDA export released"
     released = texts[course.release_path(lesson)]
     # What the source shows outside its answer regions (an import a test repeats, say).
     public = "\n".join(

@@ -55,11 +55,19 @@ def load_environment(path: Path) -> dict:
 
 
 def pip_requirements(path: Path) -> list[str]:
-    """The pip requirement lines for every conda dependency (pip: entries excluded)."""
+    """The pip requirement lines for every conda dependency, then the ``pip:`` entries that
+    name a PyPI package (packages conda-forge lacks); ``-e .`` (qualkit itself) is left out:
+    every caller installs the kit its own way."""
     lines = []
     for dep in load_environment(path)["dependencies"]:
         if isinstance(dep, str) and (req := conda_to_pip(dep)):
             lines.append(req)
+        elif isinstance(dep, dict) and isinstance(dep.get("pip"), list):
+            lines += [
+                spec.split("#")[0].strip()
+                for spec in dep["pip"]
+                if isinstance(spec, str) and not spec.strip().startswith(("-", "."))
+            ]
     return lines
 
 

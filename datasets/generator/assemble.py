@@ -5,8 +5,8 @@ and one practice focus group (``FG5``), cast from ``practice.yaml`` by seed. Col
 interleaves the models group by group, then the interviews, then the practice groups.
 Participants are numbered P001… in order of first appearance; a woman who sits in a group and
 an interview of her model keeps one id. Double-coded sample (coders ana and ben): each
-model's third focus group and second interview. Raw versions with planted identifiers:
-PSS-FG1, DOULA-INT1 and HV-FG2.
+model's third focus group and second interview. (The raw transcripts of the
+de-identification exercise are pilot sessions: see pilot.py.)
 
 ``practice_group(model, seed)`` is pure: the same model and seed always give the same
 transcript and key, so one practice group per student can be made later.
@@ -21,7 +21,6 @@ from functools import partial
 
 from generator.casting import cast_practice, person_fill
 from generator.facts import FactSheet
-from generator.identifiers import Identifier, Identities
 from generator.markup import Coded, Placeholder, render
 from generator.talk import FACILITATOR, Line, ModelTalk, load_talk
 from qualkit.corpus import MODELS
@@ -36,7 +35,6 @@ MODEL_LABEL = {
 }
 PRACTICE_INDEX = 5
 DOUBLE_CODED = ("fg3", "int2")
-RAW_SESSIONS = ("PSS-FG1", "DOULA-INT1", "HV-FG2")
 PRACTICE_SETTING = {
     "pss": "private room in an outpatient clinic for pregnant and postpartum women in treatment",
     "doula": "private room at a community doula program",
@@ -75,7 +73,6 @@ class Session:
     women: tuple[FactSheet, ...]
     turns: tuple[Turn, ...]
     double_coded: bool = False
-    raw: bool = False
 
     @property
     def facilitator(self) -> str:
@@ -123,7 +120,6 @@ def study_session(talk: ModelTalk, name: str) -> Session:
         tuple(talk.cast[w] for w in written.cast),
         turns,
         double_coded=name in DOUBLE_CODED,
-        raw=session_id in RAW_SESSIONS,
     )
 
 
@@ -169,7 +165,7 @@ def practice_session(model: str, seed: int, talk: Mapping[str, ModelTalk]) -> Se
     )
 
 
-def header(session: Session, raw: bool) -> list[str]:
+def header(session: Session) -> list[str]:
     """The ``# `` header lines of a transcript."""
     kind = "focus group" if session.kind == "focus_group" else "individual interview"
     speakers = (
@@ -177,29 +173,20 @@ def header(session: Session, raw: bool) -> list[str]:
         if session.kind == "focus_group"
         else "Interviewer and 1 participant"
     )
-    lines = [
+    return [
         SIMULATED,
         CONTENT_NOTE,
         f"{session.session_id}: {session.title} — {MODEL_LABEL[session.model]}, {kind}, "
         f"{session.split} session.",
         f"Setting: {session.setting}.",
         f"Speakers: {speakers}, named by pseudonym.",
+        "De-identified: places, clinics, agencies, dates, phone numbers and third persons' "
+        "names are replaced by bracketed category tags.",
     ]
-    if raw:
-        lines.append(
-            "RAW VERSION before de-identification (exercise). Every name, place, date and "
-            "phone number in it is invented; treat them as if they were real."
-        )
-    else:
-        lines.append(
-            "De-identified: places, clinics, agencies, dates, phone numbers and third persons' "
-            "names are replaced by bracketed category tags."
-        )
-    return lines
 
 
 def transcript_text(session: Session) -> str:
-    return format_transcript(((t.speaker, t.text) for t in session.turns), header(session, False))
+    return format_transcript(((t.speaker, t.text) for t in session.turns), header(session))
 
 
 def key_spans(
@@ -227,23 +214,6 @@ def practice_group(
     text = transcript_text(session)
     exchanges = tuple(dict.fromkeys(t.source.split(":")[1] for t in session.turns))
     return PracticeGroup(session, text, tuple(key_spans(session, text)), exchanges)
-
-
-def raw_transcript(session: Session, seed: int) -> tuple[str, list[Identifier]]:
-    """The raw transcript of a session and the identifiers planted in it."""
-    identities = Identities(
-        random.Random(f"{seed}:identifiers:{session.session_id}"), session.session_id
-    )
-    turns = []
-    for number, turn in enumerate(session.turns, 1):
-
-        def fill(p: Placeholder, turn=turn, number=number) -> str:
-            if p.who is not None:
-                return person_fill(turn.people[p.who], p)
-            return identities.fill(turn.speaker, number, p.field)
-
-        turns.append((turn.speaker, render(turn.line.pieces, fill)[0]))
-    return format_transcript(turns, header(session, True)), identities.records
 
 
 def assemble(seed: int, talk: Mapping[str, ModelTalk]) -> tuple[Session, ...]:

@@ -63,8 +63,7 @@ def render(root: Path, spotter_kappa: float, per_student: str) -> str:
     table = [
         f"| {s['order']} | {s['session_id']} | {s['model']} | {s['kind'].replace('_', ' ')} | "
         f"{s['split']} | {len(s['participant_ids'].split(';'))} | {s['turns']} | "
-        f"{_fmt(words[s['session_id']])} | {s['double_coded']} | "
-        f"{'yes' if s['session_id'] in m['raw_sessions'] else 'no'} |"
+        f"{_fmt(words[s['session_id']])} | {s['double_coded']} |"
         for s in sessions
     ]
     rows = [

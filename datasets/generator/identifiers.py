@@ -1,8 +1,8 @@
 """Planted identifiers: raw transcripts name places and people, released ones use [TAGS].
 
 Talk is written with placeholders such as ``{PLACE}`` (see markup.py). The released transcript
-shows the bracket tag (``[PLACE]``), the way a transcriptionist de-identifies. For the few
-sessions with a raw version (the de-identification exercise), each becomes an invented value
+shows the bracket tag (``[PLACE]``), the way a transcriptionist de-identifies. In the raw
+versions of the pilot sessions (the de-identification exercise, pilot.py), each becomes an invented value
 that stays the same for one speaker within the session (her town, her clinic, her hospital,
 her agency, her street, a caseworker's name); dates and 555-01xx telephone numbers vary.
 ``key/identifiers.csv`` lists each one with its session, turn, category and replacement.
@@ -153,7 +153,13 @@ class Identities:
 
     def _fresh(self, category: str, pool) -> str:
         taken = self.used.setdefault(category, set())
-        options = [value for value in pool if value not in taken] or list(pool)
+        # A town never shares its name with an institution of the session ("Sorrelby" and
+        # "Sorrelby General"): each identifier is then one clear thing to find and tag.
+        stems = {
+            v.split()[0] for other, values in self.used.items() if other != category for v in values
+        }
+        options = [v for v in pool if v not in taken and v.split()[0] not in stems]
+        options = options or [value for value in pool if value not in taken] or list(pool)
         value = self.rng.choice(options)
         taken.add(value)
         return value

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from generator.codes import CONFUSABLE, INDUCTIVE, LABELS, SEED, STUDENT_LABELS
 from generator.measures import measure, model_differences, words
+from generator.pilot import load_pilots
 from generator.result import Generated
 from qualkit.corpus import MODELS
 
@@ -77,7 +78,7 @@ def manifest(generated: Generated) -> dict:
             for s in sessions
             if s.split == "practice"
         },
-        "raw_sessions": [s.session_id for s in sessions if s.raw],
+        "raw_sessions": [p.session_id for p in load_pilots()],
         "shared_participants": {
             p.participant_id: list(p.session_ids)
             for p in generated.people

@@ -13,10 +13,11 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from generator.assemble import key_spans, raw_transcript, transcript_text
+from generator.assemble import key_spans, transcript_text
 from generator.codebook_text import full_codebook, student_codebook
 from generator.codes import LABELS, STUDENT_LABELS
 from generator.manifest import manifest
+from generator.pilot import pilot_files
 from generator.result import Generated, Person
 from qualkit.atomic import write_atomic
 from qualkit.codebook import Codebook, format_codebook
@@ -94,9 +95,6 @@ def render(generated: Generated) -> dict[str, str]:
         files[f"corpus/transcripts/{sid}.txt"] = text
         turn_rows += [(sid, n, t.speaker, t.text) for n, t in enumerate(session.turns, 1)]
         spans += [(*span, text[span[3] : span[4]]) for span in key_spans(session, text)]
-        if session.raw:
-            files[f"corpus/raw/{sid}.txt"], planted = raw_transcript(session, generated.seed)
-            identifiers += planted
         units += [
             (
                 sid,
@@ -137,6 +135,9 @@ def render(generated: Generated) -> dict[str, str]:
         ("session_id", "turn", "code", "start", "end", "boundary", "text"),
         ((*s[:5], "yes" if s[5] else "no", s[6]) for s in spans),
     )
+    # The de-identification exercise's raw sessions: pilots whose de-identified text only the key holds.
+    pilots, identifiers = pilot_files(generated.seed)
+    files.update(pilots)
     files["key/identifiers.csv"] = _csv(
         ("session_id", "turn", "category", "identifier", "replacement"),
         ((i.session_id, i.turn, i.category, i.identifier, i.replacement) for i in identifiers),
