@@ -5,7 +5,7 @@ Validate) read this file because the Makefile puts this folder on JUPYTER_CONFIG
 Sources are the lessons in ``lessons/``; everything nbgrader generates goes to a git-ignored
 build area (``build/``, or ``$QUALKIT_BUILD`` so tests and hubs can put it elsewhere).
 
-Each setting below answers a trap found when this stack was tried (see ARCHITECTURE.md).
+Each setting below answers a trap found when this stack was tried (see GRADING.md).
 """
 
 import os

@@ -88,7 +88,7 @@ def status() -> str:
         return "grading kernels: sandboxed (own user, no network, no course files, limits)"
     return (
         "grading kernels: NOT sandboxed (the grader is not root, or QUALKIT_SANDBOX=off): "
-        "only the in-kernel guard protects the course's files (ARCHITECTURE.md)"
+        "only the in-kernel guard protects the course's files (autograde/GRADING.md)"
     )
 
 
@@ -330,7 +330,7 @@ def launch(argv: list[str]) -> int:
         lists[flag].append(value)
     if os.geteuid() != 0:
         print("grading sandbox: the grader must run as root to drop rights (or set "
-              "QUALKIT_SANDBOX=off, see ARCHITECTURE.md)", file=sys.stderr)  # fmt: skip
+              "QUALKIT_SANDBOX=off, see autograde/GRADING.md)", file=sys.stderr)  # fmt: skip
         return 2
     try:  # before anything changes: the folders the account will own
         workdir = working_copy(os.getcwd(), (lists["--area"] or [""])[-1])

@@ -70,6 +70,8 @@ DOCUMENTS = [
     *(REPO / "lessons" / lesson / f"{lesson}.ipynb" for lesson in LESSONS),
     *sorted((REPO / "instructors").glob("*.md")),
     REPO / "README.md",
+    REPO / "ARCHITECTURE.md",
+    REPO / "autograde" / "GRADING.md",
     REPO / "tests" / "lessons" / "README.md",
 ]
 
