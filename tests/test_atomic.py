@@ -9,6 +9,8 @@ import pytest
 
 from qualkit.atomic import write_atomic
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+
 
 def test_replaces_content_and_leaves_no_temporary_file(tmp_path):
     path = tmp_path / "file.json"
@@ -38,7 +40,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path):
 
 
 # The child stops inside write_atomic at one point of the save, says where, and waits to be
-# killed: the kill lands exactly there every time, with no timing to guess.
+# killed (tests/kill_point.py).
 CHILD = """
 import importlib.util, os, sys
 
@@ -46,42 +48,21 @@ spec = importlib.util.spec_from_file_location("atomic", sys.argv[3])
 atomic = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(atomic)  # this module alone: no heavy imports, a quick start
 point, path = sys.argv[1], sys.argv[2]
-
-
-def stop_here():
-    print(point, flush=True)
-    sys.stdin.readline()  # never answered: the parent kills us while we wait
-    raise SystemExit("not killed")
-
+sys.path.insert(0, sys.argv[4])
+from kill_point import HalfWritten, stop_here
 
 real_fdopen, real_fsync, synced = os.fdopen, os.fsync, []
-
-
-class HalfWritten:
-    def __init__(self, handle):
-        self.handle = handle
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return self.handle.__exit__(*exc)
-
-    def write(self, data):
-        self.handle.write(data[: len(data) // 2])
-        self.handle.flush()
-        stop_here()
 
 
 def fsync(fd):
     real_fsync(fd)
     synced.append(fd)
     if len(synced) == {"synced": 1, "replaced": 2}.get(point):
-        stop_here()
+        stop_here(point)
 
 
 if point == "writing":
-    os.fdopen = lambda fd, mode: HalfWritten(real_fdopen(fd, mode))
+    os.fdopen = lambda fd, mode: HalfWritten(real_fdopen(fd, mode), point)
 os.fsync = fsync
 atomic.write_atomic(path, "new\\n" * 100_000)
 """
@@ -102,7 +83,7 @@ def test_a_kill_mid_save_leaves_the_old_file_or_the_new_never_a_mix(tmp_path, po
     import qualkit.atomic
 
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, point, str(path), qualkit.atomic.__file__],
+        [sys.executable, "-c", CHILD, point, str(path), qualkit.atomic.__file__, HERE],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

@@ -187,18 +187,13 @@ def test_compaction_comes_every_so_many_actions_and_when_the_journal_is_old(
 CHILD = textwrap.dedent(
     """
     import os, sys
+    from kill_point import HalfWritten, stop_here  # tests/kill_point.py
     from qualkit.corpus import load_corpus
     from qualkit.coding_tool import CodingTool, coding_file, journal
 
     point, target, corpus_dir, path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
     coding_file.COMPACT_EVERY = 4
     armed = False
-
-
-    def stop_here():
-        print("stopped", flush=True)
-        sys.stdin.readline()  # never answered: the parent kills us while we wait
-        raise SystemExit("not killed")
 
 
     real_write, real_fdatasync, real_fsync, real_fdopen = os.write, os.fdatasync, os.fsync, os.fdopen
@@ -226,22 +221,6 @@ CHILD = textwrap.dedent(
         real_fsync(fd)
         fsyncs.append(fd)
         if armed and len(fsyncs) == {"synced": 1, "replaced": 2}.get(point.split("-")[-1]):
-            stop_here()
-
-
-    class HalfWritten:
-        def __init__(self, handle):
-            self.handle = handle
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            return self.handle.__exit__(*exc)
-
-        def write(self, data):
-            self.handle.write(data[: len(data) // 2])
-            self.handle.flush()
             stop_here()
 
 
@@ -319,7 +298,7 @@ def test_a_kill_at_any_point_of_a_save_loses_no_saved_action_and_halves_none(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO / "tests")])},
     )
     try:
         lines = []
