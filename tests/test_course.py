@@ -13,6 +13,7 @@ import csv
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -110,6 +111,26 @@ def grade_by_hand(api, student: str, score: float) -> None:
         gradebook.db.commit()
 
 
+def hand_in_through_exchange(api, home, student, lesson, edit, beside=None) -> None:
+    """What a student does in *Assignment List*, through the exchange: fetch ``lesson`` into
+    ``home``, ``edit(nb)`` the notebook, copy the files of folder ``beside`` next to it (a coding
+    file as the coding tool left it), submit."""
+    config = copy.deepcopy(api.config)
+    config.Exchange.assignment_dir = str(home)
+    config.Exchange.cache = str(home / ".cache")
+    coursedir = CourseDirectory(config=config)
+    coursedir.assignment_id, coursedir.student_id = lesson, student
+    auth = Authenticator(config=config)
+    ExchangeFetchAssignment(coursedir=coursedir, authenticator=auth, config=config).start()
+    path = home / lesson / f"{lesson}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    edit(nb)
+    nbformat.write(nb, path)
+    for name in os.listdir(beside) if beside else ():
+        shutil.copy2(beside / name, home / lesson / name)
+    ExchangeSubmit(coursedir=coursedir, authenticator=auth, config=config).start()
+
+
 def run_course(build, *args) -> subprocess.CompletedProcess:
     """autograde/course.py as `make autograde` runs it: everything it prints is captured."""
     return subprocess.run(
@@ -129,19 +150,8 @@ def graded(course, tmp_path_factory):
     api, module = course.api, course.module
     assert module.publish(api, [LESSON]) == 0
     for student, edit in STUDENTS.items():
-        home = tmp_path_factory.mktemp(f"home-{student}")
-        config = copy.deepcopy(api.config)
-        config.Exchange.assignment_dir = str(home)
-        config.Exchange.cache = str(home / ".cache")
-        coursedir = CourseDirectory(config=config)
-        coursedir.assignment_id, coursedir.student_id = LESSON, student
-        auth = Authenticator(config=config)
-        ExchangeFetchAssignment(coursedir=coursedir, authenticator=auth, config=config).start()
-        path = home / LESSON / f"{LESSON}.ipynb"
-        nb = nbformat.read(path, as_version=4)
-        edit(nb)
-        nbformat.write(nb, path)
-        ExchangeSubmit(coursedir=coursedir, authenticator=auth, config=config).start()
+        hand_in_through_exchange(api, tmp_path_factory.mktemp(f"home-{student}"), student,
+                                 LESSON, edit)  # fmt: skip
     autograded = run_course(course.build, "autograde", LESSON)
     grade_by_hand(api, "solution", 5)
     grade_by_hand(api, "partial", 2)  # "noisy" keeps an answer no grader has marked

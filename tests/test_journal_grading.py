@@ -10,19 +10,13 @@ holding its last actions, one of them undone); autograde grades both the same.
 
 from __future__ import annotations
 
-import copy
-import os
 import shutil
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbgrader.auth import Authenticator
-from nbgrader.coursedir import CourseDirectory
-from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeSubmit
-from test_course import run_course
+from test_course import hand_in_through_exchange, run_course
 from test_lesson_pipeline import case, student_partial
 
 from qualkit.coding_tool import CodingTool
@@ -76,21 +70,9 @@ def test_a_pending_journal_is_submitted_collected_and_graded(tmp_path, monkeypat
     text = case(LESSON).files("partial")["pt.codings.json"]
     handed_in = dict(zip(("journaled", "compacted"), coding_sessions(tmp_path, text), strict=True))
     for student in ("compacted", "journaled"):
-        home = tmp_path / f"home-{student}"
-        config = copy.deepcopy(api.config)
-        config.Exchange.assignment_dir = str(home)
-        config.Exchange.cache = str(home / ".cache")
-        coursedir = CourseDirectory(config=config)
-        coursedir.assignment_id, coursedir.student_id = LESSON, student
-        auth = Authenticator(config=config)
-        ExchangeFetchAssignment(coursedir=coursedir, authenticator=auth, config=config).start()
-        notebook = home / LESSON / f"{LESSON}.ipynb"
-        nb = nbformat.read(notebook, as_version=4)
-        student_partial(nb, LESSON)
-        nbformat.write(nb, notebook)
-        for name in os.listdir(handed_in[student]):  # the file (its journal, its lock) as left
-            shutil.copy2(handed_in[student] / name, home / LESSON / name)
-        ExchangeSubmit(coursedir=coursedir, authenticator=auth, config=config).start()
+        # the coding file, its journal and its lock, as the tool left them
+        hand_in_through_exchange(api, tmp_path / f"home-{student}", student, LESSON,
+                                 lambda nb: student_partial(nb, LESSON), handed_in[student])  # fmt: skip
     result = run_course(build, "autograde", LESSON)
     assert result.returncode == 0, result.stdout + result.stderr
     submitted = build / "submitted" / "journaled" / LESSON / "pt.codings.json"
