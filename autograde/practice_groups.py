@@ -40,23 +40,23 @@ def enabled() -> bool:
     return bool(os.environ.get(SECRET_ENV))
 
 
+def setting(name: str, missing: str) -> str:
+    """The environment variable ``name``; if it is unset, stop with ``missing`` as the reason."""
+    value = os.environ.get(name)
+    if not value:
+        raise SystemExit(missing)
+    return value
+
+
 def groups_root() -> Path:
-    root = os.environ.get(GROUPS_ENV)
-    if not root:
-        raise SystemExit(
-            f"practice groups: set {GROUPS_ENV} to the shared folder students read "
-            "(e.g. /srv/qualkit/practice-groups)"
-        )
-    return Path(root)
+    return Path(setting(GROUPS_ENV, f"practice groups: set {GROUPS_ENV} to the shared folder "
+                                    "students read (e.g. /srv/qualkit/practice-groups)"))  # fmt: skip
 
 
 def secret() -> bytes:
-    path = os.environ.get(SECRET_ENV)
-    if not path:
-        raise SystemExit(
-            f"practice groups are off: set {SECRET_ENV} to a file only the grader can read "
-            "that holds the course secret (instructors/README.md)"
-        )
+    path = setting(SECRET_ENV, f"practice groups are off: set {SECRET_ENV} to a file only the "
+                               "grader can read that holds the course secret "
+                               "(instructors/README.md)")  # fmt: skip
     refuse = [REPO]
     if os.environ.get(GROUPS_ENV):
         refuse.append(Path(os.environ[GROUPS_ENV]))

@@ -61,6 +61,11 @@ class Turn:
         return tuple(dict.fromkeys(c.code for c in self.coded))
 
 
+def facilitator_of(kind: str) -> str:
+    """Who asks the questions in a session of this kind, as transcripts name her."""
+    return "Facilitator" if kind == "focus_group" else "Interviewer"
+
+
 @dataclass(frozen=True)
 class Session:
     session_id: str
@@ -76,7 +81,7 @@ class Session:
 
     @property
     def facilitator(self) -> str:
-        return "Facilitator" if self.kind == "focus_group" else "Interviewer"
+        return facilitator_of(self.kind)
 
 
 def released(people: Mapping[str, FactSheet], placeholder: Placeholder) -> str:
@@ -101,7 +106,7 @@ def _session_id(model: str, name: str) -> str:
 def study_session(talk: ModelTalk, name: str) -> Session:
     """One study session as written, person placeholders filled from the cast."""
     written = talk.sessions[name]
-    facilitator = "Facilitator" if written.kind == "focus_group" else "Interviewer"
+    facilitator = facilitator_of(written.kind)
     turns = tuple(
         _turn(line, facilitator, talk.cast, f"{written.source.name}:{line.line}")
         for line in written.turns

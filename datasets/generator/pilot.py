@@ -16,7 +16,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.assemble import CONTENT_NOTE, MODEL_LABEL, SIMULATED
+from generator.assemble import CONTENT_NOTE, MODEL_LABEL, SIMULATED, facilitator_of
 from generator.identifiers import Identifier, Identities
 from generator.markup import Placeholder, placeholders, render
 from generator.talk import FACILITATOR, TALK_DIR, Line, _turns
@@ -40,7 +40,7 @@ class Pilot:
 
     @property
     def facilitator(self) -> str:
-        return "Facilitator" if self.kind == "focus_group" else "Interviewer"
+        return facilitator_of(self.kind)
 
 
 def load_pilots(path: Path = PILOT_FILE) -> tuple[Pilot, ...]:
