@@ -57,7 +57,7 @@ c.OverwriteCells.add_missing_cells = True
 # Autograded tests run in this process on plain copies of the answers, never in the student's
 # kernel, which may have rewritten anything by then (trusted_grading.py says how).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sandbox import SandboxedExecute  # noqa: E402
+from grading_kernels import SandboxedExecute  # noqa: E402
 from trusted_grading import HoldTests, ResetCellRoles, TrustedTests  # noqa: E402
 
 c.Autograde.sanitize_preprocessors = [

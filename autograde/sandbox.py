@@ -22,10 +22,11 @@ operating system enforces around each grading kernel, whatever the code inside d
 - **Limits.** setrlimit on address space, CPU time, processes, file size and open files; a PID
   namespace so that everything the kernel started dies with it.
 
-``SandboxedExecute`` (configured in nbgrader_config.py for autograde only) starts kernels through
-``SandboxKernelManager``, which puts ``python sandbox.py launch ... -- <kernel command>`` in front
-of the kernel command. The launcher starts as the grader's user (root) and drops to the account
-before the kernel's first line runs. A grader who is not root (Formgrader on a hub, as the
+``SandboxKernelManager`` (grading_kernels.py) puts ``python sandbox.py launch ... -- <kernel
+command>`` in front of the kernel command. The launcher starts as the grader's user (root) and
+drops to the account before the kernel's first line runs; with ``--server`` the kernel is forked
+from the fork server (forkserver.py), built by the same ``enter``. This module imports nothing
+of Jupyter's: it runs once per kernel. A grader who is not root (Formgrader on a hub, as the
 grader's account) gets ordinary kernels, and ``make autograde`` says so at the top of its
 report; ``QUALKIT_SANDBOX=on`` makes the sandbox a requirement (see ``enabled``).
 """
@@ -36,11 +37,10 @@ import ctypes
 import os
 import pwd
 import resource
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ACCOUNT = "qualkit-grader"
@@ -68,6 +68,15 @@ KEPT_ENV = (
     "JPY_SESSION_NAME",
     "NBGRADER_EXECUTION",  # the in-kernel guard installs itself only when this says autograde
 )
+# Set for every kernel: its home and caches in its private /tmp, one thread for numerical code.
+KERNEL_ENV = {
+    "HOME": "/tmp",
+    "TMPDIR": "/tmp",
+    "MPLCONFIGDIR": "/tmp/matplotlib",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+}
 
 CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWPID = 0x00020000, 0x40000000, 0x20000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT = 1, 2, 4, 32
@@ -106,106 +115,6 @@ def account() -> pwd.struct_passwd:
         check=True, capture_output=True,
     )  # fmt: skip
     return pwd.getpwnam(ACCOUNT)
-
-
-# --- the grader's side: a kernel manager whose kernels start through the launcher -------------
-
-# The launcher (this file run as a script, once per kernel) needs none of this: importing
-# nbgrader would cost it seconds per submission.
-AsyncKernelManager = Execute = object
-if __name__ != "__main__":
-    from queue import Empty
-
-    from jupyter_client import AsyncKernelManager
-    from jupyter_core.utils import ensure_async
-    from nbgrader.preprocessors import Execute
-    from traitlets import Float, List, Unicode
-    from traitlets.config import Configurable
-
-if AsyncKernelManager is not object:
-
-    class SandboxKernels(Configurable):
-        """Kernels over Unix sockets in a folder of their own, started through the launcher
-        (mixed into a jupyter_client kernel manager)."""
-
-        hidden = List(Unicode(), help="folders the kernel must not see").tag(config=True)
-        readable = List(Unicode(), help="folders inside hidden ones it may read").tag(config=True)
-        working_area = Unicode(
-            help="the folder of working copies (nbgrader's autograded folder): a kernel starts "
-            "only in <working_area>/<student>/<lesson>, which becomes the grading account's"
-        ).tag(config=True)
-
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-            self.transport = "ipc"
-            self.socket_dir = tempfile.mkdtemp(prefix="qualkit-kernel-")
-            self.ip = os.path.join(self.socket_dir, "k")
-
-        def format_kernel_cmd(self, extra_arguments=None):
-            command = super().format_kernel_cmd(extra_arguments)
-            if not enabled():
-                return command
-            # The kernel's own user id is chosen by the launcher: the folder is opened to it
-            # there (``own``); until then it is the grader's alone.
-            account()
-            launcher = [sys.executable, str(Path(__file__).resolve()), "launch"]
-            for path in self.hidden:
-                launcher += ["--hide", path]
-            for path in [*self.readable, sys.prefix, sys.base_prefix]:
-                launcher += ["--read", path]
-            launcher += ["--write", self.socket_dir, "--area", self.working_area]
-            return [*launcher, "--", *command]
-
-        async def _async_cleanup_resources(self, restart=False):
-            await super()._async_cleanup_resources(restart=restart)
-            if not restart:
-                shutil.rmtree(self.socket_dir, ignore_errors=True)
-
-    class SandboxKernelManager(SandboxKernels, AsyncKernelManager):
-        """What nbclient (through SandboxedExecute) starts grading kernels with.
-
-        nbgrader interrupts a cell that runs past its timeout and goes on with the next one. A
-        kernel that needs a second interrupt ignored the first (a loop that swallows
-        KeyboardInterrupt keeps it busy, and every later cell would wait out the timeout too):
-        it is killed, and the submission is reported as not graded."""
-
-        interrupts = 0
-
-        async def cleanup_resources(self, restart=False):
-            # AsyncKernelManager binds this name to KernelManager's function: route it here,
-            # so that a kernel that died also leaves no socket folder behind.
-            await self._async_cleanup_resources(restart=restart)
-
-        async def interrupt_kernel(self):
-            self.interrupts += 1
-            if self.interrupts > 1:
-                await self._async_kill_kernel()
-            else:
-                await self._async_interrupt_kernel()
-
-    class SandboxedExecute(Execute):
-        """nbgrader's Execute with sandboxed kernels (autograde only: students' Validate and the
-        instructor's own runs of a source notebook keep ordinary kernels)."""
-
-        interrupt_grace = Float(
-            10.0, help="seconds an interrupted cell has to answer before its kernel is killed"
-        ).tag(config=True)
-
-        def __init__(self, *args, **kwargs):
-            # nbgrader's Execute sets its kernel manager the same way, in __init__.
-            kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
-            super().__init__(*args, **kwargs)
-
-        async def _async_handle_timeout(self, timeout, cell=None):
-            """Interrupt a cell past its timeout (nbclient), then wait briefly for its answer:
-            a kernel that gives none swallowed the interrupt, and is killed now rather than
-            after the next cell has waited out a whole timeout as well."""
-            reply = await super()._async_handle_timeout(timeout, cell)
-            try:  # the interrupted cell's execute reply (nbclient would skip it as stale)
-                await ensure_async(self.kc.shell_channel.get_msg(timeout=self.interrupt_grace))
-            except Empty:
-                await self.km._async_kill_kernel()  # as SandboxKernelManager does
-            return reply
 
 
 # --- the launcher: runs as root, builds the sandbox, becomes the account, execs the kernel -----
@@ -308,13 +217,18 @@ def socket_folder(folder: str) -> str:
     return real
 
 
-def matplotlib_font_cache() -> dict[str, bytes]:
-    """The grader's matplotlib font list (a JSON file), handed to the kernel's private /tmp."""
-    folder = os.environ.get("MPLCONFIGDIR") or os.path.join(
+def matplotlib_folder() -> str:
+    """The grader's matplotlib folder, which holds its font list (a JSON file)."""
+    return os.environ.get("MPLCONFIGDIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "matplotlib"
     )
+
+
+def matplotlib_font_cache() -> dict[str, str]:
+    """The grader's matplotlib font list, handed to the kernel's private /tmp."""
+    folder = matplotlib_folder()
     found = Path(folder).glob("fontlist-*.json") if os.path.isdir(folder) else []
-    return {path.name: path.read_bytes() for path in found}
+    return {path.name: path.read_text(encoding="utf-8") for path in found}
 
 
 def set_limits() -> None:
@@ -322,26 +236,95 @@ def set_limits() -> None:
         resource.setrlimit(getattr(resource, name), (value, value))
 
 
-def launch(argv: list[str]) -> int:
+@dataclass(frozen=True)
+class Plan:
+    """A kernel's sandbox as the launcher checked and read it as root, before anything changes
+    (plain data: the fork server receives it as JSON)."""
+
+    hide: tuple[str, ...]
+    read: tuple[str, ...]
+    workdir: str  # the working copy, the one folder the account is given
+    sockets: tuple[str, ...]  # the kernel's socket folder
+    uid: int
+    gid: int
+    connection: str  # the connection file's text: the grader's copy is readable by root only
+    fonts: dict[str, str]
+    env: dict[str, str]  # the grader's KEPT_ENV, as it is when this kernel starts
+    command: tuple[str, ...]
+
+
+def plan(options: dict[str, list[str]], command: list[str]) -> Plan:
+    """Check the folders (refusing any that is not a working copy or a kernel socket folder,
+    naming it) and read what the account may not. The kernel's user id is unique among running
+    kernels: the launcher's process id, which lives as long as the kernel."""
+    workdir = working_copy(os.getcwd(), (options["--area"] or [""])[-1])
+    sockets = tuple(socket_folder(folder) for folder in options["--write"])
+    connection = Path(command[command.index("-f") + 1]).read_text()
+    return Plan(tuple(options["--hide"]), tuple(options["--read"]), workdir, sockets,
+                FIRST_UID + os.getpid(), pwd.getpwnam(ACCOUNT).pw_gid, connection,
+                matplotlib_font_cache(), kept_environment(), tuple(command))  # fmt: skip
+
+
+def kept_environment() -> dict[str, str]:
+    return {key: value for key, value in os.environ.items() if key in KEPT_ENV}
+
+
+def enter(plan: Plan) -> tuple[list[str], dict[str, str]]:
+    """In fresh mount, network and PID namespaces, as root: build the sandbox, hand the working
+    copy to the account and become it. Returns the kernel's command and environment."""
+    build_sandbox(list(plan.hide), list(plan.read), [plan.workdir, *plan.sockets])
+    uid, gid = plan.uid, plan.gid
+    own(plan.workdir, uid, gid)
+    for folder in plan.sockets:
+        os.chown(folder, uid, gid, follow_symlinks=False)
+    Path("/tmp/matplotlib").mkdir()
+    for name, text in plan.fonts.items():  # without it, matplotlib scans every font each time
+        Path("/tmp/matplotlib", name).write_text(text, encoding="utf-8")
+    own("/tmp/matplotlib", uid, gid)
+    Path("/tmp/kernel.json").write_text(plan.connection)
+    os.chown("/tmp/kernel.json", uid, gid)
+    os.chmod("/tmp/kernel.json", 0o600)
+    command = list(plan.command)
+    command[command.index("-f") + 1] = "/tmp/kernel.json"
+    set_limits()
+    os.setgroups([])
+    os.setgid(gid)
+    os.setuid(uid)
+    _check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no new privileges")
+    _check(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "parent death signal")
+    os.chdir(plan.workdir)
+    env = {**plan.env, **KERNEL_ENV, "USER": ACCOUNT}
+    # The kernel's outputs travel over its sockets; its own stdout would only print a
+    # connection banner into the grader's report (no JPY_PARENT_PID: it is PID 1 here).
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    return command, env
+
+
+def split_arguments(argv: list[str]) -> tuple[dict[str, list[str]], list[str]]:
     split = argv.index("--")
     options, command = argv[:split], argv[split + 1 :]
-    lists = {"--hide": [], "--read": [], "--write": [], "--area": []}
+    lists = {"--hide": [], "--read": [], "--write": [], "--area": [], "--server": []}
     for flag, value in zip(options[::2], options[1::2], strict=True):
         lists[flag].append(value)
+    return lists, command
+
+
+def launch(argv: list[str]) -> int:
+    options, command = split_arguments(argv)
     if os.geteuid() != 0:
         print("grading sandbox: the grader must run as root to drop rights (or set "
               "QUALKIT_SANDBOX=off, see autograde/GRADING.md)", file=sys.stderr)  # fmt: skip
         return 2
-    try:  # before anything changes: the folders the account will own
-        workdir = working_copy(os.getcwd(), (lists["--area"] or [""])[-1])
-        sockets = [socket_folder(folder) for folder in lists["--write"]]
+    try:  # before anything changes
+        kernel = plan(options, command)
     except (PermissionError, FileNotFoundError) as error:
         print(error, file=sys.stderr)
         return 2
-    uid, gid = FIRST_UID + os.getpid(), pwd.getpwnam(ACCOUNT).pw_gid
-    connection = command[command.index("-f") + 1]
-    info = Path(connection).read_text()  # the grader's copy is readable by root only
-    fonts = matplotlib_font_cache()
+    if options["--server"]:  # a kernel forked from the fork server, its imports done
+        sys.modules.setdefault("sandbox", sys.modules["__main__"])  # one copy of this module
+        import forkserver
+
+        return forkserver.ask(options["--server"][-1], kernel)
     grader = os.getppid()
     _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID), "unshare")
     child = os.fork()
@@ -356,32 +339,7 @@ def launch(argv: list[str]) -> int:
         _, status = os.waitpid(child, 0)
         return os.waitstatus_to_exitcode(status) & 0xFF
     try:
-        build_sandbox(lists["--hide"], lists["--read"], [workdir, *sockets])
-        own(workdir, uid, gid)
-        for folder in sockets:
-            os.chown(folder, uid, gid, follow_symlinks=False)
-        Path("/tmp/matplotlib").mkdir()
-        for name, data in fonts.items():  # without it, matplotlib scans every font each time
-            Path("/tmp/matplotlib", name).write_bytes(data)
-        own("/tmp/matplotlib", uid, gid)
-        Path("/tmp/kernel.json").write_text(info)
-        os.chown("/tmp/kernel.json", uid, gid)
-        os.chmod("/tmp/kernel.json", 0o600)
-        command[command.index("-f") + 1] = "/tmp/kernel.json"
-        set_limits()
-        os.setgroups([])
-        os.setgid(gid)
-        os.setuid(uid)
-        _check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no new privileges")
-        _check(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "parent death signal")
-        os.chdir(workdir)
-        env = {k: v for k, v in os.environ.items() if k in KEPT_ENV}
-        env.update(HOME="/tmp", TMPDIR="/tmp", MPLCONFIGDIR="/tmp/matplotlib", USER=ACCOUNT)
-        env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
-        # The kernel's outputs travel over its sockets; its own stdout would only print a
-        # connection banner into the grader's report (no JPY_PARENT_PID: it is PID 1 here).
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
+        command, env = enter(kernel)
         os.execvpe(command[0], command, env)
     except BaseException as error:
         print(f"grading sandbox: {error}", file=sys.stderr)
@@ -392,7 +350,7 @@ if __name__ == "__main__":
     if sys.argv[1:2] != ["launch"]:
         sys.exit(
             "usage: sandbox.py launch [--hide P] [--read P] [--write SOCKETS] --area AREA "
-            "-- KERNEL COMMAND"
+            "[--server SOCKET] -- KERNEL COMMAND"
         )
     status = launch(sys.argv[2:])
     sys.stdout.flush()

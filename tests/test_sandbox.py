@@ -11,10 +11,12 @@ from typing import ClassVar
 
 import pytest
 from jupyter_client import KernelManager
+from test_hostile import SWALLOW
 
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "autograde"))
+import grading_kernels
 import sandbox
 
 pytestmark = [
@@ -23,7 +25,7 @@ pytestmark = [
 ]
 
 
-class SyncSandboxKernelManager(sandbox.SandboxKernels, KernelManager):
+class SyncSandboxKernelManager(grading_kernels.SandboxKernels, KernelManager):
     """The same launcher and transport as SandboxKernelManager, for a blocking client here."""
 
 
@@ -40,8 +42,8 @@ def private(tmp_path_factory):
     return build, work
 
 
-def start(work, area=None):
-    manager = SyncSandboxKernelManager(kernel_name="python3")
+def start(work, area=None, fork_server=True):
+    manager = SyncSandboxKernelManager(kernel_name="python3", fork_server=fork_server)
     manager.working_area = str(area or work.parents[1])
     manager.hidden = [str(REPO), str(work.parents[2]), "/root", "/home"]
     manager.readable = [str(REPO / "src"), str(REPO / "datasets" / "corpus")]
@@ -59,9 +61,11 @@ def stop(client):
     assert not os.path.exists(client.manager.socket_dir), "the socket folder is left behind"
 
 
-@pytest.fixture(scope="module")
-def kernel(private):
-    client = start(private[1])
+@pytest.fixture(scope="module", params=["forked", "launched"])
+def kernel(private, request):
+    """A grading kernel as autograde starts it: forked from the fork server, or (without it)
+    executed by the launcher. Both are held to every property below."""
+    client = start(private[1], fork_server=request.param == "forked")
     yield client
     stop(client)
 
@@ -148,6 +152,23 @@ def test_grader_environment_does_not_pass(kernel):
     os.environ["QUALKIT_TEST_SECRET"] = "s3cret"
     out = run(kernel, "import os; print(sorted(os.environ))")
     assert "QUALKIT_TEST_SECRET" not in out and "JPY_PARENT_PID" not in out
+    # The environment the process started with (a forked kernel's is its fork server's).
+    names = run(kernel, "print(sorted(v.split(b'=')[0].decode() for v in "
+                        "open('/proc/self/environ', 'rb').read().split(b'\\0') if v))")  # fmt: skip
+    allowed = {*sandbox.KEPT_ENV, *sandbox.KERNEL_ENV, "USER", "MPLBACKEND"}
+    assert set(eval(names)) <= allowed, names
+
+
+def test_forked_kernels_start_with_imports_made_and_a_fresh_random_state(private):
+    code = "import random, sys, numpy; print('pandas' in sys.modules, random.random(), numpy.random.rand())"
+    first, second = start(private[1]), start(private[1])
+    try:
+        a, b = run(first, code).split(), run(second, code).split()
+    finally:
+        stop(first)
+        stop(second)
+    assert a[0] == b[0] == "True", "the fork server made the lessons' imports"
+    assert a[1] != b[1] and a[2] != b[2], "two kernels drew the same random numbers"
 
 
 def test_matplotlib_starts_from_the_graders_font_list(kernel):
@@ -182,9 +203,11 @@ def test_fork_bomb_is_bounded_and_starves_no_other_kernel(kernel, private):
     stop(other)
 
 
-def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it():
+@pytest.mark.parametrize("fork_server", [True, False], ids=["forked", "launched"])
+def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it(fork_server):
     """The launcher outlives no grader: when the process that started it dies without ending
-    the kernel, the kernel (PID 1 of its namespace) and everything it forked end too."""
+    the kernel, the kernel (PID 1 of its namespace) and everything it forked end too, and so
+    does the grader's fork server."""
     import shutil
     import tempfile
     import time
@@ -199,17 +222,25 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it():
     (tmp_path / "k.json").write_text("{}")
     tmp_path.chmod(0o755)
     launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch",
-                "--read", str(tmp_path), "--area", str(tmp_path / "autograded"),
-                "--", "/usr/bin/python3", str(tmp_path / "bomb.py"),
-                "-f", str(tmp_path / "k.json")]  # fmt: skip
-    # A stand-in grader: starts the launcher, then dies without a word to it.
+                "--read", str(tmp_path), "--area", str(tmp_path / "autograded")]  # fmt: skip
+    server = "forkserver.address()" if fork_server else "None"
+    # A stand-in grader: starts the launcher (and its fork server), then dies without a word.
     grader = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time\n"
-                               f"subprocess.Popen({launcher!r}, cwd={str(work)!r})\n"
-                               "time.sleep(3)\n"])  # fmt: skip
+                               f"sys.path.insert(0, {str(REPO / 'autograde')!r})\n"
+                               "import forkserver\n"
+                               f"server = {server}\n"
+                               f"launcher = {launcher!r} + (['--server', server] if server else [])\n"
+                               f"launcher += ['--', '/usr/bin/python3', {str(tmp_path / 'bomb.py')!r},"
+                               f" '-f', {str(tmp_path / 'k.json')!r}]\n"
+                               f"subprocess.Popen(launcher, cwd={str(work)!r})\n"
+                               "print(forkserver._server[1].pid if server else 0, flush=True)\n"
+                               "time.sleep(3)\n"], stdout=subprocess.PIPE, text=True)  # fmt: skip
+    server_pid = int(grader.stdout.readline())
 
     def bombs() -> int:
         ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
-        return sum(str(tmp_path / "bomb.py") in line for line in ps.splitlines())
+        alive = server_pid and os.path.exists(f"/proc/{server_pid}")
+        return sum(str(tmp_path / "bomb.py") in line for line in ps.splitlines()) + bool(alive)
 
     time.sleep(2)
     assert bombs() > 1, "the fork bomb should be running while its grader lives"
@@ -302,7 +333,7 @@ def test_launcher_gives_the_account_only_a_kernel_socket_folder_besides_its_work
 # --- a cell past its timeout: interrupted, and a kernel that ignores the interrupt is ended ----
 
 
-class CountingKernels(sandbox.SandboxKernelManager):
+class CountingKernels(grading_kernels.SandboxKernelManager):
     """The grading kernel manager, remembering the last one made (to count its interrupts)."""
 
     made: ClassVar[list] = []
@@ -325,7 +356,7 @@ def execute(private, first: str):
     CountingKernels.area = str(work.parents[1])
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(first),
                                          nbformat.v4.new_code_cell("print('second ran')")])  # fmt: skip
-    executor = sandbox.SandboxedExecute(
+    executor = grading_kernels.SandboxedExecute(
         timeout=2,
         interrupt_grace=5,
         kernel_manager_class=CountingKernels,
@@ -350,13 +381,3 @@ def test_a_loop_that_swallows_the_interrupt_is_killed_after_one_timeout(private)
     nb, died, manager = execute(private, SWALLOW)
     assert died and manager.interrupts == 1, "the kernel was ended at its first timeout"
     assert "second ran" not in str(nb.cells[1].outputs)
-
-
-SWALLOW = """
-while True:
-    try:
-        while True:
-            pass
-    except KeyboardInterrupt:
-        pass
-"""

@@ -1,0 +1,116 @@
+"""The grader's side of the grading sandbox: nbgrader's Execute and a kernel manager whose
+kernels start through the launcher (sandbox.py), forked from the fork server (forkserver.py).
+
+``SandboxedExecute`` is configured in nbgrader_config.py for autograde only: students' Validate
+and the instructor's own runs of a source notebook keep ordinary kernels.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from queue import Empty
+
+import forkserver
+import sandbox
+from jupyter_client import AsyncKernelManager
+from jupyter_core.utils import ensure_async
+from nbgrader.preprocessors import Execute
+from traitlets import Bool, Float, List, Unicode
+from traitlets.config import Configurable
+
+
+class SandboxKernels(Configurable):
+    """Kernels over Unix sockets in a folder of their own, started through the launcher
+    (mixed into a jupyter_client kernel manager)."""
+
+    hidden = List(Unicode(), help="folders the kernel must not see").tag(config=True)
+    readable = List(Unicode(), help="folders inside hidden ones it may read").tag(config=True)
+    working_area = Unicode(
+        help="the folder of working copies (nbgrader's autograded folder): a kernel starts "
+        "only in <working_area>/<student>/<lesson>, which becomes the grading account's"
+    ).tag(config=True)
+    fork_server = Bool(
+        True,
+        help="fork each kernel from a server that has made the kernel's imports "
+        "(forkserver.py): the same sandbox, over half a second less per submission",
+    ).tag(config=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.transport = "ipc"
+        self.socket_dir = tempfile.mkdtemp(prefix="qualkit-kernel-")
+        self.ip = os.path.join(self.socket_dir, "k")
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        command = super().format_kernel_cmd(extra_arguments)
+        if not sandbox.enabled():
+            return command
+        # The kernel's own user id is chosen by the launcher: the folder is opened to it
+        # there (``own``); until then it is the grader's alone.
+        sandbox.account()
+        launcher = [sys.executable, str(Path(sandbox.__file__).resolve()), "launch"]
+        for path in self.hidden:
+            launcher += ["--hide", path]
+        for path in [*self.readable, sys.prefix, sys.base_prefix]:
+            launcher += ["--read", path]
+        launcher += ["--write", self.socket_dir, "--area", self.working_area]
+        if self.fork_server:
+            launcher += ["--server", forkserver.address()]
+        return [*launcher, "--", *command]
+
+    async def _async_cleanup_resources(self, restart=False):
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart:
+            shutil.rmtree(self.socket_dir, ignore_errors=True)
+
+
+class SandboxKernelManager(SandboxKernels, AsyncKernelManager):
+    """What nbclient (through SandboxedExecute) starts grading kernels with.
+
+    nbgrader interrupts a cell that runs past its timeout and goes on with the next one. A
+    kernel that needs a second interrupt ignored the first (a loop that swallows
+    KeyboardInterrupt keeps it busy, and every later cell would wait out the timeout too):
+    it is killed, and the submission is reported as not graded."""
+
+    interrupts = 0
+
+    async def cleanup_resources(self, restart=False):
+        # AsyncKernelManager binds this name to KernelManager's function: route it here,
+        # so that a kernel that died also leaves no socket folder behind.
+        await self._async_cleanup_resources(restart=restart)
+
+    async def interrupt_kernel(self):
+        self.interrupts += 1
+        if self.interrupts > 1:
+            await self._async_kill_kernel()
+        else:
+            await self._async_interrupt_kernel()
+
+
+class SandboxedExecute(Execute):
+    """nbgrader's Execute with sandboxed kernels (autograde only: students' Validate and the
+    instructor's own runs of a source notebook keep ordinary kernels)."""
+
+    interrupt_grace = Float(
+        10.0, help="seconds an interrupted cell has to answer before its kernel is killed"
+    ).tag(config=True)
+
+    def __init__(self, *args, **kwargs):
+        # nbgrader's Execute sets its kernel manager the same way, in __init__.
+        kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
+        super().__init__(*args, **kwargs)
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        """Interrupt a cell past its timeout (nbclient), then wait briefly for its answer:
+        a kernel that gives none swallowed the interrupt, and is killed now rather than
+        after the next cell has waited out a whole timeout as well."""
+        reply = await super()._async_handle_timeout(timeout, cell)
+        try:  # the interrupted cell's execute reply (nbclient would skip it as stale)
+            await ensure_async(self.kc.shell_channel.get_msg(timeout=self.interrupt_grace))
+        except Empty:
+            await self.km._async_kill_kernel()  # as SandboxKernelManager does
+        return reply
