@@ -95,22 +95,27 @@ def stop(server: subprocess.Popen, folder: str) -> None:
 # --- the launcher's side -----------------------------------------------------------------------
 
 
-def ask(path: str, plan: sandbox.Plan) -> int:
-    """Have the server fork the kernel of ``plan``; wait for its end and return its status.
+def ask(path: str, plan: sandbox.Plan) -> int | None:
+    """Have the server fork the kernel of ``plan``; wait for its end and return its status, or
+    None if the server could not start it (the launcher then starts it itself).
 
     Interrupts and terminations sent to this process are passed on. The supervisor kills the
     kernel if this process dies, even by SIGKILL (its connection closes)."""
     grader = os.getppid()
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-        connection.connect(path)
-        data = json.dumps(asdict(plan)).encode()
-        socket.send_fds(connection, [len(data).to_bytes(8, "big")], [sys.stderr.fileno()])
-        connection.sendall(data)
-        replies = connection.makefile("r")
-        supervisor = int(replies.readline() or 0)
+        try:
+            connection.connect(path)
+            data = json.dumps(asdict(plan)).encode()
+            socket.send_fds(connection, [len(data).to_bytes(8, "big")], [sys.stderr.fileno()])
+            connection.sendall(data)
+            replies = connection.makefile("r")
+            supervisor = int(replies.readline() or 0)
+        except OSError as error:
+            print(f"grading sandbox: no fork server at {path}: {error}", file=sys.stderr)
+            return None
         if not supervisor:
             print("grading sandbox: the fork server did not start the kernel", file=sys.stderr)
-            return 3
+            return None
         for number in (signal.SIGINT, signal.SIGTERM):
             signal.signal(number, lambda number, _: send(supervisor, number))
         sandbox._check(

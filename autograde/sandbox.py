@@ -324,7 +324,10 @@ def launch(argv: list[str]) -> int:
         sys.modules.setdefault("sandbox", sys.modules["__main__"])  # one copy of this module
         import forkserver
 
-        return forkserver.ask(options["--server"][-1], kernel)
+        status = forkserver.ask(options["--server"][-1], kernel)
+        if status is not None:
+            return status
+        print("grading sandbox: starting the kernel without the fork server", file=sys.stderr)
     grader = os.getppid()
     _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID), "unshare")
     child = os.fork()

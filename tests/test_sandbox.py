@@ -159,6 +159,18 @@ def test_grader_environment_does_not_pass(kernel):
     assert set(eval(names)) <= allowed, names
 
 
+def test_without_its_fork_server_a_kernel_is_launched_all_the_same(private, monkeypatch):
+    import forkserver
+
+    monkeypatch.setattr(forkserver, "address", lambda: "/nonexistent/qualkit-forkserver")
+    client = start(private[1])
+    try:
+        out = run(client, "import os, sys; print(os.getuid() > 0, 'pandas' in sys.modules)")
+    finally:
+        stop(client)
+    assert out.split() == ["True", "False"], "launched directly, sandboxed, imports not made"
+
+
 def test_forked_kernels_start_with_imports_made_and_a_fresh_random_state(private):
     code = "import random, sys, numpy; print('pandas' in sys.modules, random.random(), numpy.random.rand())"
     first, second = start(private[1]), start(private[1])
