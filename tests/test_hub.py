@@ -572,8 +572,10 @@ def test_practice_groups_on_a_real_hub(hub, browser):
             assert modal.get_attribute("id") == "success-modal", modal.inner_text()
             modal.get_by_role("button", name=re.compile("Close|OK", re.I)).first.click()
             expect(teacher.locator(".modal-backdrop")).to_have_count(0)
+        teacher.goto(f"{hub.formgrader}/manage_submissions/{lesson}")  # the scores, loaded
+        expect(teacher.locator("tr", has_text=STUDENTS[-1]).first).to_be_visible(timeout=LONG)
+        teacher.screenshot(path=str(SHOTS / f"7-{lesson}-autograded.png"))
         teacher.goto(f"{hub.formgrader}/manage_assignments")
-    teacher.screenshot(path=str(SHOTS / "7-practice-groups-autograded.png"))
 
     # Graded correctly: every student earns every autograded point, coding accuracy included,
     # each against the key of her own group.
