@@ -96,17 +96,21 @@ def regenerated(student: str):
         yield Path(folder) / "group"
 
 
-def roster(students: list[str]) -> list[str]:
-    """The students named, else the gradebook's."""
+def roster(students: list[str], published_too: bool = False) -> list[str]:
+    """The students named, else the gradebook's (and, to list, those with a published group)."""
     if students:
         return [check_student_id(s) for s in students]
     import course
 
     with course.course_api().gradebook as gradebook:
-        found = sorted(s.id for s in gradebook.students)
+        found = {s.id for s in gradebook.students}
+    root = Path(os.environ.get(GROUPS_ENV) or "/nonexistent")
+    if published_too and root.is_dir():
+        found |= {p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")}
     if not found:
-        raise SystemExit("practice groups: no students in the gradebook; name them")
-    return found
+        where = f" nor published in {root}" if published_too else ""
+        raise SystemExit(f"practice groups: no students in the gradebook{where}; name them")
+    return sorted(found)
 
 
 def publish(students: list[str]) -> int:
@@ -190,8 +194,9 @@ def main(argv: list[str] | None = None) -> int:
                 parser.error("export needs --out DIR")
             return export(args.students[0], args.out)
         return regenerate(args.students[0])
-    students = roster(args.students)
-    return publish(students) if args.command == "publish" else list_groups(students)
+    if args.command == "publish":
+        return publish(roster(args.students))
+    return list_groups(roster(args.students, published_too=True))
 
 
 if __name__ == "__main__":

@@ -206,6 +206,19 @@ def test_instructor_lists_regenerates_and_exports(course, tmp_path, capsys):
         practice_groups.export("ana", groups)
 
 
+def test_listing_without_names_shows_the_published_groups(course, tmp_path, monkeypatch, capsys):
+    """Before any student is in the gradebook, `make practice-groups PRACTICE=list` lists the
+    groups published so far."""
+    monkeypatch.setenv("QUALKIT_BUILD", str(tmp_path / "build"))  # an empty gradebook
+    monkeypatch.delitem(sys.modules, "course", raising=False)  # it reads QUALKIT_BUILD on import
+    with pytest.raises(SystemExit, match="no students in the gradebook nor published"):
+        practice_groups.main(["list"])
+    practice_groups.publish(["ana", "bea"])
+    assert practice_groups.main(["list"]) == 0
+    listed = capsys.readouterr().out
+    assert listed.count("published: yes, current") == 2 and "ana\tgroup" in listed
+
+
 @pytest.mark.pipeline  # 100 groups and a trained classifier: about 15 s of CPU
 def test_the_data_card_reports_the_spread_of_100_groups():
     """Groups are equally hard: the card's numbers are what 100 groups give, and no group lets
