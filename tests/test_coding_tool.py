@@ -525,6 +525,7 @@ CHILD = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # kills a saving process at random moments, many times: about 30 s
 def test_killing_the_process_mid_save_never_loses_saved_work(tiny_corpus, tmp_path):
     """SIGKILL a real process that codes in a loop, many times; check the file after each kill."""
     rng = random.Random(20260302)
