@@ -16,7 +16,8 @@ The kernel is built by the same code as the launcher's own (``sandbox.enter``), 
 ``exec``. The launcher stays the process jupyter_client knows: it passes interrupts and
 terminations to the supervisor and returns the kernel's exit status; if the launcher dies, the
 supervisor kills the kernel. The server holds nothing a kernel may not see: it starts with the
-kernel's environment and from ``/``, imports public libraries and reads no course file.
+kernel's environment and from ``/``, imports public libraries, reads no course file, and
+leaves each request to the child it forks for it.
 """
 
 from __future__ import annotations
@@ -146,17 +147,17 @@ def serve(listener: socket.socket) -> None:
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # supervisors are reaped as they end
     while True:
         connection, _ = listener.accept()
-        try:
-            plan, stderr = receive(connection)
-        except (OSError, ValueError, TypeError) as error:
-            print(f"fork server: a request was refused: {error}", file=sys.stderr)
-            connection.close()
-            continue
+        # The request is read after the fork: no kernel's plan (its connection key) is ever in
+        # this process's memory, which every later kernel inherits.
         if os.fork() == 0:
             listener.close()
+            try:
+                plan, stderr = receive(connection)
+            except (OSError, ValueError, TypeError) as error:
+                print(f"fork server: a request was refused: {error}", file=sys.stderr)
+                os._exit(3)
             supervise(connection, plan, stderr)  # never returns
         connection.close()
-        os.close(stderr)
 
 
 def receive(connection: socket.socket) -> tuple[sandbox.Plan, int]:
