@@ -159,6 +159,37 @@ def test_grader_environment_does_not_pass(kernel):
     assert set(eval(names)) <= allowed, names
 
 
+def in_memory(pid: int, needle: bytes) -> bool:
+    """Whether process ``pid`` holds ``needle`` anywhere in its readable memory (as root)."""
+    with open(f"/proc/{pid}/maps") as maps, open(f"/proc/{pid}/mem", "rb", 0) as memory:
+        for line in maps:
+            span, rights = line.split()[:2]
+            start, end = (int(x, 16) for x in span.split("-"))
+            for at in range(start, end, 1 << 20) if "r" in rights else ():
+                try:  # a MiB at a time, overlapping by the needle
+                    memory.seek(at)
+                    if needle in memory.read(min(end - at, (1 << 20) + len(needle))):
+                        return True
+                except (OSError, ValueError, OverflowError):
+                    break
+    return False
+
+
+def test_the_fork_server_holds_no_kernels_connection_key(private):
+    """Every kernel inherits the fork server's memory: no other kernel's key may be in it."""
+    import forkserver
+
+    first, second = start(private[1]), start(private[1])
+    try:
+        server = forkserver._server[1].pid
+        keys = [first.session.key, second.session.key]
+        assert all(in_memory(os.getpid(), key) for key in keys), "the search finds a key"
+        assert not any(in_memory(server, key) for key in keys), "a key in the fork server"
+    finally:
+        stop(first)
+        stop(second)
+
+
 def test_without_its_fork_server_a_kernel_is_launched_all_the_same(private, monkeypatch):
     import forkserver
 
