@@ -88,7 +88,7 @@ def server_environment() -> dict[str, str]:
 
 
 def stop(server: subprocess.Popen, folder: str) -> None:
-    server.kill()
+    server.terminate()
     server.wait()
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -133,11 +133,19 @@ def ask(path: str, plan: sandbox.Plan) -> int | None:
 
 
 def serve(listener: socket.socket) -> None:
-    """Import what kernels import, then fork a supervisor for each launcher that connects."""
+    """Import what kernels import, then fork a supervisor for each launcher that connects.
+    Ends, removing its socket's folder, when the grading process that started it ends."""
+    folder = os.path.dirname(listener.getsockname())
+
+    def leave(*_):
+        shutil.rmtree(folder, ignore_errors=True)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, leave)
     sandbox._check(
-        sandbox.libc.prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0),
+        sandbox.libc.prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0),
         "parent death signal",
-    )  # the grading process that started it
+    )  # a grading process may end without its atexit handlers (a multiprocessing worker)
     for name in PRELOAD:
         importlib.import_module(name)
     import threading
@@ -179,7 +187,8 @@ def receive(connection: socket.socket) -> tuple[sandbox.Plan, int]:
 def supervise(connection: socket.socket, plan: sandbox.Plan, stderr: int) -> None:
     """The launcher's counterpart: start the kernel in fresh namespaces, pass signals on, kill
     it if the launcher goes, and report how it ended."""
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    for number in (signal.SIGCHLD, signal.SIGTERM):  # the kernel starts with the defaults
+        signal.signal(number, signal.SIG_DFL)
     sandbox._check(
         sandbox.libc.unshare(sandbox.CLONE_NEWNS | sandbox.CLONE_NEWNET | sandbox.CLONE_NEWPID),
         "unshare",

@@ -276,9 +276,10 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it(fork_server):
                                f"launcher += ['--', '/usr/bin/python3', {str(tmp_path / 'bomb.py')!r},"
                                f" '-f', {str(tmp_path / 'k.json')!r}]\n"
                                f"subprocess.Popen(launcher, cwd={str(work)!r})\n"
-                               "print(forkserver._server[1].pid if server else 0, flush=True)\n"
+                               "print(forkserver._server[1].pid if server else 0, server, flush=True)\n"
                                "time.sleep(3)\n"], stdout=subprocess.PIPE, text=True)  # fmt: skip
-    server_pid = int(grader.stdout.readline())
+    server_pid, server_socket = grader.stdout.readline().split()
+    server_pid = int(server_pid)
 
     def bombs() -> int:
         ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
@@ -294,6 +295,8 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it(fork_server):
     left = bombs()
     shutil.rmtree(tmp_path)
     assert left == 0, "a fork bomb outlived its grader"
+    if fork_server:
+        assert not os.path.exists(os.path.dirname(server_socket)), "its socket folder is left"
 
 
 # --- the launcher gives the grading account its working copy and nothing else ----------------
