@@ -229,8 +229,8 @@ def run_kernel(plan: sandbox.Plan, stderr: int) -> None:
     process, as ``python -m ipykernel_launcher`` runs it; any other kernel command is run."""
     try:
         os.dup2(stderr, 2)
-        os.close(stderr)
-        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # nothing the server had open comes along
+        sandbox.to_devnull(0, os.O_RDONLY)
         command, env = sandbox.enter(plan)
         if command[1:3] != ["-m", "ipykernel_launcher"]:
             os.execvpe(command[0], command, env)

@@ -296,8 +296,15 @@ def enter(plan: Plan) -> tuple[list[str], dict[str, str]]:
     env = {**plan.env, **KERNEL_ENV, "USER": ACCOUNT}
     # The kernel's outputs travel over its sockets; its own stdout would only print a
     # connection banner into the grader's report (no JPY_PARENT_PID: it is PID 1 here).
-    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    to_devnull(1, os.O_WRONLY)
     return command, env
+
+
+def to_devnull(fd: int, mode: int) -> None:
+    """Point ``fd`` at /dev/null, leaving no other descriptor open (a forked kernel keeps all)."""
+    devnull = os.open(os.devnull, mode)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def split_arguments(argv: list[str]) -> tuple[dict[str, list[str]], list[str]]:

@@ -133,6 +133,24 @@ def test_writes_only_its_working_copy(kernel, private):
         assert not os.path.exists(target)
 
 
+def test_no_open_file_reaches_outside_the_sandbox(kernel, private):
+    """A descriptor opened before the sandbox was built (a forked kernel inherits the fork
+    server's) would reach past its covers: only the grader's stderr, where the kernel's own
+    errors go, and files inside the sandbox may be open."""
+    code = (
+        "import os\n"
+        "for fd in os.listdir('/proc/self/fd'):\n"
+        "    try:\n"
+        "        print(os.readlink(f'/proc/self/fd/{fd}'))\n"
+        "    except OSError:\n"
+        "        pass\n"
+    )
+    files = {line for line in run(kernel, code).splitlines() if line.startswith("/")}
+    inside = ("/dev/null", "/tmp/", "/proc/", str(private[1]))
+    stray = {f for f in files if not f.startswith(inside)} - {os.readlink("/proc/self/fd/2")}
+    assert not stray, stray
+
+
 def test_no_network(kernel):
     code = (
         "import socket\n"
