@@ -171,10 +171,10 @@ def test_grader_environment_does_not_pass(kernel):
     out = run(kernel, "import os; print(sorted(os.environ))")
     assert "QUALKIT_TEST_SECRET" not in out and "JPY_PARENT_PID" not in out
     # The environment the process started with (a forked kernel's is its fork server's).
-    names = run(kernel, "print(sorted(v.split(b'=')[0].decode() for v in "
+    names = run(kernel, "print(*(v.split(b'=')[0].decode() for v in "
                         "open('/proc/self/environ', 'rb').read().split(b'\\0') if v))")  # fmt: skip
     allowed = {*sandbox.KEPT_ENV, *sandbox.KERNEL_ENV, "USER", "MPLBACKEND"}
-    assert set(eval(names)) <= allowed, names
+    assert names.split() and set(names.split()) <= allowed, names
 
 
 def in_memory(pid: int, needle: bytes) -> bool:
@@ -285,8 +285,9 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it(fork_server):
     launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch",
                 "--read", str(tmp_path), "--area", str(tmp_path / "autograded")]  # fmt: skip
     server = "forkserver.address()" if fork_server else "None"
-    # A stand-in grader: starts the launcher (and its fork server), then dies without a word.
-    grader = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time\n"
+    # A stand-in grader: starts the launcher (and its fork server), then dies without a word
+    # (no atexit handlers, as a multiprocessing worker ends).
+    grader = subprocess.Popen([sys.executable, "-c", "import os, subprocess, sys, time\n"
                                f"sys.path.insert(0, {str(REPO / 'autograde')!r})\n"
                                "import forkserver\n"
                                f"server = {server}\n"
@@ -295,7 +296,8 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it(fork_server):
                                f" '-f', {str(tmp_path / 'k.json')!r}]\n"
                                f"subprocess.Popen(launcher, cwd={str(work)!r})\n"
                                "print(forkserver._server[1].pid if server else 0, server, flush=True)\n"
-                               "time.sleep(3)\n"], stdout=subprocess.PIPE, text=True)  # fmt: skip
+                               "time.sleep(3)\n"
+                               "os._exit(0)\n"], stdout=subprocess.PIPE, text=True)  # fmt: skip
     server_pid, server_socket = grader.stdout.readline().split()
     server_pid = int(server_pid)
 
