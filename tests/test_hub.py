@@ -21,6 +21,7 @@ import pwd
 import re
 import secrets
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -158,6 +159,7 @@ def hub():
     users = (INSTRUCTOR, GRADER2, *STUDENTS)
     root = Path(tempfile.mkdtemp(prefix="qualkit-hub-", dir="/srv"))
     root.chmod(0o755)
+    opened = open_the_way(VENV, CHP)  # a checkout in a private folder (mktemp -d), say
     settings = tljh_qualkit.Settings(
         repo=REPO,
         graders=(INSTRUCTOR, GRADER2),
@@ -241,6 +243,22 @@ def hub():
         for name in (*users, settings.grader):
             remove_account(name)
         shutil.rmtree(root, ignore_errors=True)
+        for folder, mode in opened:
+            folder.chmod(mode)
+
+
+def open_the_way(*paths: Path) -> list[tuple[Path, int]]:
+    """Let every account pass through the folders above ``paths`` (the hub runs the hub
+    environment as each user, as TLJH runs /opt/tljh/user): add search permission, and only
+    that, where it is missing. Returns the folders changed with their modes, to put back."""
+    changed = []
+    for path in paths:
+        for folder in path.resolve().parents:
+            mode = stat.S_IMODE(folder.stat().st_mode)
+            if not mode & stat.S_IXOTH and all(f != folder for f, _ in changed):
+                changed.append((folder, mode))
+                folder.chmod(mode | stat.S_IXOTH)
+    return changed
 
 
 @pytest.fixture(scope="module")
