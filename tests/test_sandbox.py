@@ -285,9 +285,9 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it(fork_server):
     launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch",
                 "--read", str(tmp_path), "--area", str(tmp_path / "autograded")]  # fmt: skip
     server = "forkserver.address()" if fork_server else "None"
-    # A stand-in grader: starts the launcher (and its fork server), then dies without a word
-    # (no atexit handlers, as a multiprocessing worker ends).
-    grader = subprocess.Popen([sys.executable, "-c", "import os, subprocess, sys, time\n"
+    # A stand-in grader: starts the launcher (and its fork server), waits for word, then dies
+    # without one to its launcher (no atexit handlers, as a multiprocessing worker ends).
+    grader = subprocess.Popen([sys.executable, "-c", "import os, subprocess, sys\n"
                                f"sys.path.insert(0, {str(REPO / 'autograde')!r})\n"
                                "import forkserver\n"
                                f"server = {server}\n"
@@ -296,25 +296,31 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it(fork_server):
                                f" '-f', {str(tmp_path / 'k.json')!r}]\n"
                                f"subprocess.Popen(launcher, cwd={str(work)!r})\n"
                                "print(forkserver._server[1].pid if server else 0, server, flush=True)\n"
-                               "time.sleep(3)\n"
-                               "os._exit(0)\n"], stdout=subprocess.PIPE, text=True)  # fmt: skip
+                               "sys.stdin.readline()\n"
+                               "os._exit(0)\n"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
     server_pid, server_socket = grader.stdout.readline().split()
     server_pid = int(server_pid)
 
-    def bombs() -> int:
+    def running() -> int:
+        """The bomb's processes, plus one while the fork server lives."""
         ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
-        alive = server_pid and os.path.exists(f"/proc/{server_pid}")
-        return sum(str(tmp_path / "bomb.py") in line for line in ps.splitlines()) + bool(alive)
+        bombs = sum(str(tmp_path / "bomb.py") in line for line in ps.splitlines())
+        return bombs + bool(server_pid and os.path.exists(f"/proc/{server_pid}"))
 
-    time.sleep(2)
-    assert bombs() > 1, "the fork bomb should be running while its grader lives"
-    grader.wait(timeout=30)
-    deadline = time.monotonic() + 20
-    while bombs() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    left = bombs()
+    def wait_for(done, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while not done() and time.monotonic() < deadline:
+            time.sleep(0.2)
+
+    started = 2 + bool(server_pid)  # the bomb has forked at least once
+    wait_for(lambda: running() >= started, 60)  # a fork server makes its imports first
+    assert running() >= started, "the fork bomb should be running while its grader lives"
+    grader.communicate("die\n", timeout=30)
+    wait_for(lambda: running() == 0, 20)
+    left = running()
     shutil.rmtree(tmp_path)
-    assert left == 0, "a fork bomb outlived its grader"
+    assert left == 0, "a fork bomb (or the fork server) outlived its grader"
     if fork_server:
         assert not os.path.exists(os.path.dirname(server_socket)), "its socket folder is left"
 
