@@ -86,6 +86,14 @@ MISTAKES = [
     ),
     pytest.param(
         "  - code: PSS_EMOTIONAL\n",
+        "  - code: [PSS_EMOTIONAL]\n",
+        "codes[1].code",
+        r"expected a code of codes.py, found \['PSS_EMOTIONAL'\]",
+        "  - code: [PSS_EMOTIONAL]",
+        id="a list for a code",
+    ),
+    pytest.param(
+        "  - code: PSS_EMOTIONAL\n",
         "  - code: PSS_LIVED_EXP\n",
         "codes[1].code",
         r"expected each code once \(also at line 43\), found 'PSS_LIVED_EXP'",
@@ -174,6 +182,19 @@ def test_a_codebook_mistake_is_refused_with_file_line_and_field(
         codebook_text.load_codebook_text(path)
     expected = f"{re.escape(str(path))}: line {line} field {re.escape(repr(field))}: {message}"
     assert re.fullmatch(expected, str(caught.value)), str(caught.value)
+
+
+def test_a_category_left_out_is_named(tmp_path):
+    text = CODEBOOK.read_text(encoding="utf-8")
+    start, end = text.index("  - id: cross_cutting\n"), text.index("\ncodes:\n")
+    path = tmp_path / "codebook.yaml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(
+        InputError,
+        match=r"codebook.yaml: line 21 field 'categories': expected every category of codes.py, "
+        r"found 'none for cross_cutting'",
+    ):
+        codebook_text.load_codebook_text(path)
 
 
 def test_a_code_left_without_an_entry_is_named(tmp_path):

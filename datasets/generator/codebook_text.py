@@ -21,7 +21,7 @@ from qualkit.codebook import Category, Code, Codebook
 CODEBOOK_FILE = Path(__file__).resolve().parent / "codebook.yaml"
 TEXTS = ("brief", "full", "when_to_use", "when_not_to_use", "example")
 STUDENT_WHEN_NOT = "student_when_not_to_use"
-CATEGORIES = tuple(dict.fromkeys(SEED[label].category for label in LABELS))
+CATEGORY_IDS = tuple(dict.fromkeys(SEED[label].category for label in LABELS))
 # A code named inside a text, like "(PSS_EMOTIONAL)": UPPER_SNAKE with at least one underscore.
 _NAMED_CODE = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")
 
@@ -56,14 +56,14 @@ def _categories(reader: Reader, node) -> tuple[Category, ...]:
     for i, item in enumerate(reader.sequence(node, "categories")):
         field = f"categories[{i}]"
         keys = reader.mapping(item, field, required=("id", "label", "description"))
-        id_ = reader.choice(keys["id"], f"{field}.id", CATEGORIES)
+        id_ = reader.choice(keys["id"], f"{field}.id", CATEGORY_IDS)
         if id_ in categories:
             reader.fail(keys["id"], f"{field}.id", "each category once", id_)
         label = _text(reader, keys["label"], f"{field}.label")
         categories[id_] = Category(
             id_, label, _prose(reader, keys["description"], f"{field}.description")
         )
-    missing = [id_ for id_ in CATEGORIES if id_ not in categories]
+    missing = [id_ for id_ in CATEGORY_IDS if id_ not in categories]
     if missing:
         reader.fail(
             node, "categories", "every category of codes.py", "none for " + ", ".join(missing)
@@ -109,7 +109,7 @@ def _codes(reader: Reader, node) -> tuple[dict[str, Code], dict[str, str]]:
         field = f"codes[{i}]"
         keys = reader.mapping(item, field, required=("code", *TEXTS), optional=(STUDENT_WHEN_NOT,))
         label = reader.value(keys["code"])
-        if label not in SEED:
+        if not isinstance(label, str) or label not in SEED:
             reader.fail(keys["code"], f"{field}.code", "a code of codes.py", label)
         if label in codes:
             reader.fail(
