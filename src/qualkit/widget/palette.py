@@ -111,13 +111,16 @@ def distinct_on_turn(codes: Iterable[str], style: dict[str, CodeStyle]) -> dict[
     >>> found["A"].pattern, found["B"].pattern
     ('solid', 'dashed')
     """
+    grey = CodeStyle("#595959", "#E0E0E0", "solid")
+    own = {code: style.get(code, grey) for code in codes}
+    taken = {(s.line, s.pattern) for s in own.values()}
     found: dict[str, CodeStyle] = {}
-    taken: set[tuple[str, str]] = set()
-    for code in dict.fromkeys(codes):
-        own = style.get(code, CodeStyle("#595959", "#E0E0E0", "solid"))
-        if (own.line, own.pattern) in taken:
-            free = [p for p in PATTERNS if (own.line, p) not in taken] or [own.pattern]
-            own = CodeStyle(own.line, own.tint, free[0])
-        taken.add((own.line, own.pattern))
-        found[code] = own
+    seen: set[tuple[str, str]] = set()
+    for code, look in own.items():
+        if (look.line, look.pattern) in seen:
+            free = [p for p in PATTERNS if (look.line, p) not in taken] or [look.pattern]
+            look = CodeStyle(look.line, look.tint, free[0])
+            taken.add((look.line, look.pattern))
+        seen.add((look.line, look.pattern))
+        found[code] = look
     return found
