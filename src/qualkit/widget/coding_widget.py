@@ -32,9 +32,10 @@ __all__ = ["KEYS_HELP", "CodingWidget"]
 
 HERE = Path(__file__).parent
 KEYS_HELP = (
-    "In the transcript: ↓ / ↑ next and previous turn; Shift+→ select one more sentence, "
-    "Shift+← one fewer; Enter applies the ticked codes to the selection (or to the whole turn "
-    "when nothing is selected); W applies them to the whole turn; Esc clears the selection. "
+    "Enter applies the ticked codes to the selection (or to the whole turn when nothing is "
+    "selected), from the transcript or from a code's box just ticked. In the transcript: "
+    "↓ / ↑ next and previous turn; Shift+→ select one more sentence, Shift+← one fewer; "
+    "W applies the ticked codes to the whole turn; Esc clears the selection. "
     "Drag with the mouse to select any span. Click a highlight, stripe or code chip to pick "
     "that coding (to remove it or write its memo). Command box: " + COMMANDS_HELP + "."
 )
