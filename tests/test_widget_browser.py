@@ -230,7 +230,7 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             assert stripes[0]["x"] != stripes[1]["x"]  # two lanes, side by side
             expect(turn.locator(".qk-chip")).to_have_count(2)
             expect(turn.locator("mark.qk-hl")).to_have_attribute(
-                "title", "PSS_BOUNDARY (ana), PSS_LIVED_EXP (ana)"
+                "title", "PSS_BOUNDARY (solid, ana), PSS_LIVED_EXP (solid, ana)"
             )
             saved = read_codings(coding_file)
             assert [(c.turn, c.code, c.start, c.end) for c in saved] == [
