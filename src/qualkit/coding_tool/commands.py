@@ -10,6 +10,7 @@ takes a code off: removing is its own command (``-LABEL``), and the status says 
 from __future__ import annotations
 
 from qualkit.coding_tool.navigation import ALL_CODED
+from qualkit.transcripts import Turn
 
 __all__ = ["ALL_CODED", "COMMANDS_HELP", "Commands"]
 
@@ -87,7 +88,7 @@ class Commands:
             return [label] if label else []
         return [name for name in self.codebook.names if name.startswith(label)]
 
-    def _typed_target(self):
+    def _typed_target(self) -> tuple[Turn, int | None, int | None]:
         """Where a typed code goes: the selection's turn and span, or the whole current turn."""
         selection = self.selection
         if selection is None:
