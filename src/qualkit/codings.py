@@ -42,6 +42,7 @@ from qualkit.atomic import write_atomic
 from qualkit.codebook import Code, Codebook, code_entry, parse_code
 from qualkit.errors import InputError
 from qualkit.reading import entry_lines, parse_json
+from qualkit.suggestion_records import SuggestionRecord, parse_record, record_line
 from qualkit.transcripts import Transcript
 
 __all__ = [
@@ -62,7 +63,7 @@ __all__ = [
 ]
 
 FORMAT = "qualkit-codings"
-LISTS = ("codings", "memos", "codes")  # the file's lists, one entry per line
+LISTS = ("codings", "memos", "codes", "suggestions")  # the file's lists, one entry per line
 _DATETIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
 
 
@@ -122,6 +123,8 @@ class Codings:
     codings: tuple[Coding, ...] = ()
     memos: tuple[Memo, ...] = ()
     added_codes: tuple[Code, ...] = ()
+    # What the coder did with machine suggestions (qualkit.suggestion_records; version 2).
+    suggestions: tuple[SuggestionRecord, ...] = ()
 
     def __len__(self) -> int:
         return len(self.codings)
@@ -140,13 +143,17 @@ class Codings:
             tuple(c for c in self.codings if c.coder == coder),
             tuple(m for m in self.memos if m.coder == coder),
             self.added_codes,
+            tuple(r for r in self.suggestions if r.coder == coder),
         )
 
     def __add__(self, other: Codings) -> Codings:
         """Both files' content, e.g. to compare two coders' files."""
         codes = {code.label: code for code in (*self.added_codes, *other.added_codes)}
         return Codings(
-            self.codings + other.codings, self.memos + other.memos, tuple(codes.values())
+            self.codings + other.codings,
+            self.memos + other.memos,
+            tuple(codes.values()),
+            self.suggestions + other.suggestions,
         )
 
 
@@ -249,6 +256,10 @@ def parse_codings(
             for i, entry in enumerate(lists["memos"])
         ),
         added,
+        tuple(
+            parse_record(entry, source, place("suggestions", i))
+            for i, entry in enumerate(lists["suggestions"])
+        ),
     )
     check_codings(codings, source, codebook, transcripts, place)
     return codings
@@ -379,10 +390,16 @@ def memo_line(memo: Memo) -> str:
     return _line(memo, _MEMO_KEYS)
 
 
-def assemble(coding_lines: Iterable[str], memo_lines: Iterable[str], codes: Iterable[Code]) -> str:
+def assemble(
+    coding_lines: Iterable[str],
+    memo_lines: Iterable[str],
+    codes: Iterable[Code],
+    suggestion_lines: Iterable[str] = (),
+) -> str:
     """Put pre-serialised lines together into a coding file's text.
 
     Kept separate so that a caller saving often (the widget) can cache each entry's line.
+    A file with suggestion records is version 2; one without is written as version 1 was.
     """
 
     def block(lines: Iterable[str]) -> str:
@@ -390,11 +407,14 @@ def assemble(coding_lines: Iterable[str], memo_lines: Iterable[str], codes: Iter
         return "[\n  " + body + "\n ]" if body else "[]"
 
     code_lines = (json.dumps(code_entry(code), ensure_ascii=False) for code in codes)
+    suggestions = block(suggestion_lines)
     return (
-        f'{{"format": "{FORMAT}", "version": 1,\n'
+        f'{{"format": "{FORMAT}", "version": {1 if suggestions == "[]" else 2},\n'
         f' "codings": {block(coding_lines)},\n'
         f' "memos": {block(memo_lines)},\n'
-        f' "codes": {block(code_lines)}\n}}\n'
+        f' "codes": {block(code_lines)}'
+        + ("" if suggestions == "[]" else f',\n "suggestions": {suggestions}')
+        + "\n}\n"
     )
 
 
@@ -412,7 +432,10 @@ def format_codings(codings: Codings) -> str:
     <BLANKLINE>
     """
     return assemble(
-        map(coding_line, codings.codings), map(memo_line, codings.memos), codings.added_codes
+        map(coding_line, codings.codings),
+        map(memo_line, codings.memos),
+        codings.added_codes,
+        map(record_line, codings.suggestions),
     )
 
 

@@ -11,8 +11,8 @@ see why a code was suggested:
   ``neighbors`` most similar coded turns vote, each for the codes it carries, weighted by its
   similarity; a code's vote share is its weight over the neighbors' total.
 
-A code's **score** is its vote share when coded turns are given (the codebook similarity breaks
-ties and is reported as evidence), else its codebook similarity. :meth:`MachineCoder.suggest`
+A code's **score** is its vote share when other coded turns are given (the codebook similarity
+breaks ties and is reported as evidence), else its codebook similarity. :meth:`MachineCoder.suggest`
 ranks the codes; :meth:`MachineCoder.decide` applies the codes whose vote share reaches
 :data:`VOTE_SHARE` (2 of 5 equal neighbors), or without coded turns the best code when its
 codebook similarity reaches :data:`CODEBOOK_SIMILARITY`. Everything is deterministic: the same
@@ -164,6 +164,8 @@ class MachineCoder:
             (i for i in range(len(self._coded)) if self._coded[i][0] != exclude),
             key=lambda i: (-similarity[i], self._coded[i][0]),
         )[: self.neighbors]
+        if not order:  # the only coded turn is this one: the codebook is all there is
+            return by_code
         weights = {i: max(float(similarity[i]), 0.0) for i in order}
         total = sum(weights.values()) or 1.0
         votes: dict[str, float] = {}
@@ -222,7 +224,7 @@ class MachineCoder:
         decided = []
         for turn, vector in zip(turns, vectors, strict=True):
             ranked = self._rank(turn.unit, vector, codes)
-            if self._coded:
+            if any(e.kind == "coded turn" for s in ranked for e in s.evidence):
                 decided.append(frozenset(s.code for s in ranked if s.score >= VOTE_SHARE))
             else:
                 top = ranked[:1]

@@ -124,7 +124,12 @@ class CodingFile:
             self._check_owner(memo.coder, f"memos[{index}] field 'coder'")
         data = saved.codings
         content = Content.load(
-            data.codings, data.memos, data.added_codes, self.codebook, str(self.path)
+            data.codings,
+            data.memos,
+            data.added_codes,
+            self.codebook,
+            str(self.path),
+            data.suggestions,
         )
         self.saved, self.digest, self.pending = signatures, saved.digest, saved.actions
         self.untidy, self.dropped = saved.stale or bool(saved.dropped), saved.dropped

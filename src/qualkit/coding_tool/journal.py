@@ -49,6 +49,7 @@ from qualkit.coding_tool.content import (
     PutCoding,
     SetCode,
     SetMemo,
+    SetRecord,
 )
 from qualkit.coding_tool.lock import shared
 from qualkit.codings import (
@@ -65,6 +66,7 @@ from qualkit.codings import (
 )
 from qualkit.errors import InputError
 from qualkit.reading import decode_utf8
+from qualkit.suggestion_records import parse_record, record_key, record_line
 from qualkit.transcripts import Transcript
 
 __all__ = [
@@ -126,6 +128,10 @@ def encode(ops: Iterable[Op]) -> str:
                 items.append(_dumps({"drop_code": label}))
             case SetCode(_, code):
                 items.append(_dumps({"code": code_entry(code)}))
+            case SetRecord(key, None):
+                items.append(_dumps({"drop_suggestion": _key_entry(key)}))
+            case SetRecord(_, record):
+                items.append('{"suggestion": ' + record_line(record) + "}")
             case _:
                 raise TypeError(op)
     return '{"ops": [' + ", ".join(items) + "]}\n"
@@ -263,7 +269,9 @@ def _replay(
         raise InputError(journal, "line 1", f'a header with "format": "{FORMAT}"')
     if header.get("snapshot") != snapshot:
         return Saved(codings, snapshot, 0, stale=True)  # a compaction finished all but this
-    content = Content.load(codings.codings, codings.memos, codings.added_codes, codebook, source)
+    content = Content.load(
+        codings.codings, codings.memos, codings.added_codes, codebook, source, codings.suggestions
+    )
     for number, action in decoded[1:]:
         for op in _ops(action, journal, number):
             _check(op, content, journal, number, codebook, transcripts)
@@ -302,6 +310,12 @@ def _ops(action: object, journal: Path, number: int) -> list[Op]:
             ops.append(SetCode(code.label, code))
         elif kind == "drop_code" and isinstance(entry, str):
             ops.append(SetCode(entry, None))
+        elif kind == "suggestion":  # what the coder did with a machine suggestion
+            record = parse_record(entry, str(journal), place)
+            ops.append(SetRecord(record_key(record), record))
+        elif kind == "drop_suggestion":
+            session, turn, code, coder, start, end = _values(entry, _DROP_KEYS, str(journal), place)
+            ops.append(SetRecord((session, turn, code, coder, _or(start), _or(end)), None))
         else:
             raise InputError(journal, place, "one of put, drop, memo, drop_memo, code, drop_code")
     return ops
