@@ -1,4 +1,5 @@
-"""The suggestions panel in a real browser (JupyterLab 4, Debian's Chromium, 1366×768).
+"""The suggestions panel in a real browser (JupyterLab 4 and Notebook 7, Debian's Chromium,
+1366×768).
 
 Off by default: the lesson notebook of tests/test_widget_browser.py shows no panel. Turned on
 by the lesson (``code_transcript(..., suggest=True)``): accept one suggestion and reject
@@ -13,10 +14,6 @@ import os
 from pathlib import Path
 
 import pytest
-
-from qualkit.codings import read_codings
-
-from lab_server import CHROMIUM_ARGS, TOKEN, jupyter_server
 from test_widget_browser import (
     AXE,
     FRONT_ENDS,
@@ -26,7 +23,11 @@ from test_widget_browser import (
     wait_for_idle_kernel,
     write_notebook,
 )
-from test_widget_browser import chromium as chromium  # noqa: F401 (the fixture)
+from test_widget_browser import chromium as chromium
+
+from qualkit.codings import read_codings
+
+from lab_server import CHROMIUM_ARGS, TOKEN, jupyter_server
 
 pytestmark = pytest.mark.browser
 
@@ -35,8 +36,8 @@ SHOTS = REPO / "test-output" / "suggestions-browser"
 TURN = 2  # Brandi's first turn of PSS-FG1
 
 
-def _server(tmp_path, suggest: bool):
-    module, app, notebook_url = FRONT_ENDS["jupyterlab"]
+def _server(tmp_path, suggest: bool, front_end: str = "jupyterlab"):
+    module, app, notebook_url = FRONT_ENDS[front_end]
     root = tmp_path / "lesson"
     root.mkdir()
     write_notebook(root / "coding.ipynb")
@@ -74,7 +75,9 @@ def test_the_panel_is_absent_by_default(tmp_path, chromium):
 
     _, server, notebook_url = _server(tmp_path, suggest=False)
     with server as base, sync_playwright() as playwright:
-        browser, page, tool = _open(playwright, chromium, f"{base}{notebook_url}token={TOKEN}", base)
+        browser, _page, tool = _open(
+            playwright, chromium, f"{base}{notebook_url}token={TOKEN}", base
+        )
         try:
             tool.get_by_label("Turn", exact=True).fill(str(TURN))
             tool.get_by_label("Turn", exact=True).press("Enter")
@@ -84,15 +87,18 @@ def test_the_panel_is_absent_by_default(tmp_path, chromium):
             browser.close()
 
 
-def test_accept_one_reject_one_restart_and_see_them_recorded(tmp_path, chromium):
+@pytest.mark.parametrize("front_end", sorted(FRONT_ENDS))
+def test_accept_one_reject_one_restart_and_see_them_recorded(tmp_path, chromium, front_end):
     from playwright.sync_api import expect, sync_playwright
 
     assert AXE.exists()
-    root, server, notebook_url = _server(tmp_path, suggest=True)
+    root, server, notebook_url = _server(tmp_path, suggest=True, front_end=front_end)
     coding_file = root / "ana.codings.json"
     SHOTS.mkdir(parents=True, exist_ok=True)
     with server as base, sync_playwright() as playwright:
-        browser, page, tool = _open(playwright, chromium, f"{base}{notebook_url}token={TOKEN}", base)
+        browser, page, tool = _open(
+            playwright, chromium, f"{base}{notebook_url}token={TOKEN}", base
+        )
         try:
             turn_box = tool.get_by_label("Turn", exact=True)
             turn_box.fill(str(TURN))
@@ -105,7 +111,7 @@ def test_accept_one_reject_one_restart_and_see_them_recorded(tmp_path, chromium)
             second = items.nth(1).get_attribute("data-code")
             assert not coding_file.exists() or not read_codings(coding_file).codings
             tool.evaluate("el => el.scrollIntoView({block: 'start'})")
-            page.screenshot(path=str(SHOTS / "panel.png"))
+            page.screenshot(path=str(SHOTS / f"{front_end}-panel.png"))
             found = axe_violations(page)
             assert found == [], found
 
@@ -115,14 +121,14 @@ def test_accept_one_reject_one_restart_and_see_them_recorded(tmp_path, chromium)
             row = panel.locator(f'.qk-suggestion[data-code="{second}"]')
             row.get_by_role("button", name=f"Reject {second}", exact=False).click()
             expect(status).to_contain_text(f"rejected the suggestion {second}", timeout=15_000)
-            expect(panel.locator(f'.qk-suggestion[data-code="{second}"] .qk-decision')).to_have_text(
-                "rejected"
-            )
+            expect(
+                panel.locator(f'.qk-suggestion[data-code="{second}"] .qk-decision')
+            ).to_have_text("rejected")
             saved = read_codings(coding_file)
             assert [(c.turn, c.code) for c in saved.codings] == [(TURN, first)]
             decisions = {(r.turn, r.code): r.decision for r in saved.suggestions}
             assert decisions == {(TURN, first): "accepted", (TURN, second): "rejected"}
-            page.screenshot(path=str(SHOTS / "decided.png"))
+            page.screenshot(path=str(SHOTS / f"{front_end}-decided.png"))
             found = axe_violations(page)
             assert found == [], found
 
@@ -131,10 +137,10 @@ def test_accept_one_reject_one_restart_and_see_them_recorded(tmp_path, chromium)
             expect(status).to_contain_text("Resumed 1 coding from ana.codings.json", timeout=90_000)
             turn_box.fill(str(TURN))
             turn_box.press("Enter")
-            expect(panel.locator(f'.qk-suggestion[data-code="{second}"] .qk-decision')).to_have_text(
-                "rejected", timeout=30_000
-            )
+            expect(
+                panel.locator(f'.qk-suggestion[data-code="{second}"] .qk-decision')
+            ).to_have_text("rejected", timeout=30_000)
             assert read_codings(coding_file).suggestions == saved.suggestions
-            page.screenshot(path=str(SHOTS / "restored.png"))
+            page.screenshot(path=str(SHOTS / f"{front_end}-restored.png"))
         finally:
             browser.close()
