@@ -150,3 +150,19 @@ def test_the_export_carries_each_decision_as_a_note_and_validates(corpus, tmp_pa
     path = tmp_path / "ana.qdpx"
     refi.export_qdpx(path, corpus, read_codings(tool.path))
     refi.validate_qdpx(path)
+
+
+def test_an_export_with_decisions_reads_back_with_its_codings(corpus, tmp_path):
+    from qualkit import refi
+
+    tool = _tool(corpus, tmp_path / "ana.codings.json", suggest=True)
+    _participant_turn(tool)
+    first, second, _ = (s.code for s in tool.suggestions())
+    tool.accept_suggestion(first)
+    tool.reject_suggestion(second)
+    saved = read_codings(tool.path)
+    refi.export_qdpx(tmp_path / "ana.qdpx", corpus, saved)
+    project = refi.import_qdpx(tmp_path / "ana.qdpx")
+    assert [(c.unit, c.code) for c in project.codings.codings] == [
+        (c.unit, c.code) for c in saved.codings
+    ]

@@ -20,7 +20,8 @@ what the lessons' tests grade, and how the corpus ships the team's codings::
      "memos": [{"session": "PSS-FG1", "turn": 12, "coder": "ana", "text": "...", "created": "..."}],
      "codes": [<new codes the coder added, in the codebook's code format>]}
 
-``start``/``end`` are written only for a span. One entry per line, so files diff well, and
+``start``/``end`` are written only for a span. A file may also hold a ``suggestions`` list
+(version 2): what the coder did with machine suggestions (:mod:`qualkit.suggestion_records`). One entry per line, so files diff well, and
 errors name that line. Files are replaced atomically; the coding tool saves each action to a
 journal beside the file in between, which :func:`read_codings` reads too.
 

@@ -122,6 +122,8 @@ class CodingFile:
             self._check_owner(coding.coder, f"codings[{index}] field 'coder'")
         for index, memo in enumerate(saved.codings.memos):
             self._check_owner(memo.coder, f"memos[{index}] field 'coder'")
+        for index, record in enumerate(saved.codings.suggestions):
+            self._check_owner(record.coder, f"suggestions[{index}] field 'coder'")
         data = saved.codings
         content = Content.load(
             data.codings,
