@@ -171,6 +171,8 @@ def test_compaction_comes_every_so_many_actions_and_when_the_journal_is_old(
     tool = make_tool(tiny_corpus, path)
     tool.apply("PSS_BOUNDARY", turn=2)  # no file yet: written whole
     first = path.read_bytes()
+    # Not by age here, however long a loaded machine takes over these saves.
+    monkeypatch.setattr(coding_file_module, "COMPACT_AFTER_SECONDS", float("inf"))
     for n in range(coding_file_module.COMPACT_EVERY):
         tool.write_memo(f"memo {n}", turn=3)
         assert path.read_bytes() == first  # only the journal grows
@@ -383,7 +385,10 @@ def test_shutting_down_the_kernel_folds_the_journal_into_the_file(tiny_corpus, t
         assert journal_path(path).exists()
     finally:
         client.stop_channels()
-        manager.shutdown_kernel(now=False)  # as JupyterLab's Shut Down Kernel asks
+        # As JupyterLab's Shut Down Kernel asks, but waiting for the exit as long as a loaded
+        # machine takes (jupyter_client's default sends SIGTERM, which skips atexit, at 2.5 s).
+        manager.shutdown_wait_time = 120
+        manager.shutdown_kernel(now=False)
     assert not journal_path(path).exists()
     held = parse_codings(path.read_text(encoding="utf-8"))
     assert {(c.turn, c.code) for c in held} == {(3, "PSS_BOUNDARY"), (6, "PSS_IMPROVE")}
