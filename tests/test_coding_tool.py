@@ -17,8 +17,8 @@ import pytest
 
 from qualkit.codebook import Code, write_codebook
 from qualkit.coding_tool import CodingTool, Progress, default_path
-from qualkit.coding_tool.journal import journal_path
 from qualkit.codings import Coding, Codings, Memo, format_codings, read_codings, write_codings
+from qualkit.codings.journal import journal_path
 from qualkit.errors import InputError
 from qualkit.transcripts import Transcript, format_transcript, parse_transcript
 
@@ -645,7 +645,7 @@ def test_two_processes_saving_into_one_file_lose_nothing(tiny_corpus, tmp_path):
 
 
 def test_a_stuck_lock_holder_is_reported_not_waited_for_forever(tiny_corpus, tmp_path, monkeypatch):
-    from qualkit.coding_tool import lock
+    from qualkit.codings import lock
 
     path = tmp_path / "ana.codings.json"
     tool = make_tool(tiny_corpus, path)
@@ -670,7 +670,7 @@ LOCK_HOLDER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from qualkit.coding_tool.lock import locked
+    from qualkit.codings.lock import locked
 
     with locked(Path(sys.argv[1])):
         print("holding", flush=True)

@@ -25,8 +25,8 @@ import pytest
 from qualkit.codebook import Code
 from qualkit.coding_tool import CodingTool
 from qualkit.coding_tool import coding_file as coding_file_module
-from qualkit.coding_tool.journal import journal_path, read_saved
 from qualkit.codings import Coding, Codings, format_codings, parse_codings, read_codings
+from qualkit.codings.journal import journal_path, read_saved
 from qualkit.errors import InputError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -191,7 +191,8 @@ CHILD = textwrap.dedent(
     import os, sys
     from kill_point import HalfWritten, stop_here  # tests/kill_point.py
     from qualkit.corpus import load_corpus
-    from qualkit.coding_tool import CodingTool, coding_file, journal
+    from qualkit.coding_tool import CodingTool, coding_file
+    from qualkit.codings import journal
 
     point, target, corpus_dir, path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
     coding_file.COMPACT_EVERY = 4
