@@ -193,10 +193,10 @@ def share_engines() -> None:
 
 def _start_worker() -> None:
     global _api
-    import course
+    from nbgrader_api import course_api  # in the worker: nbgrader's start-up is paid here
 
     share_engines()
-    _api = course.course_api()
+    _api = course_api()
 
 
 def grade_one(job: tuple[str, str, str]) -> Outcome:

@@ -21,43 +21,18 @@ the student a 0 for them (feedback_gate.py).
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
-import warnings
 from pathlib import Path
 
 import batch
 import export
 import sandbox
 from feedback_gate import held_back_message, ungraded_answers
-from nbformat.warnings import MissingIDFieldWarning
 from nbgrader.api import MissingEntry
 from nbgrader.apps import NbGraderAPI
-from nbgrader.coursedir import CourseDirectory
 from nbgrader.utils import capture_log, temp_attrs
-from sqlalchemy.exc import SAWarning
-from traitlets.config.loader import PyFileConfigLoader
-
-HERE = Path(__file__).resolve().parent
-# nbgrader's gradebook code warns about its own relationships when a resubmission is regraded:
-# nothing an instructor can act on, so it stays out of the report below.
-warnings.filterwarnings("ignore", category=SAWarning)
-# nbgrader restores a test cell a student deleted without a cell id (add_missing_cells); the
-# cell is back and graded, the warning tells the instructor nothing.
-warnings.filterwarnings("ignore", category=MissingIDFieldWarning)
-# nbgrader runs `alembic` from PATH when it creates a gradebook: use this environment's.
-os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-
-
-def course_api() -> NbGraderAPI:
-    """nbgrader's API, configured from this folder's nbgrader_config.py."""
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(HERE)).load_config()
-    # The API probes the exchange as it starts; a missing one is logged as a critical error.
-    Path(config.Exchange.root).mkdir(parents=True, exist_ok=True)
-    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
-    api.log.setLevel(logging.ERROR)
-    return api
+from nbgrader_api import course_api
 
 
 def lessons(api: NbGraderAPI, wanted: list[str]) -> list[str]:
@@ -110,7 +85,7 @@ def publish(api: NbGraderAPI, names: list[str]) -> int:
         print(f"publish {name}: in the exchange ({api.config.Exchange.root})")
     print("Students fetch it from Nbgrader > Assignment List; submissions arrive in the exchange.")
     if os.environ.get("QUALKIT_PRACTICE_SECRET_FILE"):  # a practice group for each student
-        import practice_groups
+        import practice_groups  # the generator, only for a course that uses it
 
         with api.gradebook as gradebook:
             students = sorted(s.id for s in gradebook.students)
