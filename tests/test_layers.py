@@ -150,7 +150,9 @@ def test_no_import_circle_in_the_kit():
 def test_the_graph_sees_the_kit_s_known_imports():
     """Guards the detector against reading nothing: edges the kit surely has, of each kind."""
     graph = import_graph(ROOTS)
-    assert "qualkit.codebook" in graph["qualkit.codings"]  # from qualkit.x import y
+    assert "qualkit.codebook" in graph["qualkit.codings.entries"]  # from qualkit.x import y
+    # from package import module
+    assert "qualkit.codings.journal" in graph["qualkit.coding_tool.coding_file"]
     assert "batch" in graph["course"]  # a bare import in autograde/
     assert "generator.per_student" in graph["practice_groups"]  # across the roots
     assert "qualkit.coding_tool.actions" in graph["qualkit.coding_tool.tool"]  # from pkg.mod
