@@ -11,6 +11,8 @@ imported: ``src/`` (``qualkit.…``), ``autograde/`` (its folder is on ``sys.pat
 from __future__ import annotations
 
 import ast
+import fnmatch
+import re
 import textwrap
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -159,6 +161,51 @@ def test_the_graph_sees_the_kit_s_known_imports():
     assert len(graph) > 80
 
 
+def layers(text: str) -> list[tuple[str, list[str]]]:
+    """The layers of ARCHITECTURE.md's "Layers" table, top first: ``name pattern ...`` per
+    line, a line that starts with spaces going on with the layer above it."""
+    section = text.split("## Layers", 1)[1]
+    block = re.search(r"```\n(.*?)```", section, re.S).group(1)
+    found: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith(" "):
+            found[-1][1].extend(line.split())
+        elif line.strip():
+            name, *patterns = line.split()
+            found.append((name, patterns))
+    return found
+
+
+def layer_of(table, modules: Mapping[str, Path]) -> dict[str, int]:
+    """Each module's layer (0 at the bottom). A pattern with a / matches the module's file
+    (relative to the repository), else its import name; every module matches exactly once."""
+    placed: dict[str, list[int]] = {name: [] for name in modules}
+    for height, (_, patterns) in enumerate(reversed(table)):
+        for name, path in modules.items():
+            where = path.relative_to(REPO).as_posix() if path.is_relative_to(REPO) else str(path)
+            if any(fnmatch.fnmatchcase(where if "/" in p else name, p) for p in patterns):
+                placed[name].append(height)
+    unplaced = sorted(name for name, heights in placed.items() if not heights)
+    twice = sorted(name for name, heights in placed.items() if len(heights) > 1)
+    assert not unplaced, f"modules in no layer of ARCHITECTURE.md (add them): {unplaced}"
+    assert not twice, f"modules in more than one layer of ARCHITECTURE.md: {twice}"
+    return {name: heights[0] for name, heights in placed.items()}
+
+
+def test_every_import_goes_to_the_same_layer_or_below():
+    table = layers((REPO / "ARCHITECTURE.md").read_text(encoding="utf-8"))
+    assert [name for name, _ in table][-1] == "base"
+    height = layer_of(table, module_files(ROOTS))
+    names = [name for name, _ in reversed(table)]
+    upward = sorted(
+        f"{module} ({names[height[module]]}) imports {target} ({names[height[target]]})"
+        for module, targets in import_graph(ROOTS).items()
+        for target in targets
+        if height[target] > height[module]
+    )
+    assert not upward, "imports up the layers of ARCHITECTURE.md:\n" + "\n".join(upward)
+
+
 @pytest.mark.parametrize("folder", [folder for folder, _ in ROOTS], ids=lambda f: f.name)
 def test_no_module_over_400_lines(folder):
     """One module per concept: a module past about 400 lines holds more than one."""
@@ -208,6 +255,19 @@ def test_the_detector_counts_type_checking_imports_and_names_every_member(tmp_pa
         },
     )
     assert circles(import_graph(roots)) == [["a", "b", "a", "(and c)"]]
+
+
+def test_the_layer_check_finds_an_import_up_and_a_module_left_out(tmp_path):
+    roots = plant(tmp_path, {"low.py": "import high\n", "high.py": "", "new.py": ""})
+    table = layers("## Layers\n\n```\ntop   high\n      new\nbase  low\n```\n")
+    assert table == [("top", ["high", "new"]), ("base", ["low"])]
+    height = layer_of(table, module_files(roots))
+    assert height == {"high": 1, "new": 1, "low": 0}
+    assert height["high"] > height["low"] and "high" in import_graph(roots)["low"]  # upward
+    with pytest.raises(AssertionError, match=r"in no layer .*\['new'\]"):
+        layer_of([("top", ["high"]), ("base", ["low"])], module_files(roots))
+    with pytest.raises(AssertionError, match=r"more than one layer .*\['low'\]"):
+        layer_of([("top", ["high", "new", "l*"]), ("base", ["low"])], module_files(roots))
 
 
 def test_the_detector_passes_a_tree_without_circles_and_sees_through_the_package(tmp_path):
