@@ -33,6 +33,13 @@ REPO = Path(__file__).resolve().parents[1]
 SESSION = "PSS-FG1"
 
 
+@pytest.fixture(autouse=True)
+def compaction_by_count_only(monkeypatch):
+    """These tests count actions to know when the tool compacts; a journal a minute old is
+    compacted too, which a loaded machine could reach mid-test. The test of that sets it."""
+    monkeypatch.setattr(coding_file_module, "COMPACT_AFTER_SECONDS", float("inf"))
+
+
 def make_tool(corpus, path):
     return CodingTool.for_session(
         SESSION, "ana", path, corpus, clock=lambda: "2026-03-02T10:00:00Z"
@@ -171,8 +178,6 @@ def test_compaction_comes_every_so_many_actions_and_when_the_journal_is_old(
     tool = make_tool(tiny_corpus, path)
     tool.apply("PSS_BOUNDARY", turn=2)  # no file yet: written whole
     first = path.read_bytes()
-    # Not by age here, however long a loaded machine takes over these saves.
-    monkeypatch.setattr(coding_file_module, "COMPACT_AFTER_SECONDS", float("inf"))
     for n in range(coding_file_module.COMPACT_EVERY):
         tool.write_memo(f"memo {n}", turn=3)
         assert path.read_bytes() == first  # only the journal grows
