@@ -1,7 +1,7 @@
 """The rules a coding file's entries follow, in one home: :func:`check_codings`.
 
 Every reader checks through it: the file's parser, the journal's replay of each action
-(:mod:`qualkit.codings.journal`), and the REFI-QDA import.
+(:mod:`qualkit.codings.journal`), and the REFI-QDA export and import (:mod:`qualkit.refi`).
 """
 
 from __future__ import annotations
