@@ -37,6 +37,12 @@ ATTRIBUTION = re.compile(
     r"[*_\s]*\(\s*(?P<speaker>[A-Z][\w'-]+)\s*,(?:\s*(?P<model>[a-z][a-z\s]+?)\s*,)?"
     rf"\s*(?P<session>{SESSION})(?:\s*,\s*turns?\s+(?P<turn>\d+))?\s*(?:;[^)]*)?\)"
 )
+# A quotation inside a quotation, in single quotes, is held to the corpus when it is attributed
+# (an apostrophe inside a word does not end it).
+NESTED = re.compile(
+    r"(?<![\w'])'(?P<a>(?:[^'\n]|\n(?![ \t]*\n)|'(?=\w)){8,}?)'"
+    rf"(?=[*_\s]*\(\s*[A-Z][\w'-]+\s*,[^()]*{SESSION})"
+)
 FOLLOWING = re.compile(r"[*_\s]*\((?P<inside>[^()]*)\)")
 # Straight quotes may span a single line break (Markdown wraps); curly quotes pair themselves.
 QUOTE = re.compile(r'"(?P<a>(?:[^"\n]|\n(?![ \t]*\n)){8,}?)"|“(?P<b>[^”]{8,}?)”')
@@ -73,6 +79,8 @@ def quotations(text: Text) -> list[Quotation]:
         found.append(
             Quotation(text.where, quoted, body[match.end() :], body[start:end], text.kind != "code")
         )
+    for match in NESTED.finditer(body):
+        found.append(Quotation(text.where, match.group("a"), body[match.end() :], "", False))
     return found
 
 
@@ -187,6 +195,14 @@ def test_the_convention_tells_the_kinds_apart():
     assert kind_of(bare) == "talk"
     made_up = first('"I never missed a visit" (a fictional account written for this exercise)')
     assert kind_of(made_up) == "fictional" and problem(made_up) is None
+    nested = quotations(
+        Text(
+            "example",
+            "markdown",
+            f"\"She said '{words}' ({turn.speaker}, PSS-FG1)\" (a student's words)",
+        )
+    )
+    assert [kind_of(q) for q in nested] == ["student", "attributed"] and problem(nested[1]) is None
     cited = first('"hues, tones and textures" (Sandelowski, 2010, p. 79)')
     assert kind_of(cited) == "cited"
     assert kind_of(first('Code it as "low" when "the provider is absent or judging".')) == "other"
