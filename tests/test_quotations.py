@@ -45,7 +45,7 @@ NESTED = re.compile(
 )
 FOLLOWING = re.compile(r"[*_\s]*\((?P<inside>[^()]*)\)")
 # Straight quotes may span a single line break (Markdown wraps); curly quotes pair themselves.
-QUOTE = re.compile(r'"(?P<a>(?:[^"\n]|\n(?![ \t]*\n)){8,}?)"|“(?P<b>[^”]{8,}?)”')
+QUOTE = re.compile(r'"(?P<a>(?:[^"\n]|\n(?![ \t]*\n))*?)"|“(?P<b>[^”]*?)”')
 # "we" is left out: a methods section or a research team speaks in it too.
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
 FICTIONAL_FOR_EXERCISE = re.compile(r"written\W+for\W+this\W+(?:exercise|lesson|example)", re.I)
@@ -72,7 +72,9 @@ def quotations(text: Text) -> list[Quotation]:
     blocks = paragraphs(body)
     found = []
     for match in QUOTE.finditer(body):
-        quoted = match.group("a") or match.group("b")
+        quoted = match.group("a") or match.group("b") or ""
+        if len(quoted) < 8:  # a word or two: a term, not a passage (pairing stays right)
+            continue
         if text.kind == "code" and "\n" in quoted:
             continue
         start, end = next((s, e) for s, e in blocks if s <= match.start() <= e)

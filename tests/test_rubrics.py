@@ -125,6 +125,15 @@ def test_model_answers_keep_their_word_limits(lesson):
     assert not broken, f"{lesson}: " + "; ".join(broken)
 
 
+PLACEHOLDER = re.compile(r"\bgo here\b|\bTODO\b|\bXXX\b|\[(?:quote|quotation)[^\]]*\]", re.I)
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_model_answers_hold_no_placeholder(lesson):
+    held = [a.id for a, _ in model_answers(lesson) if PLACEHOLDER.search(a.source)]
+    assert not held, f"{lesson}: model answer(s) {held} still hold a placeholder"
+
+
 def test_word_limits_are_read_as_written():
     assert limits("In 80–150 words: why does the codebook need it?") == (80, 150)
     assert limits("write a results paragraph of 150-250 words") == (150, 250)
