@@ -295,3 +295,32 @@ def test_the_02_group_dynamics_exemplar_gives_the_first_group_figures():
         f"02 notes: in {first.session_id} the facilitator spoke {share}% of the words, "
         f"not {stated[1]}%"
     )
+
+
+def test_the_05_notes_give_the_corpus_saturation_points():
+    """Lesson 05's 5.4 on the default corpus: base 4, run 2, in collection and shuffled order."""
+    import random
+
+    import qualkit
+
+    study = sorted((s for s in corpus().sessions if s.split == "study"), key=lambda s: s.order)
+    ids = [s.session_id for s in study]
+    codes: dict[str, set] = {}
+    for x in corpus().codings("team"):
+        if x.session_id in ids:
+            codes.setdefault(x.session_id, set()).add(x.code)
+    points = {}
+    for name, order in (
+        ("collection", ids),
+        ("shuffled", random.Random(2020).sample(ids, len(ids))),
+    ):
+        units = [codes.get(i, set()) for i in order]
+        points[name] = [
+            qualkit.assess_saturation(units, base=4, run=2, threshold=t).reported
+            for t in (0.05, 0.0)
+        ]
+    notes = flat(text_of("instructors/05-categories-themes-saturation.md"))
+    (c5, c0), (s5, s0) = points["collection"], points["shuffled"]
+    assert f"collection {c5} at ≤5% and {c0} at 0%; shuffled {s5} and {s0}" in notes, points
+    assert f"At ≤5% it was {c5} in one order and {s5} in the other" in notes, points
+    assert f"Code saturation was reached at {c5} (b = 4, r = 2, ≤5%)" in notes, points
