@@ -24,6 +24,7 @@ import json
 import os
 import re
 import time
+from contextlib import nullcontext
 from os import PathLike
 from pathlib import Path
 
@@ -205,12 +206,13 @@ def parse_chart(text: str, source: str | PathLike = "<chart>") -> Chart:
     return chart
 
 
-def read_chart(path: str | PathLike) -> Chart:
-    """Read a chart file (under its lock, shared: never a save half done)."""
+def read_chart(path: str | PathLike, *, lock: bool = True) -> Chart:
+    """Read a chart file. With ``lock`` (for readers outside the tool) under its lock, shared;
+    the tool, reading under its own lock, passes ``lock=False``."""
     path = Path(path)
     if path.is_dir():
         raise InputError(path, "path", "a chart file (UTF-8 JSON)", "a folder")
-    with shared(path):
+    with shared(path) if lock else nullcontext():
         data = path.read_bytes()
     text = decode_utf8(data, path, keep_mark=False)
     return parse_chart(text, path)
@@ -227,12 +229,12 @@ class ChartFile:
         self.charter = charter
         self.saved: Signature = None  # the file as we last read or wrote it
 
-    def read(self) -> Chart | None:
+    def read(self, *, lock: bool = True) -> Chart | None:
         """The saved chart (None if there is none yet); refuses another charter's file."""
         self._remove_stale_temporaries()
         signature = self.signature()
         try:
-            chart = read_chart(self.path)
+            chart = read_chart(self.path, lock=lock)
         except FileNotFoundError:
             self.saved = None
             return None
@@ -252,7 +254,7 @@ class ChartFile:
         with locked(self.path):
             current = chart
             if self.signature() not in (self.saved, None):
-                disk = self.read()
+                disk = self.read(lock=False)
                 if disk is not None:
                     current = disk.with_frame(chart.themes, chart.cases)
             new = current.with_cell(cell)

@@ -12,8 +12,9 @@ QDA-XML 1.0 has no chart or summary grid, so a cell travels as what it can carry
   ``<SelectionRef>`` to each of those selections.
 
 GUIDs are stable (``uuid5`` of ``chart:<charter>:…``), so exporting twice gives the same bytes.
-Reading a project back (:func:`qualkit.refi.import_qdpx`) ignores these selections' notes;
-the chart file is the record, this is its travelling copy.
+A QDA tool (and :func:`qualkit.refi.import_qdpx`) reads each summary as the charter's memo on
+the turns it rests on; what QDA-XML cannot carry is the grid itself (which theme is a column),
+kept in the Note's name. The chart file stays the record; this is its travelling copy.
 """
 
 from __future__ import annotations
