@@ -51,13 +51,14 @@ function render({ model, el }) {
   const candidatesLegend = h("legend", { class: "qc-label" });
   const candidates = h("fieldset", { class: "qc-candidates" }, candidatesLegend);
   const contextList = h("ol", { class: "qc-context-list" });
-  const contextBox = h("section", { class: "qc-context", "aria-label": "Turn in context" },
+  const contextBox = h("section", { class: "qc-context", "aria-label": "Turn in context", tabindex: "0" },
     h("h4", { class: "qc-label", text: "In context" }), contextList);
   const editor = h("section", { class: "qc-editor", "aria-labelledby": `${uid}-editor-title` },
     writeBox, candidates, contextBox);
   const status = h("p", { class: "qc-status", role: "status", "aria-live": "polite" });
   const error = h("p", { class: "qc-error", role: "alert" });
-  const root = h("div", { class: "qualkit-charting" }, head, gridBox, editor, h("div", { class: "qc-foot" }, status, error));
+  // data-lm-suppress-shortcuts: keys pressed in the view are ours, not the notebook's.
+  const root = h("div", { class: "qualkit-charting", "data-lm-suppress-shortcuts": "true" }, head, gridBox, editor, h("div", { class: "qc-foot" }, status, error));
   el.append(root);
 
   // ---------------------------------------------------------------- grid
@@ -68,28 +69,34 @@ function render({ model, el }) {
     const themes = grid.themes || [];
     const focused = document.activeElement && document.activeElement.closest ? document.activeElement.closest("button.qc-cell") : null;
     const focusKey = focused && table.contains(focused) ? focused.dataset.key : null;
-    table.replaceChildren(
-      h("thead", {}, h("tr", {},
-        h("th", { scope: "col", text: "Case" }),
-        themes.map((t) => h("th", { scope: "col", title: `Codes: ${t.codes}` }, t.name)))),
-      ...(grid.groups || []).map((group) => h("tbody", {},
-        h("tr", { class: "qc-group" }, h("th", { scope: "rowgroup", colspan: themes.length + 1, text: group.label })),
-        group.cases.map((c) => h("tr", {},
-          h("th", { scope: "row", class: "qc-case" }, h("span", { class: "qc-name", text: c.name }),
-            h("span", { class: "qc-id", text: ` ${c.id} · ${c.sessions}` })),
-          c.cells.map((cell) => {
-            const key = `${c.id}|${cell.theme}`;
-            const said = cell.charted ? `${cell.words} words, ${cell.turns} turns` : "not charted";
-            return h("td", {}, h("button", {
-              type: "button", class: `qc-cell${cell.charted ? " qc-charted" : ""}${key === openKey ? " qc-open" : ""}`,
-              "data-key": key, "data-case": c.id, "data-theme": cell.theme, tabindex: "-1",
-              "aria-label": `${c.name} (${c.id}), ${cell.theme}: ${said}`,
-              "aria-pressed": key === openKey ? "true" : "false",
-              onclick: () => openCell(c.id, cell.theme),
-            }, h("span", { class: "qc-preview", text: cell.preview || "—" }),
-            cell.charted ? h("span", { class: "qc-turns", text: `${cell.turns} ↩` }) : null));
-          })))))),
-    );
+    const cellButton = (c, cell) => {
+      const key = `${c.id}|${cell.theme}`;
+      const said = cell.charted ? `${cell.words} words, ${cell.turns} turns` : "not charted";
+      return h("button", {
+        type: "button",
+        class: `qc-cell${cell.charted ? " qc-charted" : ""}${key === openKey ? " qc-open" : ""}`,
+        "data-key": key, tabindex: "-1",
+        "data-lm-suppress-shortcuts": "true", // Notebook 7 matches the focused element itself
+        "aria-label": `${c.name} (${c.id}), ${cell.theme}: ${said}`,
+        "aria-pressed": key === openKey ? "true" : "false",
+        onclick: () => openCell(c.id, cell.theme),
+      },
+      h("span", { class: "qc-preview", text: cell.preview || "—" }),
+      cell.charted ? h("span", { class: "qc-turns", text: cell.turns === 1 ? "1 turn" : `${cell.turns} turns` }) : null);
+    };
+    const caseRow = (c) => h("tr", {},
+      h("th", { scope: "row", class: "qc-case" },
+        h("span", { class: "qc-name", text: c.name }),
+        h("span", { class: "qc-id", text: ` ${c.id} · ${c.sessions}` })),
+      c.cells.map((cell) => h("td", {}, cellButton(c, cell))));
+    const thead = h("thead", {}, h("tr", {},
+      h("th", { scope: "col", text: "Case" }),
+      themes.map((t) => h("th", { scope: "col", title: `Codes: ${t.codes}`, text: t.name }))));
+    const bodies = (grid.groups || []).map((group) => h("tbody", {},
+      h("tr", { class: "qc-group" },
+        h("th", { scope: "rowgroup", colspan: themes.length + 1, text: group.label })),
+      group.cases.map(caseRow)));
+    table.replaceChildren(thead, ...bodies);
     const buttons = cellButtons();
     const current = buttons.find((b) => b.dataset.key === (focusKey || openKey)) || buttons[0];
     if (current) current.tabIndex = 0;
@@ -112,6 +119,7 @@ function render({ model, el }) {
     const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     if (event.key in moves) {
       event.preventDefault();
+      event.stopPropagation();
       const [dr, dc] = moves[event.key];
       const target = rows[row + dr] && rows[row + dr].querySelectorAll("button.qc-cell")[col + dc];
       if (target) {
@@ -140,12 +148,16 @@ function render({ model, el }) {
       saveSummary();
     } else if (event.key === "Escape") {
       event.preventDefault();
+      event.stopPropagation();
       backToGrid();
     }
   });
   saveButton.addEventListener("click", saveSummary);
   editor.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && event.target !== summary) backToGrid();
+    if (event.key === "Escape" && event.target !== summary) {
+      event.stopPropagation();
+      backToGrid();
+    }
   });
 
   function backToGrid() {
@@ -178,7 +190,10 @@ function render({ model, el }) {
     candidatesLegend.textContent = e.candidates.length
       ? `Turns it rests on (her turns coded ${e.codes})`
       : `No turn of hers is coded ${e.codes}`;
-    const focusedId = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.turn : null;
+    // The list is drawn anew: focus goes back to the box or button that had it.
+    const active = document.activeElement;
+    const focusedId = active && candidates.contains(active) && active.dataset ? active.dataset.turn : null;
+    const focusedTag = focusedId ? active.tagName.toLowerCase() : "";
     candidates.replaceChildren(candidatesLegend, h("ul", { class: "qc-cand-list" },
       e.candidates.map((c) => {
         const id = `${uid}-t-${c.session}-${c.turn}`;
@@ -194,7 +209,7 @@ function render({ model, el }) {
           h("p", { class: "qc-cand-text", text: c.text }));
       })));
     if (focusedId) {
-      const again = candidates.querySelector(`input[data-turn="${CSS.escape(focusedId)}"]`);
+      const again = candidates.querySelector(`${focusedTag}[data-turn="${CSS.escape(focusedId)}"]`);
       if (again) again.focus();
     }
     if (moved) summary.focus();
