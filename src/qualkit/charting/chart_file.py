@@ -11,9 +11,10 @@
 **Saving.** Each action of the charting tool rewrites the file through
 :func:`qualkit.atomic.write_atomic` (temporary file, fsync, rename, fsync of the folder), under
 the coding tool's lock (:func:`qualkit.coding_tool.lock.locked`): a kill at any moment leaves
-the previous complete file or the new one. A chart is small (a hundred cells is a few dozen
-kilobytes), so one whole write per action costs about one disk flush, as a journal line does;
-``benchmarks/bench_charting.py`` holds it to that. If something else changed the file since
+the previous complete file or the new one. A chart is small (every participant of the corpus
+against five themes is about 200 KiB), so a save is one whole write, a little more than the bare
+``write_atomic`` of the file (``benchmarks/bench_charting.py``); the coding tool's journal would
+make it one appended line, once journal replay lives where both tools can share it. If something else changed the file since
 the tool last read or wrote it (a second tool on the same chart), the tool reads it again and
 puts its one changed cell into what it finds, so neither loses work.
 """
@@ -25,6 +26,7 @@ import os
 import re
 import time
 from contextlib import nullcontext
+from functools import lru_cache
 from os import PathLike
 from pathlib import Path
 
@@ -78,18 +80,7 @@ def format_chart(chart: Chart) -> str:
     themes = [
         {"name": t.name, "codes": list(t.codes), "description": t.description} for t in chart.themes
     ]
-    cells = [
-        dumps(
-            {
-                "case": cell.case,
-                "theme": cell.theme,
-                "summary": cell.summary,
-                "turns": [{"session": t.session_id, "turn": t.turn} for t in cell.turns],
-                "updated": cell.updated,
-            }
-        )
-        for cell in chart.cells
-    ]
+    cells = [_cell_line(cell) for cell in chart.cells]
     head = (
         f'{{"format": "{FORMAT}", "version": {VERSION}, "charter": {dumps(chart.charter)}, '
         f'"codings": {dumps(chart.codings)},\n'
@@ -98,6 +89,20 @@ def format_chart(chart: Chart) -> str:
     )
     body = ' "cells": [' + ("\n  " + ",\n  ".join(cells) + "\n ]" if cells else "]")
     return head + body + "}\n"
+
+
+# A save rewrites every cell's line but changes one: each cell (frozen, so hashable) is
+# encoded once. This halves a save at a few hundred cells (benchmarks/bench_charting.py).
+@lru_cache(maxsize=4096)
+def _cell_line(cell: Cell) -> str:
+    entry = {
+        "case": cell.case,
+        "theme": cell.theme,
+        "summary": cell.summary,
+        "turns": [{"session": t.session_id, "turn": t.turn} for t in cell.turns],
+        "updated": cell.updated,
+    }
+    return json.dumps(entry, ensure_ascii=False)
 
 
 # ---------------------------------------------------------------- reading
