@@ -339,6 +339,7 @@ def test_reading_down_a_column_and_across_a_row(tiny_corpus, tmp_path):
     assert row.loc[1, "summary"].startswith("Late texts")
     with pytest.raises(KeyError):
         down_column(tool.chart, tool.cases, "Hope")
+    assert tool.down_column("Limits").equals(column) and tool.across_row("P002").equals(row)
 
 
 def test_the_chart_as_a_table_and_as_csv(tiny_corpus, tmp_path):
@@ -352,6 +353,7 @@ def test_the_chart_as_a_table_and_as_csv(tiny_corpus, tmp_path):
     back = pd.read_csv(io.StringIO(text), keep_default_na=False)
     assert back.equals(chart_cells(tool.chart, tool.cases))
     assert len(back) == 9  # every case × theme, blanks too
+    assert tool.to_csv() == text and tool.table().equals(table)
 
 
 # ---------------------------------------------------------------- grading
@@ -411,13 +413,13 @@ def test_overlap_measures():
 def test_the_chart_travels_in_a_refi_qda_project_as_notes_on_the_selections(tiny_corpus, tmp_path):
     from lxml import etree
 
-    from qualkit.charting.refi_notes import chart_qdpx_bytes, export_chart_qdpx
+    from qualkit.charting.refi_notes import chart_qdpx_bytes
     from qualkit.refi import NS_PROJECT, guid, import_qdpx, validate_qdpx
 
     tool = charted(tiny_corpus, tmp_path)
     codings = tiny_corpus.codings("team")
     path = tmp_path / "chart.qdpx"
-    export_chart_qdpx(path, tiny_corpus, codings, tool.chart, tool.cases)
+    tool.export_qdpx(path)
     validate_qdpx(path)  # the vendored QDA-XML 1.0 schema
     assert path.read_bytes() == chart_qdpx_bytes(tiny_corpus, codings, tool.chart, tool.cases)
     with zipfile.ZipFile(path) as archive:

@@ -7,7 +7,8 @@ In a lesson notebook::
     chart = chart_cases({"Advocacy": ["DOULA_ADVOCACY_HOSP", "X_STIGMA_CARE"], ...},
                         charter="ana", codings="ana.codings.json", cases=["P001", "P007"])
     chart                       # the widget: click a cell, write, tick the turns it rests on
-    chart.tool.down_column("Advocacy")   # reading views, as pandas tables
+    chart.tool.down_column("Advocacy")   # reading views, as pandas tables; .across_row("P001")
+    chart.tool.to_csv("chart.csv"); chart.tool.export_qdpx("chart.qdpx")
 
 One concept per module: :mod:`~qualkit.charting.chart` (the pure chart),
 :mod:`~qualkit.charting.cases` (cases and the turns a cell may rest on),

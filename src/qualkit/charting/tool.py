@@ -17,6 +17,9 @@ from dataclasses import replace
 from os import PathLike
 from pathlib import Path
 
+import pandas as pd
+
+from qualkit.charting import views
 from qualkit.charting.cases import Candidates, Case, case_turns, cases_of
 from qualkit.charting.chart import Cell, Chart, TurnRef
 from qualkit.charting.chart_file import ChartFile, default_path
@@ -166,6 +169,30 @@ class ChartingTool:
         if saved is not None:
             self.chart = saved.with_frame(self.chart.themes, self.chart.cases)
         self._changed("reload")
+
+    # ------------------------------------------------------------------ reading and exports
+
+    def down_column(self, theme: str) -> pd.DataFrame:
+        """One theme across the cases, grouped by model (:func:`~qualkit.charting.views.down_column`)."""
+        return views.down_column(self.chart, self.cases, theme)
+
+    def across_row(self, case_id: str) -> pd.DataFrame:
+        """One woman across the themes (:func:`~qualkit.charting.views.across_row`)."""
+        return views.across_row(self.chart, self.cases, case_id)
+
+    def table(self) -> pd.DataFrame:
+        """The chart as drawn: a row per case, a column per theme."""
+        return views.chart_table(self.chart, self.cases)
+
+    def to_csv(self, path: str | PathLike | None = None) -> str:
+        """Every case × theme as CSV (also written to ``path`` if given)."""
+        return views.chart_csv(self.chart, self.cases, path)
+
+    def export_qdpx(self, path: str | PathLike, *, title: str | None = None) -> None:
+        """The corpus, the codings and the chart's cells as a REFI-QDA project (``.qdpx``)."""
+        from qualkit.charting.refi_notes import export_chart_qdpx  # lxml, only when exporting
+
+        export_chart_qdpx(path, self.corpus, self.codings, self.chart, self.cases, title=title)
 
     # ------------------------------------------------------------------ saving
 
