@@ -35,7 +35,13 @@ from qualkit.charting import (
     read_chart,
 )
 from qualkit.charting.chart_file import format_chart, parse_chart
-from qualkit.charting.grading import grade_cells, longest_shared_run, score, shared_trigrams
+from qualkit.charting.grading import (
+    copied_cells,
+    grade_cells,
+    longest_shared_run,
+    score,
+    shared_trigrams,
+)
 from qualkit.errors import InputError
 from qualkit.themes import Theme
 
@@ -398,6 +404,19 @@ def test_grading_names_a_short_summary_and_a_stray_turn(tiny_corpus, tmp_path):
     # A cell of a theme the chart lacks is graded as blank, not an error.
     [missing] = grade_cells(chart, [("P002", "Hope")], tiny_corpus, tiny_corpus.codings("team"))
     assert missing.points == 0 and missing.problems[0] == "no summary"
+
+
+def test_a_chart_copied_from_another_student_is_named_cell_by_cell(tiny_corpus, tmp_path):
+    ana = charted(tiny_corpus, tmp_path).chart
+    ben = replace(ana, charter="ben")
+    ben = ben.with_cell(replace(ben.cell("P001", "Trust"), summary="Ben wrote this one himself."))
+    cleo = replace(ana, charter="cleo", cells=())
+    assert copied_cells(ben, [ana, cleo]) == {
+        ("P002", "Limits"): ("ana",),
+        ("P003", "Limits"): ("ana",),
+    }
+    assert copied_cells(cleo, [ana, ben]) == {}
+    assert copied_cells(ana, [ana]) == {}  # her own chart is not another's
 
 
 def test_overlap_measures():

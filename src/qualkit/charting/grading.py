@@ -10,6 +10,10 @@ Each required cell (case × theme) is checked for what the framework method asks
 - **grounded**: it rests on one or more turns, each a turn of that case coded (in the codings
   the grader names) with one of the theme's codes, as the chart file records them.
 
+:func:`copied_cells` compares one chart with other students' charts, cell by cell, with the same
+measures: a summary that matches another's is named (both ways: who copied from whom is the
+instructor's to judge, so it is reported, not scored).
+
 A cell earns its points only for a summary of her own: grounding is credited only with one,
 so a chart of pasted quotations and a blank chart score the same (:func:`score`).
 """
@@ -31,6 +35,7 @@ __all__ = [
     "MAX_WORDS",
     "MIN_WORDS",
     "CellGrade",
+    "copied_cells",
     "grade_cells",
     "longest_shared_run",
     "score",
@@ -193,3 +198,34 @@ def grade_cells(
 def score(grades: Iterable[CellGrade]) -> int:
     """Points over the graded cells (two per cell at most)."""
     return sum(grade.points for grade in grades)
+
+
+def copied_cells(
+    chart: Chart,
+    others: Iterable[Chart],
+    *,
+    max_run: int = MAX_RUN,
+    max_shared: float = MAX_SHARED,
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The cells of ``chart`` whose summary matches the same cell of another chart (more than
+    ``max_run`` words in a row, or more than ``max_shared`` of its word 3-grams), each with the
+    charters it matches."""
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    others = tuple(other for other in others if other.charter != chart.charter)
+    for cell in chart.cells:
+        if not cell.summary.strip():
+            continue
+        matches = []
+        for other in others:
+            try:
+                theirs = other.cell(*cell.key).summary
+            except KeyError:
+                continue
+            if theirs.strip() and (
+                longest_shared_run(cell.summary, [theirs]) > max_run
+                or shared_trigrams(cell.summary, [theirs]) > max_shared
+            ):
+                matches.append(other.charter)
+        if matches:
+            found[cell.key] = tuple(matches)
+    return found
