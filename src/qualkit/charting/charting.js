@@ -131,7 +131,9 @@ function render({ model, el }) {
   });
 
   // ---------------------------------------------------------------- editor
+  let pause = null; // typing is saved once it pauses, so a closed tab loses at most a moment
   function saveSummary() {
+    clearTimeout(pause);
     if (!dirty || !openKey) return;
     dirty = false;
     send({ type: "summary", text: summary.value });
@@ -140,6 +142,8 @@ function render({ model, el }) {
     dirty = true;
     const n = summary.value.trim() ? summary.value.trim().split(/\s+/).length : 0;
     count.textContent = `${n} words (not saved yet)`;
+    clearTimeout(pause);
+    pause = setTimeout(saveSummary, 2000);
   });
   summary.addEventListener("blur", saveSummary);
   summary.addEventListener("keydown", (event) => {

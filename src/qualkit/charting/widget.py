@@ -21,7 +21,7 @@ __all__ = ["KEYS_HELP", "ChartWidget"]
 HERE = Path(__file__).parent
 KEYS_HELP = (
     "In the chart: arrow keys move between cells; Enter opens a cell. In a cell: write the "
-    "summary and press Ctrl+Enter (or leave the box) to save it; Space ticks a turn the summary "
+    "summary; it is saved when you pause, press Ctrl+Enter or leave the box; Space ticks a turn the summary "
     "rests on (saved at once); the turn's \u201cIn context\u201d button shows the talk around it; "
     "Esc goes back to the cell in the chart."
 )
