@@ -1,7 +1,8 @@
 """qualkit: qualitative research methods in Jupyter.
 
 Load the simulated corpus, code transcripts, measure agreement and saturation, count and
-compare codes across the support models, retrieve coded talk, build themes, and exchange
+compare codes across the support models, retrieve coded talk, build themes, chart cases
+against themes, and exchange
 projects with other QDA software through REFI-QDA.
 
 Everything a student uses is importable from here (``from qualkit import code_frequencies``).
@@ -19,6 +20,7 @@ from qualkit.agreement import (
     percent_agreement,
     scotts_pi,
 )
+from qualkit.charting import chart_cases
 from qualkit.code_agreement import AgreementTable, per_code_agreement, reliability
 from qualkit.codebook import Category, Code, Codebook, read_codebook, write_codebook
 from qualkit.coding_tool import CodingTool
@@ -57,6 +59,7 @@ __all__ = [
     "Turn",
     "assess_saturation",
     "brennan_prediger",
+    "chart_cases",
     "check_themes",
     "code_frequencies",
     "code_transcript",
