@@ -28,7 +28,7 @@ def test_summary_table_counts_each_status_and_names_failures_with_reasons():
         batch.Outcome("01", "cy", "graded", 0, 5, note="notebook 01.ipynb missing (scored 0)"),
     ]
     table = batch.summary(outcomes, resumed=3).splitlines()
-    assert "graded                              2" in table
+    assert "fully graded                        2" in table
     assert "needs manual grading                1" in table
     assert "failed                              1" in table
     assert "graded in an earlier run            3" in table
