@@ -7,8 +7,9 @@ course's validation settings, the course id, and the course's exchange (``make p
 lessons there), so that *Nbgrader > Assignment List* fetches, submits and fetches feedback as
 on a hub. DIR/work/ is the student's folder: lessons are fetched into it
 (``Exchange.assignment_dir``) and it holds her work, so nothing in it is ever rewritten; a start
-page saying where lessons come from is added when missing. DIR/cache/ is nbgrader's record of what was submitted. Every path written is
-absolute: the server runs in DIR/work (tools/student_lab.py), not where this ran.
+page saying where lessons come from is added when missing. DIR/cache/ is nbgrader's record of
+what was submitted. Every path written is absolute: the server runs in DIR/work
+(tools/student_lab.py), not where this ran.
 """
 
 from __future__ import annotations
@@ -81,7 +82,8 @@ def main(target: Path) -> None:
     )
     settings = config / "lab" / "user-settings" / "@jupyterlab" / "docmanager-extension"
     settings.mkdir(parents=True, exist_ok=True)
-    (settings / "plugin.jupyterlab-settings").write_text(json.dumps(MARKDOWN_PREVIEW, indent=2))
+    if not (settings / "plugin.jupyterlab-settings").exists():  # hers once she changes it
+        (settings / "plugin.jupyterlab-settings").write_text(json.dumps(MARKDOWN_PREVIEW, indent=2))
     start = work / START_PAGE
     if not start.exists():  # hers once written: she may keep notes in it
         start.write_text(START_TEXT, encoding="utf-8")
