@@ -14,12 +14,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import student_view
 
 
-def lab_command(work: Path, config: Path, ip: str, port: int) -> list[str]:
+def lab_command(work: Path, ip: str, port: int) -> list[str]:
     """The ``jupyter lab`` command line of the student view (opens on the start page)."""
     command = [
         str(Path(sys.executable).with_name("jupyter")),
@@ -28,7 +29,7 @@ def lab_command(work: Path, config: Path, ip: str, port: int) -> list[str]:
         f"--ip={ip}",
         f"--port={port}",
         f"--ServerApp.root_dir={work}",
-        f"--LabApp.default_url=/lab/tree/{student_view.START_PAGE}",
+        f"--LabApp.default_url=/lab/tree/{quote(student_view.START_PAGE)}",
     ]
     if os.geteuid() == 0:  # containers and CI run as root; Jupyter refuses unless told
         command.append("--allow-root")
@@ -43,12 +44,12 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     target = args.target.resolve()
     student_view.main(target)
-    work, config = target / "work", target / "config"
+    work = target / "work"
     # The student's own settings, as on a hub: the course's instructor config is not hers.
-    os.environ["JUPYTER_CONFIG_DIR"] = str(config)
+    os.environ["JUPYTER_CONFIG_DIR"] = str(target / "config")
     os.environ["JUPYTER_CONFIG_PATH"] = ""
     os.chdir(work)
-    command = lab_command(work, config, args.ip, args.port)
+    command = lab_command(work, args.ip, args.port)
     sys.stdout.flush()
     os.execv(command[0], command)
 
