@@ -33,6 +33,7 @@ def ran():
         "visible": '"""Checks the counts: 1 point each."""\nassert True',
         "fails": '"""Self-check (1 point): a list."""\nassert isinstance({}, list), "use a list"',
         "kit": "raise qualkit.StudentError('no coding file x.codings.json: code in the tool first')",
+        "typo": "qualkit.load_corpus().transcript('PSS-FG99')",
         "own": "assert 1 == 2, 'her own assert'",
         "plain": "1 / 0",
     }
@@ -68,6 +69,12 @@ def test_a_failing_check_gives_its_reason_without_a_traceback(ran):
 def test_a_mistake_the_kit_catches_reads_as_advice(ran):
     (error,) = ran["kit"]
     assert error.traceback == ["no coding file x.codings.json: code in the tool first"]
+
+
+def test_a_session_id_with_a_typo_is_named_with_the_ids_there_are(ran):
+    (error,) = ran["typo"]
+    assert len(error.traceback) == 1, error.traceback
+    assert error.traceback[0].startswith("no session 'PSS-FG99' in the corpus; its sessions: ")
 
 
 def test_other_errors_keep_their_traceback(ran):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from os import PathLike
 
-__all__ = ["InputError", "NoAnswerYetError", "StudentError"]
+__all__ = ["InputError", "NoAnswerYetError", "StudentError", "UnknownNameError"]
 
 
 class InputError(ValueError):
@@ -58,3 +58,15 @@ class NoAnswerYetError(StudentError):
             or "Write your answer here first: replace the three lines from '# YOUR CODE HERE' "
             "with your answer, then run this cell again."
         )
+
+
+class UnknownNameError(StudentError, KeyError):
+    """A session, participant or set of codings the corpus does not have: a typo, usually. A
+    ``KeyError``, so code that catches one still does; shown as its message alone.
+
+    >>> print(UnknownNameError("no session 'PSS-FG9' in the corpus"))
+    no session 'PSS-FG9' in the corpus
+    """
+
+    def __str__(self) -> str:  # KeyError would quote the message like a key
+        return str(self.args[0]) if self.args else ""
