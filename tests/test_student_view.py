@@ -228,6 +228,13 @@ def test_make_student_fetch_open_edit_validate_submit_then_autograde(student_vie
     assert f"feedback {LESSON} {student}: released" in released.stdout, released.stdout
     open_assignment_list(page, lab)
     fetch_feedback(page, LESSON)
+    # "view feedback" shows its folder in the file browser; she opens the page there.
+    page.get_by_text("view feedback", exact=False).first.click()
+    page_file = page.locator(".jp-DirListing-item", has_text=f"{LESSON}.html")
+    expect(page_file).to_be_visible(timeout=120_000)
+    page_file.dblclick()
+    toc = page.frame_locator(".jp-HTMLViewer iframe").locator("#toc")
+    expect(toc).to_contain_text("Exercise 1", timeout=120_000)
     page.screenshot(path=str(SHOTS / "8-feedback.png"))
     html = next((work / LESSON / "feedback").glob(f"*/{LESSON}.html")).read_text()
     assert "Score: 9.0 / 10.0" in html  # 4 autograded + 5 by hand
