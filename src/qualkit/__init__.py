@@ -26,9 +26,11 @@ from qualkit.codebook import Category, Code, Codebook, read_codebook, write_code
 from qualkit.coding_tool import CodingTool
 from qualkit.codings import Coding, Codings, Memo, read_codings, write_codings
 from qualkit.corpus import Corpus, Participant, Session, load_corpus
-from qualkit.errors import InputError
+from qualkit.errors import InputError, NoAnswerYetError, StudentError
 from qualkit.framework import FrameworkMatrix, framework_matrix
 from qualkit.frequencies import code_frequencies, cooccurrence
+from qualkit.messages import install_in_notebook as _install_in_notebook
+from qualkit.progress import CodingProgress, coding_progress
 from qualkit.retrieval import retrieve
 from qualkit.saturation import SaturationResult, assess_saturation, cumulative_codes
 from qualkit.span_overlap import SpanScore, span_agreement
@@ -43,16 +45,19 @@ __all__ = [
     "Code",
     "Codebook",
     "Coding",
+    "CodingProgress",
     "CodingTool",
     "Codings",
     "Corpus",
     "FrameworkMatrix",
     "InputError",
     "Memo",
+    "NoAnswerYetError",
     "Participant",
     "SaturationResult",
     "Session",
     "SpanScore",
+    "StudentError",
     "Theme",
     "ThemeMap",
     "Transcript",
@@ -63,6 +68,7 @@ __all__ = [
     "check_themes",
     "code_frequencies",
     "code_transcript",
+    "coding_progress",
     "coding_table",
     "cohens_kappa",
     "cooccurrence",
@@ -85,3 +91,6 @@ __all__ = [
     "write_codebook",
     "write_codings",
 ]
+
+# In a notebook: checks say when they pass; failures and her own mistakes read as one line.
+_install_in_notebook()
