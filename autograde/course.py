@@ -148,7 +148,10 @@ def autograde(api: NbGraderAPI, names: list[str], workers: int = 1, force: bool 
     print(batch.summary(outcomes, len(resumed)))
     if outcomes:
         print(sandbox.status())
-    print(f"\nautograde: {graded} graded, {len(failures)} failed, {len(waiting)} await a grader.")
+    print(
+        f"\nautograde: {graded} autograded ({graded - len(waiting)} fully graded, "
+        f"{len(waiting)} await a grader), {len(failures)} failed."
+    )
     if waiting:
         print(f"Grade the written answers in Formgrader: {', '.join(waiting)}.")
     if failures:
@@ -228,19 +231,17 @@ def grade_rows(api: NbGraderAPI, names: list[str]) -> list[dict]:
                     )
                     continue
                 status = "needs manual grading" if submission.needs_manual_grade else "graded"
+                grades = [g for n in submission.notebooks for g in n.grades]
                 rows.append(
                     {
                         "lesson": name,
                         "student_id": student,
                         "timestamp": submission.timestamp,
-                        "score": submission.score,
-                        "max_score": submission.max_score,
-                        "auto_score": sum(
-                            g.auto_score or 0 for n in submission.notebooks for g in n.grades
-                        ),
-                        "manual_score": sum(
-                            g.manual_score or 0 for n in submission.notebooks for g in n.grades
-                        ),
+                        # Two decimals: partial credit is a fraction (21.520833… points).
+                        "score": round(submission.score, 2),
+                        "max_score": round(submission.max_score, 2),
+                        "auto_score": round(sum(g.auto_score or 0 for g in grades), 2),
+                        "manual_score": round(sum(g.manual_score or 0 for g in grades), 2),
                         "status": status,
                         "note": entry.get("note", ""),
                     }

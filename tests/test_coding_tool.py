@@ -337,7 +337,12 @@ def test_run_command_understands_the_documented_keys(tiny_corpus, tmp_path):
     tool = make_tool(tiny_corpus, tmp_path / "ana.codings.json")
     assert tool.run_command("n") == "Turn 3 of PSS-FG1."
     assert tool.run_command("pss_b") == "Applied PSS_BOUNDARY to turn 3."
-    assert tool.run_command("PSS_BOUNDARY") == "Removed PSS_BOUNDARY from turn 3."
+    # Typing it again never takes it off; removing is its own command, and undo undoes it.
+    assert tool.run_command("PSS_BOUNDARY") == (
+        "PSS_BOUNDARY is on turn 3 already; type -PSS_BOUNDARY to remove it."
+    )
+    assert tool.codes_of() == ("PSS_BOUNDARY",)
+    assert tool.run_command("-PSS_BOUNDARY") == "Removed PSS_BOUNDARY from turn 3."
     assert tool.run_command("z") == "Undid: removed PSS_BOUNDARY from turn 3."
     assert tool.codes_of() == ("PSS_BOUNDARY",)
     assert "could be PSS_LIVED_EXP, PSS_BOUNDARY, PSS_IMPROVE" in tool.run_command("pss")

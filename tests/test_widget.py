@@ -12,7 +12,7 @@ from qualkit.codings import read_codings
 from qualkit.corpus import load_corpus
 from qualkit.transcripts import parse_transcript
 from qualkit.widget import CodingWidget, code_transcript
-from qualkit.widget.palette import TEXT, WHITE, contrast, styles
+from qualkit.widget.palette import TEXT, WHITE, contrast, distinct_on_turn, styles
 from qualkit.widget.view_state import lanes
 
 
@@ -330,3 +330,88 @@ def test_clicks_go_to_the_journal_and_closing_the_widget_folds_it_in(widget, tmp
     widget.close()
     assert not journal.exists()
     assert path.read_text(encoding="utf-8") == widget.tool.text()
+
+
+# ---------------------------------------------------------------- the command box and a selection
+
+
+def test_a_code_typed_in_the_command_box_codes_the_selection_and_clears_it(widget, tmp_path):
+    path = tmp_path / "ana.codings.json"
+    turn = widget.tool.segment(2)
+    start = turn.start + turn.text.index("I trusted her")
+    select(widget, 2, "I trusted her")
+    widget.handle({"type": "command", "text": "pss_b"})
+    (coding,) = read_codings(path).codings
+    assert (coding.turn, coding.code, coding.start, coding.end) == (
+        2,
+        "PSS_BOUNDARY",
+        start,
+        start + 13,
+    )
+    assert widget.state["selection"] is None  # done with, as after Apply
+    assert "PSS-FG1|2" in widget.marks and not any(
+        p[2] for p in widget.marks["PSS-FG1|2"]["pieces"]
+    )
+    assert "applied PSS_BOUNDARY to “I trusted her” in turn 2" in widget.state["status"]
+    # Typed again on the same words: nothing is taken off, and the status says how to.
+    select(widget, 2, "I trusted her")
+    widget.handle({"type": "command", "text": "PSS_BOUNDARY"})
+    assert len(read_codings(path)) == 1
+    assert widget.state["status"] == (
+        "PSS_BOUNDARY is on “I trusted her” in turn 2 already; type -PSS_BOUNDARY to remove it."
+    )
+    assert widget.state["selection"] is None
+    # With nothing selected a typed code goes on the whole turn, beside the span's.
+    widget.handle({"type": "command", "text": "pss_b"})
+    assert [c.start for c in read_codings(path)] == [None, start]
+    # Removing is explicit: -LABEL on a selection removes that span's coding only, and says so.
+    select(widget, 2, "I trusted her")
+    widget.handle({"type": "command", "text": "-pss_b"})
+    assert [c.start for c in read_codings(path)] == [None]
+    assert widget.state["status"].startswith("Saved 1 coding to ana.codings.json (removed")
+    assert widget.state["selection"] is None
+    # Undo undoes it, a step at a time.
+    widget.handle({"type": "command", "text": "z"})
+    assert [c.start for c in read_codings(path)] == [None, start]
+    assert widget.state["status"].startswith("Undid: removed PSS_BOUNDARY from “I trusted her”")
+    widget.handle({"type": "undo"})
+    widget.handle({"type": "undo"})
+    assert read_codings(path).codings == ()
+
+
+def test_removing_a_code_not_there_says_so_and_changes_nothing(widget, tmp_path):
+    widget.handle({"type": "command", "text": "-pss_improve"})
+    assert widget.state["status"] == "PSS_IMPROVE is not on turn 2: nothing removed."
+    assert not widget.state["can_undo"]
+    widget.handle({"type": "command", "text": "-"})
+    assert widget.state["status"].startswith("No code or command '-'")
+    assert not (tmp_path / "ana.codings.json").exists()
+
+
+# ---------------------------------------------------------------- codes told apart on a turn
+
+
+def test_two_codes_of_one_hue_on_a_turn_differ_in_pattern_and_label(tmp_path):
+    """PSS_LIVED_EXP and PSS_AFFILIATION share Okabe–Ito's orange in the kit's codebook."""
+    widget = code_transcript("PSS-FG1", "ana", tmp_path / "ana.codings.json", clock=Clock())
+    tool = widget.tool
+    tool.select_text("she knocked on my window", turn=2)
+    tool.apply_to_selection(["PSS_LIVED_EXP", "PSS_AFFILIATION"])
+    tool.apply("PSS_AFFILIATION", turn=2)
+    drawn = {(c["code"], c["whole"]): c for c in widget.marks["PSS-FG1|2"]["codings"]}
+    lived, affiliation = drawn["PSS_LIVED_EXP", False], drawn["PSS_AFFILIATION", False]
+    assert lived["line"] == affiliation["line"]  # the same hue...
+    assert lived["pattern"] != affiliation["pattern"]  # ...told apart by pattern
+    assert drawn["PSS_AFFILIATION", True]["pattern"] == affiliation["pattern"]  # one code, one look
+    labels = [c["label"] for c in widget.marks["PSS-FG1|2"]["codings"]]
+    assert len(set(labels)) == 3 and all(label.split(" ")[0] in label for label in labels)
+    assert lived["label"] == "PSS_LIVED_EXP (solid) by ana on “she knocked on my window”"
+    assert contrast(TEXT, lived["hatch"]) >= 4.5 and contrast(TEXT, affiliation["hatch"]) >= 4.5
+
+
+def test_codes_past_the_palettes_42_styles_still_differ_on_one_turn():
+    found = styles(f"X{i}" for i in range(43))
+    assert (found["X0"].line, found["X0"].pattern) == (found["X42"].line, found["X42"].pattern)
+    on_turn = distinct_on_turn(["X0", "X42", "X7"], found)
+    assert len({(s.line, s.pattern) for s in on_turn.values()}) == 3
+    assert on_turn["X0"] == found["X0"] and on_turn["X7"] == found["X7"]

@@ -148,7 +148,10 @@ def drag_over(page, turn: int, phrase: str) -> None:
     rects = page.evaluate(
         """([turn, phrase]) => {
             const text = document.querySelector(`.qk-turn[data-turn="PSS-FG1|${turn}"] .qk-text`);
-            const node = text.firstChild;
+            // the text node holding the phrase (highlights split the text into several)
+            const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+            let node = walker.nextNode();
+            while (node && !node.textContent.includes(phrase)) node = walker.nextNode();
             const at = node.textContent.indexOf(phrase);
             const range = document.createRange();
             range.setStart(node, at); range.setEnd(node, at + 1);
@@ -227,7 +230,7 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             assert stripes[0]["x"] != stripes[1]["x"]  # two lanes, side by side
             expect(turn.locator(".qk-chip")).to_have_count(2)
             expect(turn.locator("mark.qk-hl")).to_have_attribute(
-                "title", "PSS_BOUNDARY (ana), PSS_LIVED_EXP (ana)"
+                "title", "PSS_BOUNDARY (solid, ana), PSS_LIVED_EXP (solid, ana)"
             )
             saved = read_codings(coding_file)
             assert [(c.turn, c.code, c.start, c.end) for c in saved] == [
@@ -297,5 +300,154 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             expect(tool.locator(".qk-code:not([hidden])")).to_contain_text("X_POSTPARTUM_DROP")
             find.fill("")
             expect(tool.locator(".qk-categories > details[open]")).to_have_count(2)
+        finally:
+            browser.close()
+
+
+SECOND = "I sat in that exact spot"  # a second phrase of turn 2, apart from PHRASE
+
+
+@pytest.fixture
+def jupyterlab(tmp_path):
+    """A fresh JupyterLab on a lesson folder holding one notebook (as ``lab``, Lab only)."""
+    module, app, notebook_url = FRONT_ENDS["jupyterlab"]
+    root = tmp_path / "lesson"
+    root.mkdir()
+    write_notebook(root / "coding.ipynb")
+    env = {key: value for key, value in os.environ.items() if key != "QUALKIT_CORPUS"}
+    with jupyter_server(root, tmp_path, module=module, app=app, env=env) as base:
+        yield f"{base}{notebook_url}token={TOKEN}", root, base
+
+
+def test_keyboard_panel_open_enter_after_ticking_command_box_and_same_hue_codes(
+    jupyterlab, chromium
+):
+    """The order lesson 03 teaches (drag, tick, Enter) with the Keyboard panel open at
+    1366×768; a code typed in the Command box with a span selected; two codes of one hue on
+    one turn told apart by pattern and label."""
+    from playwright.sync_api import expect, sync_playwright
+
+    url, root, base = jupyterlab
+    coding_file = root / "ana.codings.json"
+    spanned = load_corpus().transcript("PSS-FG1").turn(TURN)
+    first = spanned.start + spanned.text.index(PHRASE)
+    second = spanned.start + spanned.text.index(SECOND)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            page = browser.new_context(viewport=LAPTOP).new_page()
+            page.goto(url)
+            expect(page.locator(".jp-CodeCell .cm-content").first).to_be_visible(timeout=60_000)
+            wait_for_idle_kernel(page, base)
+            run_menu(page, "Run", "Run All Cells")
+            tool = page.locator(".qualkit-coding")
+            status = tool.locator(".qk-status")
+            expect(status).to_contain_text("Nothing coded yet", timeout=90_000)
+
+            # The Keyboard panel open: every control still on the laptop's screen.
+            tool.locator(".qk-help > summary").click()
+            expect(tool.locator(".qk-help p")).to_be_visible()
+            tool.evaluate("el => el.scrollIntoView({block: 'start'})")
+            page.screenshot(path=str(SHOTS / "keyboard-panel-open.png"))
+            for part in (
+                ".qk-help p",
+                ".qk-bar",
+                ".qk-transcript-box",
+                ".qk-actions",
+                ".qk-memo",
+                ".qk-command",
+                ".qk-status",
+                ".qk-foot .qk-button",
+            ):
+                assert on_screen(page, tool.locator(part).first), part
+            assert tool.locator(".qk-transcript").bounding_box()["height"] >= 120
+
+            # Drag, tick, Enter: focus is on the checkbox just ticked, and Enter applies it.
+            tool.locator(f'.qk-turn[data-turn="PSS-FG1|{TURN}"]').scroll_into_view_if_needed()
+            drag_over(page, TURN, PHRASE)
+            expect(tool.locator("mark.qk-sel")).to_have_text(PHRASE)
+            box = tool.get_by_role("checkbox", name=re.compile("^PSS_LIVED_EXP"))
+            box.click()
+            expect(box).to_be_focused()
+            page.keyboard.press("Enter")
+            expect(status).to_contain_text("Saved 1 coding to ana.codings.json", timeout=15_000)
+            expect(status).to_contain_text(f"applied PSS_LIVED_EXP to “{PHRASE}")
+            expect(box).not_to_be_checked()  # applied, so unticked for the next span
+            assert [(c.code, c.start) for c in read_codings(coding_file)] == [
+                ("PSS_LIVED_EXP", first)
+            ]
+
+            # The Command box with a span selected: the code goes on the span, the selection
+            # goes away, the status says what was done; typed again, it is not taken off.
+            drag_over(page, TURN, SECOND)
+            expect(tool.locator("mark.qk-sel")).to_have_text(SECOND)
+            command = tool.get_by_label("Command", exact=True)
+            command.fill("pss_aff")
+            command.press("Enter")
+            expect(status).to_contain_text(f"applied PSS_AFFILIATION to “{SECOND}", timeout=15_000)
+            expect(tool.locator("mark.qk-sel")).to_have_count(0)
+            assert sorted((c.code, c.start) for c in read_codings(coding_file)) == [
+                ("PSS_AFFILIATION", second),
+                ("PSS_LIVED_EXP", first),
+            ]
+            drag_over(page, TURN, SECOND)  # over the highlight: selects, does not pick it
+            expect(tool.locator("mark.qk-sel")).to_have_text(SECOND)
+            command.fill("pss_aff")
+            command.press("Enter")
+            expect(status).to_contain_text("PSS_AFFILIATION is on “I sat in that exact spot”")
+            expect(status).to_contain_text("type -PSS_AFFILIATION to remove it")
+            expect(tool.locator("mark.qk-sel")).to_have_count(0)
+            assert len(read_codings(coding_file)) == 2
+            command.fill("z")  # undo undoes the typed code too
+            command.press("Enter")
+            expect(status).to_contain_text("Undid: applied PSS_AFFILIATION")
+            assert len(read_codings(coding_file)) == 1
+            drag_over(page, TURN, SECOND)
+            expect(tool.locator("mark.qk-sel")).to_have_text(SECOND)
+            command.fill("pss_aff")
+            command.press("Enter")
+            expect(status).to_contain_text("Saved 2 codings", timeout=15_000)
+
+            # PSS_LIVED_EXP and PSS_AFFILIATION share a hue: their highlights, stripes and
+            # swatches differ in pattern, and each is named.
+            turn = tool.locator(f'.qk-turn[data-turn="PSS-FG1|{TURN}"]')
+            lived = turn.locator('mark.qk-hl[data-label="PSS_LIVED_EXP"]')
+            affiliation = turn.locator('mark.qk-hl[data-label="PSS_AFFILIATION"]')
+            expect(lived).to_have_text(PHRASE)
+            expect(affiliation).to_have_text(SECOND)
+            look = """el => { const s = getComputedStyle(el), b = getComputedStyle(el, '::before');
+                return {color: s.textDecorationColor, tint: s.backgroundColor,
+                        line: s.textDecorationStyle, texture: s.backgroundImage,
+                        name: b.content}; }"""
+            a, b = lived.evaluate(look), affiliation.evaluate(look)
+            assert (a["color"], a["tint"]) == (b["color"], b["tint"])  # one hue...
+            assert a["line"] != b["line"] and a["texture"] != b["texture"], (a, b)  # ...two looks
+            assert "PSS_LIVED_EXP" in a["name"] and "PSS_AFFILIATION" in b["name"], (a, b)
+            stripes = turn.locator(".qk-stripe")
+            expect(stripes).to_have_count(2)
+            names = [stripes.nth(i).get_attribute("aria-label") for i in range(2)]
+            assert sorted(name.split(" ")[0] for name in names) == [
+                "PSS_AFFILIATION",
+                "PSS_LIVED_EXP",
+            ]
+            backgrounds = [
+                stripes.nth(i).evaluate("el => getComputedStyle(el).backgroundImage")
+                for i in range(2)
+            ]
+            assert backgrounds[0] != backgrounds[1], backgrounds
+            expect(
+                turn.get_by_role("img", name=re.compile("^PSS_AFFILIATION \\(dashed\\)"))
+            ).to_have_count(1)
+            expect(
+                turn.get_by_role("button", name=re.compile("^PSS_LIVED_EXP \\(solid\\)"))
+            ).to_have_count(1)
+            found = axe_violations(page)
+            assert found == [], found
+            turn.screenshot(path=str(SHOTS / "same-hue-codes.png"))
+            tool.evaluate("el => el.scrollIntoView({block: 'start'})")
+            page.screenshot(path=str(SHOTS / "keyboard-panel-coded.png"))
         finally:
             browser.close()

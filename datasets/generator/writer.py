@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from generator.assemble import key_spans, transcript_text
-from generator.codebook_text import full_codebook, student_codebook
+from generator.codebook_text import full_codebook, load_codebook_text, student_codebook
 from generator.codes import LABELS, STUDENT_LABELS
 from generator.manifest import manifest
 from generator.pilot import pilot_files
@@ -109,8 +109,9 @@ def render(generated: Generated) -> dict[str, str]:
             for n, t in enumerate(session.turns, 1)
         ]
     files["corpus/turns.csv"] = _csv(("session_id", "turn", "speaker", "text"), turn_rows)
-    files["corpus/codebook.json"] = _codebook(student_codebook())
-    files["key/codebook.json"] = _codebook(full_codebook())
+    words = load_codebook_text()  # codebook.yaml, read and checked once for both codebooks
+    files["corpus/codebook.json"] = _codebook(student_codebook(words))
+    files["key/codebook.json"] = _codebook(full_codebook(words))
     key = [
         Coding(span[0], span[1], span[2], "key", start=span[3], end=span[4])
         for span in sorted(spans, key=lambda s: (order[s[0]], s[1], LABELS.index(s[2]), s[3]))

@@ -16,14 +16,14 @@ from qualkit.errors import InputError
 class Reader:
     """Typed access to one file's composed YAML nodes, raising located errors."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self, path: Path, what: str = "a YAML file of the talk (see CORPUS_SPEC.md)"
+    ) -> None:
         self.path = path
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise InputError(
-                path, "file", "a YAML file of the talk (see CORPUS_SPEC.md)", "missing"
-            ) from None
+            raise InputError(path, "file", what, "missing") from None
         except UnicodeDecodeError as error:
             raise InputError(path, f"byte {error.start}", "UTF-8 text") from None
         try:
@@ -51,16 +51,16 @@ class Reader:
         items = {}
         for key, value in node.value:
             name = self.value(key)
+            place = f"{field}.{name}" if field else str(name)  # field "" is the file's top level
             if name not in (*required, *optional):
-                self.fail(
-                    key, f"{field}.{name}", "one of the keys " + ", ".join((*required, *optional))
-                )
+                self.fail(key, place, "one of the keys " + ", ".join((*required, *optional)))
             if name in items:
-                self.fail(key, f"{field}.{name}", "each key once")
+                self.fail(key, place, "each key once")
             items[name] = value
         for name in required:
             if name not in items:
-                self.fail(node, f"{field}.{name}", f"a value for {name!r}", "nothing")
+                place = f"{field}.{name}" if field else name
+                self.fail(node, place, f"a value for {name!r}", "nothing")
         return items
 
     def sequence(self, node, field: str) -> list:

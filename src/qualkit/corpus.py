@@ -39,7 +39,7 @@ from qualkit.corpus_tables import (
     read_table,
     read_turns,
 )
-from qualkit.errors import InputError
+from qualkit.errors import InputError, UnknownNameError
 from qualkit.practice import current_group, with_practice
 from qualkit.transcripts import Transcript, Turn, read_transcript
 
@@ -102,13 +102,17 @@ class Corpus:
         for session in self.sessions:
             if session.session_id == session_id:
                 return session
-        raise KeyError(f"no session {session_id!r} in the corpus")
+        raise self._no_session(session_id)
+
+    def _no_session(self, session_id: str) -> UnknownNameError:
+        known = ", ".join(session.session_id for session in self.sessions)
+        return UnknownNameError(f"no session {session_id!r} in the corpus; its sessions: {known}")
 
     def participant(self, participant_id: str) -> Participant:
         for participant in self.participants:
             if participant.participant_id == participant_id:
                 return participant
-        raise KeyError(f"no participant {participant_id!r} in the corpus")
+        raise UnknownNameError(f"no participant {participant_id!r} in the corpus")
 
     def participant_for(self, session_id: str, speaker: str) -> Participant | None:
         """The participant speaking as ``speaker`` in a session (None for the facilitator)."""
@@ -122,7 +126,7 @@ class Corpus:
         try:
             return self._transcripts[session_id]
         except KeyError:
-            raise KeyError(f"no session {session_id!r} in the corpus") from None
+            raise self._no_session(session_id) from None
 
     def transcripts(self, split: str | None = None) -> tuple[Transcript, ...]:
         """Transcripts in collection order, optionally of one split (``study``/``practice``)."""
@@ -139,7 +143,9 @@ class Corpus:
         path = self.root / "codings" / f"{name}.json"
         if not path.exists():
             shipped = sorted(p.stem for p in (self.root / "codings").glob("*.json"))
-            raise KeyError(f"no codings named {name!r}; the corpus has {', '.join(shipped)}")
+            raise UnknownNameError(
+                f"no codings named {name!r}; the corpus has {', '.join(shipped)}"
+            )
         return read_codings(path, self.codebook, self.transcripts())
 
 

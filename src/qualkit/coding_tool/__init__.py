@@ -8,12 +8,13 @@
   (:mod:`qualkit.codings`: its content in memory, its journal and its lock);
 * :mod:`~qualkit.coding_tool.navigation`: position, filters, search, next and previous;
 * :mod:`~qualkit.coding_tool.selection`: spans in a turn, sentence steps, browser offsets;
-* :mod:`~qualkit.coding_tool.commands`: the command box's language;
+* :mod:`~qualkit.coding_tool.commands`: the command box's language (a mixin of the tool);
 * :mod:`~qualkit.coding_tool.progress`: how far the coder has got.
 """
 
 from qualkit.coding_tool.coding_file import default_path
-from qualkit.coding_tool.commands import ALL_CODED, COMMANDS_HELP
+from qualkit.coding_tool.commands import COMMANDS_HELP
+from qualkit.coding_tool.navigation import ALL_CODED
 from qualkit.coding_tool.progress import Progress
 from qualkit.coding_tool.selection import Selection
 from qualkit.coding_tool.tool import Change, CodingTool

@@ -12,7 +12,10 @@ from collections.abc import Callable, Sequence
 
 from qualkit.transcripts import Turn
 
-__all__ = ["Navigation"]
+__all__ = ["ALL_CODED", "Navigation"]
+
+# What "next uncoded" says when no participant turn (of the speaker shown) lacks a code.
+ALL_CODED = "No uncoded participant turn left."
 
 
 class Navigation:

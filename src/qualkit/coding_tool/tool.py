@@ -33,20 +33,20 @@ from os import PathLike
 from typing import TYPE_CHECKING, Literal
 
 from qualkit.codebook import Codebook
-from qualkit.coding_tool import commands
 from qualkit.coding_tool.actions import Actions
 from qualkit.coding_tool.coding_file import CodingFile, check_coder, default_path
-from qualkit.coding_tool.content import (
-    CodingKey,
-    Content,
-    Op,
-    Unit,
-)
+from qualkit.coding_tool.commands import Commands
 from qualkit.coding_tool.moving import Moving
 from qualkit.coding_tool.navigation import Navigation
 from qualkit.coding_tool.progress import Progress
 from qualkit.coding_tool.selection import Selection
 from qualkit.codings import Coding, utc_now
+from qualkit.codings.content import (
+    CodingKey,
+    Content,
+    Op,
+    Unit,
+)
 from qualkit.transcripts import Transcript, Turn
 from qualkit.wording import plural
 
@@ -67,7 +67,7 @@ class _Undo:
     inverses: tuple[Op, ...]
 
 
-class CodingTool(Moving, Actions):
+class CodingTool(Moving, Actions, Commands):
     """One coder coding one or more transcripts, with every change saved to ``path`` at once.
 
     ``transcripts`` is a :class:`~qualkit.transcripts.Transcript` or several; ``codebook`` the
@@ -380,15 +380,6 @@ class CodingTool(Moving, Actions):
     @property
     def has_previous(self) -> bool:
         return self.nav.preceding() is not None
-
-    def run_command(self, command: str) -> str:
-        """Carry out a typed command (see :data:`COMMANDS_HELP`); the status says what happened."""
-        before = self.status
-        message = commands.run_command(self, command)
-        if message and self.status is before:  # a command that saved has said so already
-            self.status = message
-            self._notify("position")
-        return message
 
     def __repr__(self) -> str:
         sessions = ", ".join(t.session_id for t in self.transcripts)

@@ -35,7 +35,7 @@ function render({ model, el }) {
   const progress = h("progress", { class: "qk-progress", "aria-label": "Participant turns coded" });
   const progressText = h("span", { class: "qk-progress-text" });
   const help = h("details", { class: "qk-help" }, h("summary", { text: "Keyboard" }),
-    h("p", { text: model.get("keys_help") }));
+    h("p", { text: model.get("keys_help"), tabindex: 0 }));
   const head = h(
     "div",
     { class: "qk-head" },
@@ -93,7 +93,7 @@ function render({ model, el }) {
       "data-turn": turn.id,
       "data-index": index,
     },
-      h("div", { class: "qk-stripes", "aria-hidden": "true" }),
+      h("div", { class: "qk-stripes" }),
       h("div", { class: "qk-body" },
         h("span", { class: "qk-num", text: turn.n }),
         h("span", { class: "qk-speaker", text: `${turn.speaker}:` }), " ",
@@ -155,6 +155,25 @@ function render({ model, el }) {
   const root = h("div", { class: "qualkit-coding", role: "region", "aria-label": model.get("title"), "data-lm-suppress-shortcuts": "true" },
     head, bar, main, actions, foot);
   el.append(root);
+  // The Keyboard panel takes its room from the transcript, so the controls stay on screen.
+  help.addEventListener("toggle", () => {
+    root.classList.toggle("qk-help-open", help.open);
+    placeStripes();
+  });
+
+  // Enter applies the ticked codes wherever focus is in the tool (on a code's checkbox just
+  // ticked, in the transcript, on the tool itself), except where Enter has a meaning of its
+  // own: a button, a text or number box, a list, a folding summary, the new-code form.
+  root.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || event.defaultPrevented || event.isComposing) return;
+    if (event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return;
+    const target = event.target;
+    if (target.closest("button, textarea, select, summary, a, form, .qk-help")) return;
+    if (target.matches("input") && target.type !== "checkbox") return;
+    event.preventDefault();
+    event.stopPropagation();
+    applyTicked(false);
+  });
 
   // ---------------------------------------------------------------- codebook
   function buildAddForm() {
@@ -182,7 +201,6 @@ function render({ model, el }) {
 
   function drawCodebook() {
     const book = model.get("codebook");
-    styles = new Map(book.categories.flatMap((c) => c.codes.map((code) => [code.label, code])));
     const open = new Set([...categories.querySelectorAll("details[open]")].map((d) => d.dataset.id));
     const first = categories.childElementCount === 0;
     categories.replaceChildren();
@@ -209,7 +227,7 @@ function render({ model, el }) {
           h("div", { class: "qk-code-row" },
             box,
             h("label", { for: box.id, class: "qk-code-label" },
-              h("span", { class: `qk-swatch qk-p-${code.pattern}`, style: `--line:${code.line};--tint:${code.tint}` }),
+              h("span", { class: `qk-swatch qk-p-${code.pattern}`, style: `--line:${code.line};--tint:${code.tint};--hatch:${code.hatch}` }),
               h("span", { class: "qk-label", text: code.label }),
               h("span", { class: "qk-on", text: " ✓ on turn" }),
               h("span", { class: "qk-brief", text: ` — ${code.brief}` })),
@@ -265,10 +283,29 @@ function render({ model, el }) {
   }
 
   // ---------------------------------------------------------------- transcript
-  let styles = new Map(); // code label -> its colours and pattern (from the codebook trait)
-  function styleOf(code) {
-    return styles.get(code) || { line: "#595959", tint: "#E0E0E0", pattern: "solid" };
-  }
+  // A pattern's texture over a highlight's tint, and its line under the words (or in a stack
+  // of lines when several codes cover them), so that codes of one hue never look alike.
+  const TEXTURES = {
+    solid: null,
+    dashed: (c) => [`repeating-linear-gradient(135deg, ${c} 0 1.5px, transparent 1.5px 6px)`, "auto"],
+    dotted: (c) => [`radial-gradient(circle, ${c} 0 1.4px, transparent 1.6px)`, "5px 5px"],
+    double: (c) => [`repeating-linear-gradient(0deg, ${c} 0 1px, transparent 1px 4px)`, "auto"],
+    wavy: (c) => [`repeating-linear-gradient(45deg, ${c} 0 1.5px, transparent 1.5px 6px)`, "auto"],
+    striped: (c) => [`repeating-linear-gradient(90deg, ${c} 0 1.5px, transparent 1.5px 6px)`, "auto"],
+  };
+  const DASHES = { solid: [], dashed: [6, 3], dotted: [2, 2], double: [10, 2, 2, 2], wavy: [4, 2, 1, 2], striped: [1, 1] };
+  const lineOf = (coding) => {
+    const dashes = DASHES[coding.pattern] || [];
+    if (!dashes.length) return `linear-gradient(${coding.line}, ${coding.line})`;
+    let at = 0;
+    const stops = dashes.map((length, k) => {
+      const colour = k % 2 ? "transparent" : coding.line;
+      const stop = `${colour} ${at}px ${at + length}px`;
+      at += length;
+      return stop;
+    });
+    return `repeating-linear-gradient(90deg, ${stops.join(", ")})`;
+  };
 
   // Scroll the transcript (only it, never the notebook) so that a turn is wholly in view.
   function reveal(item) {
@@ -306,36 +343,43 @@ function render({ model, el }) {
       const node = h("mark", { class: "qk-hl" + (selected ? " qk-sel" : "") }, piece);
       if (covering.length) {
         const codings = covering.map((id) => mark.codings[index.get(id)]);
-        const first = styleOf(codings[0].code);
+        const first = codings[0];
         node.dataset.c = covering.map((id) => index.get(id)).join(" ");
+        node.classList.add(`qk-p-${first.pattern}`);
         node.style.setProperty("--tint", first.tint);
         node.style.setProperty("--line", first.line);
         node.style.textDecorationStyle = first.pattern === "striped" ? "dashed" : first.pattern;
-        // Further codes on the same words: one thin line each, stacked under the text.
-        const more = codings.slice(1).map((c) => styleOf(c.code).line);
-        node.style.backgroundImage = more.map((line) => `linear-gradient(${line}, ${line})`).join(", ");
-        node.style.backgroundSize = more.map(() => "100% 2px").join(", ");
-        node.style.backgroundPosition = more.map((_, k) => `0 calc(100% - ${3 * k}px)`).join(", ");
-        node.style.paddingBottom = more.length ? `${3 * more.length}px` : "";
-        node.title = codings.map((c) => `${c.code} (${c.coder})`).join(", ");
+        // Further codes on the same words: one thin line each in its own dashes, stacked under
+        // the text; under them all, the first code's texture.
+        const layers = codings.slice(1).map((c, k) => [lineOf(c), "100% 2px", `0 calc(100% - ${3 * k}px)`, "no-repeat"]);
+        const texture = TEXTURES[first.pattern] && TEXTURES[first.pattern](first.hatch);
+        if (texture) layers.push([texture[0], texture[1], "0 0", "repeat"]);
+        node.style.backgroundImage = layers.map((l) => l[0]).join(", ");
+        node.style.backgroundSize = layers.map((l) => l[1]).join(", ");
+        node.style.backgroundPosition = layers.map((l) => l[2]).join(", ");
+        node.style.backgroundRepeat = layers.map((l) => l[3]).join(", ");
+        node.style.paddingBottom = codings.length > 1 ? `${3 * (codings.length - 1)}px` : "";
+        node.title = codings.map((c) => `${c.code} (${c.pattern}, ${c.coder})`).join(", ");
+        // Named for screen readers where the coded words begin and end (CSS ::before/::after).
+        node.dataset.label = codings.map((c) => c.code).join(", ");
         if (codings.some((c) => c.picked)) node.classList.add("qk-picked");
       }
       return node;
     }));
     mark.codings.forEach((coding, i) => {
-      const style = styleOf(coding.code);
-      const where = coding.whole ? "whole turn" : `“${coding.excerpt}”`;
+      const look = `--line:${coding.line};--tint:${coding.tint};--hatch:${coding.hatch}`;
       const chip = h("button", {
         type: "button", class: "qk-chip" + (coding.picked ? " qk-picked" : ""), "data-i": i,
-        tabindex: -1, style: `--line:${style.line};--tint:${style.tint}`,
-        "aria-label": `${coding.code} by ${coding.coder} on ${where}${coding.memo ? " (memo)" : ""}. Pick to remove or write a memo.`,
-        title: `${coding.code} — ${coding.coder} — ${where}`,
-      }, h("span", { class: `qk-swatch qk-p-${style.pattern}`, style: `--line:${style.line};--tint:${style.tint}` }),
+        tabindex: -1, style: look,
+        "aria-label": `${coding.label}${coding.memo ? " (memo)" : ""}. Pick to remove or write a memo.`,
+        title: coding.label,
+      }, h("span", { class: `qk-swatch qk-p-${coding.pattern}`, style: look }),
         coding.code + (coding.whole ? " (turn)" : ""));
       chips.append(chip);
       stripes.append(h("div", {
-        class: `qk-stripe qk-p-${style.pattern}` + (coding.picked ? " qk-picked" : ""), "data-i": i,
-        style: `--line:${style.line};--lane:${coding.lane}`, title: `${coding.code} — ${coding.coder}`,
+        class: `qk-stripe qk-p-${coding.pattern}` + (coding.picked ? " qk-picked" : ""), "data-i": i,
+        role: "img", "aria-label": coding.label,
+        style: `${look};--lane:${coding.lane}`, title: coding.label,
       }));
     });
     if (mark.memo) chips.append(h("span", { class: "qk-chip qk-memo-chip", text: "memo" }));
@@ -370,6 +414,10 @@ function render({ model, el }) {
     }
   }
 
+  // A drag ends in a click on the words it ends on: that click must not pick the highlight
+  // there (it would drop the selection just made).
+  let dragged = false;
+  list.addEventListener("mousedown", () => { dragged = false; });
   list.addEventListener("mouseup", () => {
     const selection = window.getSelection();
     if (!selection || selection.isCollapsed) return;
@@ -389,12 +437,14 @@ function render({ model, el }) {
       start: offset(a, selection.anchorNode, selection.anchorOffset),
       end: offset(b, selection.focusNode, selection.focusOffset),
     });
+    dragged = true;
     selection.removeAllRanges();
   });
 
   list.addEventListener("click", (event) => {
     const target = event.target;
     const item = target.closest(".qk-turn");
+    if (dragged) { dragged = false; return; }
     if (!item || !window.getSelection().isCollapsed) return;
     const marks = model.get("marks")[item.dataset.turn];
     const chip = target.closest(".qk-chip[data-i], .qk-stripe");

@@ -20,15 +20,22 @@ from qualkit.codebook import Code
 from qualkit.coding_tool import COMMANDS_HELP, CodingTool
 from qualkit.coding_tool.selection import from_utf16
 from qualkit.errors import InputError
-from qualkit.widget import view_state
+from qualkit.widget.view_state import (
+    codebook_view,
+    marks_view,
+    parse_coding_id,
+    state_view,
+    turns_view,
+)
 
 __all__ = ["KEYS_HELP", "CodingWidget"]
 
 HERE = Path(__file__).parent
 KEYS_HELP = (
-    "In the transcript: ↓ / ↑ next and previous turn; Shift+→ select one more sentence, "
-    "Shift+← one fewer; Enter applies the ticked codes to the selection (or to the whole turn "
-    "when nothing is selected); W applies them to the whole turn; Esc clears the selection. "
+    "Enter applies the ticked codes to the selection (or to the whole turn when nothing is "
+    "selected), from the transcript or from a code's box just ticked. In the transcript: "
+    "↓ / ↑ next and previous turn; Shift+→ select one more sentence, Shift+← one fewer; "
+    "W applies the ticked codes to the whole turn; Esc clears the selection. "
     "Drag with the mouse to select any span. Click a highlight, stripe or code chip to pick "
     "that coding (to remove it or write its memo). Command box: " + COMMANDS_HELP + "."
 )
@@ -54,7 +61,7 @@ class CodingWidget(anywidget.AnyWidget):
         super().__init__(
             title=f"Coding {sessions}" + (f" · {title}" if title else ""),
             subtitle=f"Coder {tool.coder} · every change is saved at once to {tool.path.name}",
-            turns=view_state.turns_view(tool),
+            turns=turns_view(tool),
             speakers=list(dict.fromkeys(t.speaker for t in tool.segments)),
         )
         self.tool = tool
@@ -78,10 +85,10 @@ class CodingWidget(anywidget.AnyWidget):
 
     def _draw(self, change: str) -> None:
         if change in ("codebook", "reload"):
-            self.codebook = view_state.codebook_view(self.tool)
+            self.codebook = codebook_view(self.tool)
         if change in ("codings", "memo", "selection", "codebook", "reload"):
-            self.marks = view_state.marks_view(self.tool)
-        self.state = view_state.state_view(self.tool, self._error)
+            self.marks = marks_view(self.tool)
+        self.state = state_view(self.tool, self._error)
 
     # ------------------------------------------------------------------ actions
 
@@ -119,7 +126,7 @@ class CodingWidget(anywidget.AnyWidget):
             "clear": lambda m: tool.clear_selection(),
             "apply": lambda m: self._apply(m.get("codes", []), whole=False),
             "whole": lambda m: self._apply(m.get("codes", []), whole=True),
-            "pick": lambda m: tool.pick(view_state.parse_coding_id(m["id"])),
+            "pick": lambda m: tool.pick(parse_coding_id(m["id"])),
             "remove_picked": lambda m: tool.remove_picked(),
             "coding_memo": lambda m: tool.write_coding_memo(m.get("text", "")),
             "memo": lambda m: tool.write_memo(m.get("text", "")),

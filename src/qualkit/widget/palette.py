@@ -1,7 +1,9 @@
 """Colours for codes: Okabe–Ito's colour-blind-safe hues, each with a pattern as well.
 
-Colour is never the only cue (WCAG 1.4.1): each code also gets a line pattern (solid, dashed,
-dotted, double, wavy, striped) used by its underline and margin stripe, and its label is shown beside it.
+Colour is never the only cue (WCAG 1.4.1): each code also gets a pattern (solid, dashed,
+dotted, double, wavy, striped) drawn in its underline, its margin stripe, its chip's swatch and
+the texture of its highlight (``hatch``), and its label is shown beside it and named for screen
+readers. Two codes on one turn never share both hue and pattern (:func:`distinct_on_turn`).
 Contrast (WCAG 2.1 AA): highlighted text is near-black on a light tint of the code's hue
 (at least 4.5:1), and stripes and underlines use the hue darkened until it reaches 3:1 against
 white (1.4.11, non-text contrast). Seven hues times six patterns tell 42 codes apart. :func:`contrast` is WCAG's formula.
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["OKABE_ITO", "PATTERNS", "TEXT", "CodeStyle", "contrast", "styles"]
+__all__ = ["OKABE_ITO", "PATTERNS", "TEXT", "CodeStyle", "contrast", "distinct_on_turn", "styles"]
 
 # Okabe & Ito (2008), "Color Universal Design"; black is left out (it is the text colour).
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
@@ -23,11 +25,16 @@ WHITE = "#FFFFFF"
 
 @dataclass(frozen=True)
 class CodeStyle:
-    """How one code is drawn: ``line`` for stripes and underlines, ``tint`` behind text."""
+    """How one code is drawn: ``line`` for stripes and underlines, ``tint`` behind text,
+    ``hatch`` for the pattern's texture over the tint (text on it still reads at 4.5:1)."""
 
     line: str
     tint: str
     pattern: str
+
+    @property
+    def hatch(self) -> str:
+        return _mix(self.line, self.tint, 0.5)
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -81,10 +88,39 @@ def styles(labels: Iterable[str]) -> dict[str, CodeStyle]:
     ('solid', 'dashed', True)
     >>> all(contrast(TEXT, style.tint) >= 4.5 and contrast(style.line, WHITE) >= 3 for style in s.values())
     True
+    >>> all(contrast(TEXT, style.hatch) >= 4.5 for style in s.values())
+    True
     """
     found = {}
     for index, label in enumerate(dict.fromkeys(labels)):
         hue = OKABE_ITO[index % len(OKABE_ITO)]
         pattern = PATTERNS[(index // len(OKABE_ITO)) % len(PATTERNS)]
         found[label] = CodeStyle(_darkened(hue), _mix(hue, WHITE, 0.5), pattern)
+    return found
+
+
+def distinct_on_turn(codes: Iterable[str], style: dict[str, CodeStyle]) -> dict[str, CodeStyle]:
+    """The styles of the codes on one turn, changed where needed so that no two share both
+    hue and pattern (past 42 codes, or with new codes, two codes can share both).
+
+    A code keeps its own style unless a code before it on the turn has it; then it takes the
+    first pattern of its hue that no code on the turn has.
+
+    >>> same = CodeStyle("#C38700", "#F3CF80", "solid")
+    >>> found = distinct_on_turn(["A", "B"], {"A": same, "B": same})
+    >>> found["A"].pattern, found["B"].pattern
+    ('solid', 'dashed')
+    """
+    grey = CodeStyle("#595959", "#E0E0E0", "solid")
+    own = {code: style.get(code, grey) for code in codes}
+    taken = {(s.line, s.pattern) for s in own.values()}
+    found: dict[str, CodeStyle] = {}
+    seen: set[tuple[str, str]] = set()
+    for code, look in own.items():
+        if (look.line, look.pattern) in seen:
+            free = [p for p in PATTERNS if (look.line, p) not in taken] or [look.pattern]
+            look = CodeStyle(look.line, look.tint, free[0])
+            taken.add((look.line, look.pattern))
+        seen.add((look.line, look.pattern))
+        found[code] = look
     return found

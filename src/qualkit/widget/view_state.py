@@ -16,11 +16,11 @@ from itertools import pairwise
 
 from qualkit.codebook import Code
 from qualkit.coding_tool import CodingTool
-from qualkit.coding_tool.content import CodingKey, coding_key
 from qualkit.coding_tool.selection import to_utf16
 from qualkit.codings import Coding
+from qualkit.codings.content import CodingKey, coding_key
 from qualkit.transcripts import Turn
-from qualkit.widget.palette import styles
+from qualkit.widget.palette import CodeStyle, distinct_on_turn, styles
 from qualkit.wording import plural
 
 __all__ = [
@@ -93,6 +93,7 @@ def codebook_view(tool: CodingTool) -> dict:
                 "example": code.example,
                 "line": s.line,
                 "tint": s.tint,
+                "hatch": s.hatch,
                 "pattern": s.pattern,
             }
         )
@@ -130,8 +131,11 @@ def lanes(spans: Sequence[tuple[int, int]]) -> list[int]:
     return found
 
 
-def _turn_marks(tool: CodingTool, turn: Turn, codings: Sequence[Coding]) -> dict:
+def _turn_marks(
+    tool: CodingTool, turn: Turn, codings: Sequence[Coding], style: dict[str, CodeStyle]
+) -> dict:
     text = turn.text
+    look = distinct_on_turn((coding.code for coding in codings), style)
     selection = tool.selection if tool.selection and tool.selection.unit == turn.unit else None
     ranges = []  # (start, end) relative to the turn, in code points
     for coding in codings:
@@ -165,6 +169,9 @@ def _turn_marks(tool: CodingTool, turn: Turn, codings: Sequence[Coding]) -> dict
     for i, (coding, lane) in enumerate(zip(codings, lanes(ranges), strict=True)):
         start, end = ranges[i]
         excerpt = text[start:end] if coding.start is not None else ""
+        excerpt = excerpt if len(excerpt) <= 60 else excerpt[:59] + "…"
+        where = "the whole turn" if coding.start is None else f"“{excerpt}”"
+        drawn = look[coding.code]
         entries.append(
             {
                 "id": ids[i],
@@ -173,8 +180,14 @@ def _turn_marks(tool: CodingTool, turn: Turn, codings: Sequence[Coding]) -> dict
                 "whole": coding.start is None,
                 "lane": lane,
                 "memo": coding.memo,
-                "excerpt": excerpt if len(excerpt) <= 60 else excerpt[:59] + "…",
+                "excerpt": excerpt,
                 "picked": coding_key(coding) == tool.picked,
+                # how it is drawn on this turn (never like another code's) and named
+                "line": drawn.line,
+                "tint": drawn.tint,
+                "hatch": drawn.hatch,
+                "pattern": drawn.pattern,
+                "label": f"{coding.code} ({drawn.pattern}) by {coding.coder} on {where}",
             }
         )
     return {
@@ -189,11 +202,12 @@ def marks_view(tool: CodingTool) -> dict[str, dict]:
     """Per turn with codings, a memo or the selection: its pieces of text (each with the
     codings covering it and whether it is selected) and its codings with their lanes."""
     found = {}
+    style = styles(code.label for code in ordered_codes(tool))
     for turn in tool.segments:
         codings = tool.codings_of(turn.turn, turn.session_id)
         selected = tool.selection is not None and tool.selection.unit == turn.unit
         if codings or selected or tool.memo_of(turn.turn, turn.session_id):
-            found[turn_id(turn)] = _turn_marks(tool, turn, codings)
+            found[turn_id(turn)] = _turn_marks(tool, turn, codings, style)
     return found
 
 
