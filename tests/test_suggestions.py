@@ -9,8 +9,8 @@ import pytest
 
 from qualkit import load_corpus, read_codings
 from qualkit.coding_tool import CodingTool
-from qualkit.coding_tool.journal import journal_path
 from qualkit.codings import Coding, Codings, format_codings, parse_codings
+from qualkit.codings.journal import journal_path
 from qualkit.errors import InputError
 from qualkit.suggestion_records import SuggestionRecord
 from qualkit.widget.view_state import state_view

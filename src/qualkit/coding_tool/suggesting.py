@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 
-from qualkit.coding_tool.content import SetRecord
+from qualkit.codings.content import SetRecord
 from qualkit.errors import InputError
 from qualkit.suggestion_records import SuggestionRecord, record_key
 

@@ -36,18 +36,18 @@ from qualkit.codebook import Codebook
 from qualkit.coding_tool.actions import Actions
 from qualkit.coding_tool.coding_file import CodingFile, check_coder, default_path
 from qualkit.coding_tool.commands import Commands
-from qualkit.coding_tool.content import (
-    CodingKey,
-    Content,
-    Op,
-    Unit,
-)
 from qualkit.coding_tool.moving import Moving
 from qualkit.coding_tool.navigation import Navigation
 from qualkit.coding_tool.progress import Progress
 from qualkit.coding_tool.selection import Selection
 from qualkit.coding_tool.suggesting import Suggesting, suggestions_wanted
 from qualkit.codings import Coding, utc_now
+from qualkit.codings.content import (
+    CodingKey,
+    Content,
+    Op,
+    Unit,
+)
 from qualkit.transcripts import Transcript, Turn
 from qualkit.wording import plural
 

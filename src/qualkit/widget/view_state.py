@@ -16,9 +16,9 @@ from itertools import pairwise
 
 from qualkit.codebook import Code
 from qualkit.coding_tool import CodingTool
-from qualkit.coding_tool.content import CodingKey, coding_key
 from qualkit.coding_tool.selection import to_utf16
 from qualkit.codings import Coding
+from qualkit.codings.content import CodingKey, coding_key
 from qualkit.transcripts import Turn
 from qualkit.widget.palette import CodeStyle, distinct_on_turn, styles
 from qualkit.wording import plural

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from qualkit.codebook import Code, Codebook
-from qualkit.codings import Coding, Codings, Memo, assemble, coding_line, memo_line
+from qualkit.codings.entries import Coding, Codings, Memo
+from qualkit.codings.file_format import assemble, coding_line, memo_line
 from qualkit.errors import InputError
 from qualkit.suggestion_records import RecordKey, SuggestionRecord, record_key, record_line
 from qualkit.transcripts import Unit
@@ -142,7 +143,7 @@ class Content:
         )
 
     def as_codings(self) -> Codings:
-        """The content as :class:`~qualkit.codings.Codings`, in the order :meth:`text` saves."""
+        """The content as :class:`~qualkit.codings.entries.Codings`, in the order :meth:`text` saves."""
         return Codings(
             tuple(self.codings[key][0] for key in self._coding_order),
             tuple(self.memos[key][0] for key in self._memo_order),
