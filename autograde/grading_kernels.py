@@ -1,5 +1,10 @@
 """The grader's side of the grading sandbox: nbgrader's Execute and a kernel manager whose
-kernels start through the launcher (sandbox.py), forked from the fork server (forkserver.py).
+kernels start through the launcher (launcher.py, as root or through the privileged helper),
+forked from the fork server (forkserver.py) when the grader is root.
+
+Each kernel's stderr (what its code writes to file descriptor 2, a crash's last words) goes to a
+log of its own in its working copy, ``<notebook>.stderr.log``, never to the grader's terminal,
+and at most ``STDERR_LIMIT`` bytes of it: a flood is read and dropped.
 
 ``SandboxedExecute`` is configured in nbgrader_config.py for autograde only: students' Validate
 and the instructor's own runs of a source notebook keep ordinary kernels.
@@ -11,6 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from queue import Empty
 
@@ -21,6 +27,34 @@ from jupyter_core.utils import ensure_async
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Float, List, Unicode
 from traitlets.config import Configurable
+
+LAUNCHER = Path(__file__).resolve().with_name("launcher.py")
+STDERR_LIMIT = 2**20
+TRUNCATED = b"\n[qualkit: this kernel wrote more to stderr; the rest was dropped]\n"
+
+
+def stderr_log(path: Path) -> int:
+    """The writing end of a pipe whose other end a thread copies into the log ``path`` (at
+    most ``STDERR_LIMIT`` bytes; the rest is read and dropped, so the kernel never blocks)."""
+    log = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o640)
+    read, write = os.pipe()
+    threading.Thread(target=_copy, args=(read, log), daemon=True, name=f"log {path}").start()
+    return write
+
+
+def _copy(read: int, log: int) -> None:
+    kept = 0
+    try:
+        while chunk := os.read(read, 1 << 16):
+            if kept < STDERR_LIMIT:
+                part = chunk[: STDERR_LIMIT - kept]
+                kept += len(part)
+                view = memoryview(part + (TRUNCATED if kept == STDERR_LIMIT else b""))
+                while view:
+                    view = view[os.write(log, view) :]
+    finally:
+        os.close(read)
+        os.close(log)
 
 
 class SandboxKernels(Configurable):
@@ -36,7 +70,11 @@ class SandboxKernels(Configurable):
     fork_server = Bool(
         True,
         help="fork each kernel from a server that has made the kernel's imports "
-        "(forkserver.py): the same sandbox, over half a second less per submission",
+        "(forkserver.py): the same sandbox, over half a second less per submission "
+        "(a grader who is root only: through the privileged helper, each kernel is launched)",
+    ).tag(config=True)
+    stderr_log = Unicode(
+        "kernel.stderr.log", help="the kernel's stderr log, in its working directory"
     ).tag(config=True)
 
     def __init__(self, **kwargs):
@@ -51,16 +89,33 @@ class SandboxKernels(Configurable):
             return command
         # The kernel's own user id is chosen by the launcher: the folder is opened to it
         # there (``own``); until then it is the grader's alone.
-        sandbox.account()
-        launcher = [sys.executable, str(Path(sandbox.__file__).resolve()), "launch"]
+        root = os.geteuid() == 0
+        if root:
+            sandbox.account()
+            start = [sys.executable, str(LAUNCHER), "launch"]
+        else:  # the launcher checks everything it is asked through the helper
+            start = ["sudo", "-n", sandbox.helper() or sandbox.HELPER, "launch"]
         for path in self.hidden:
-            launcher += ["--hide", path]
+            if path:
+                start += ["--hide", os.path.abspath(path)]
         for path in [*self.readable, sys.prefix, sys.base_prefix]:
-            launcher += ["--read", path]
-        launcher += ["--write", self.socket_dir, "--area", self.working_area]
-        if self.fork_server:
-            launcher += ["--server", forkserver.address()]
-        return [*launcher, "--", *command]
+            if path:
+                start += ["--read", os.path.abspath(path)]
+        start += ["--write", self.socket_dir, "--area", os.path.abspath(self.working_area)]
+        if self.fork_server and root:
+            start += ["--server", forkserver.address()]
+        return [*start, "--", *command]
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        try:  # a log in a working copy only: elsewhere the launcher refuses, and says so here
+            folder = sandbox.working_copy(kw.get("cwd") or os.getcwd(), self.working_area)
+        except PermissionError:
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+        kw["stderr"] = stderr_log(Path(folder, self.stderr_log))
+        try:
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+        finally:
+            os.close(kw["stderr"])  # the kernel's (and its launcher's) copy remains
 
     async def _async_cleanup_resources(self, restart=False):
         await super()._async_cleanup_resources(restart=restart)
@@ -103,6 +158,11 @@ class SandboxedExecute(Execute):
         # nbgrader's Execute sets its kernel manager the same way, in __init__.
         kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
         super().__init__(*args, **kwargs)
+
+    async def async_start_new_kernel(self, **kwargs):
+        if isinstance(self.km, SandboxKernels):  # a log named after the notebook it runs
+            self.km.stderr_log = f"{self.resources.get('unique_key') or 'kernel'}.stderr.log"
+        await super().async_start_new_kernel(**kwargs)
 
     async def _async_handle_timeout(self, timeout, cell=None):
         """Interrupt a cell past its timeout (nbclient), then wait briefly for its answer:

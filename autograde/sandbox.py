@@ -22,18 +22,20 @@ operating system enforces around each grading kernel, whatever the code inside d
 - **Limits.** setrlimit on address space, CPU time, processes, file size and open files; a PID
   namespace so that everything the kernel started dies with it.
 
-``SandboxKernelManager`` (grading_kernels.py) puts ``python sandbox.py launch ... -- <kernel
-command>`` in front of the kernel command. The launcher starts as the grader's user (root) and
-drops to the account before the kernel's first line runs; with ``--server`` the kernel is forked
-from the fork server (forkserver.py), built by the same ``enter``. This module imports nothing
-of Jupyter's: it runs once per kernel. A grader who is not root (Formgrader on a hub, as the
-grader's account) gets ordinary kernels, and ``make autograde`` says so at the top of its
-report; ``QUALKIT_SANDBOX=on`` makes the sandbox a requirement (see ``enabled``).
+This module builds the sandbox: the launcher (launcher.py) and the fork server (forkserver.py)
+both build a kernel with ``plan`` (checked and read as root, before anything changes) and
+``enter``. It imports nothing of Jupyter's (it runs once per kernel) and nothing of this folder.
+A grader who is not root reaches the launcher through the privileged helper (``helper``: sudo
+may run that one launcher, which trusts none of its caller's arguments, see ``Caller``);
+without root or the helper a grader gets ordinary kernels, and ``make autograde`` says so at the
+top of its report; ``QUALKIT_SANDBOX=on`` makes the sandbox a requirement (see ``enabled``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import functools
 import os
 import pwd
 import resource
@@ -84,20 +86,44 @@ MS_BIND, MS_REC, MS_PRIVATE = 4096, 16384, 1 << 18
 PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
 
 
+# The privileged helper a hub installs (deploy/tljh): a root-owned script that runs a
+# root-owned copy of launcher.py, which sudo lets the grader account run, and nothing else.
+HELPER = "/usr/local/sbin/qualkit-grading-sandbox"
+
+
+@functools.cache
+def helper() -> str | None:
+    """The privileged helper's path (``QUALKIT_SANDBOX_HELPER``, default ``HELPER``) when this
+    grader is not root and sudo lets it run the helper without a password; else None."""
+    path = os.environ.get("QUALKIT_SANDBOX_HELPER") or HELPER
+    if os.geteuid() == 0 or not os.path.isfile(path):
+        return None
+    sudo = ["sudo", "-n", "-l", path, "launch"]
+    with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+        if subprocess.run(sudo, capture_output=True, timeout=30).returncode == 0:
+            return path
+    return None
+
+
 def enabled() -> bool:
-    """``QUALKIT_SANDBOX``: ``auto`` (default) sandboxes when the grader runs as root, ``on``
-    insists (the launcher refuses without root), ``off`` runs ordinary kernels."""
+    """``QUALKIT_SANDBOX``: ``auto`` (default) sandboxes when the grader runs as root or may
+    run the privileged helper, ``on`` insists (the launcher refuses without root), ``off`` runs
+    ordinary kernels."""
     mode = os.environ.get("QUALKIT_SANDBOX", "auto")
-    return mode == "on" or (mode != "off" and os.geteuid() == 0)
+    return mode == "on" or (mode != "off" and (os.geteuid() == 0 or helper() is not None))
 
 
 def status() -> str:
-    """One line for the autograde report: is this run sandboxed?"""
+    """One line for the autograde report: is this run sandboxed, and where do kernels' own
+    messages (their stderr) go?"""
+    logs = "each kernel's stderr: <notebook>.stderr.log in its autograded folder"
     if enabled():
-        return "grading kernels: sandboxed (own user, no network, no course files, limits)"
+        via = f", through {helper()}" if helper() else ""
+        return f"grading kernels: sandboxed (own user, no network, no course files, limits{via}); {logs}"
     return (
-        "grading kernels: NOT sandboxed (the grader is not root, or QUALKIT_SANDBOX=off): "
-        "only the in-kernel guard protects the course's files (autograde/GRADING.md)"
+        "grading kernels: NOT sandboxed (the grader is neither root nor allowed the privileged "
+        "helper, or QUALKIT_SANDBOX=off): only the in-kernel guard protects the course's files "
+        f"(autograde/GRADING.md); {logs}"
     )
 
 
@@ -144,15 +170,56 @@ def _outermost(paths: list[str]) -> list[str]:
     return [p for p in real if not any(p.startswith(q.rstrip("/") + "/") for q in real if q != p)]
 
 
-def build_sandbox(hide: list[str], read: list[str], write: list[str]) -> None:
+@dataclass(frozen=True)
+class Caller:
+    """Who asked for a kernel through the privileged helper (sudo names them): the launcher
+    opens what it brings back into the sandbox with their rights, never root's, and gives the
+    account only files they own."""
+
+    uid: int
+    gid: int
+    groups: tuple[int, ...]
+
+
+@contextlib.contextmanager
+def rights_of(caller: Caller | None):
+    """Act with ``caller``'s rights (effective ids) inside the block; root's when None."""
+    if caller is None:
+        yield
+        return
+    groups, gid = os.getgroups(), os.getegid()
+    os.setgroups(list(caller.groups))
+    os.setegid(caller.gid)
+    os.seteuid(caller.uid)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(gid)
+        os.setgroups(groups)
+
+
+def open_folder(path: str, caller: Caller | None) -> int:
+    """A descriptor of the folder ``path``, opened with ``caller``'s rights (a folder they may
+    not read is refused): what is bound into the sandbox is what the descriptor names."""
+    if caller is None:
+        return os.open(path, os.O_PATH | os.O_DIRECTORY)
+    with rights_of(caller):
+        return os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+
+
+def build_sandbox(
+    hide: list[str], read: list[str], write: list[str], caller: Caller | None = None
+) -> None:
     """In fresh mount and network namespaces: cover ``hide``, bring back ``read`` read-only and
-    ``write`` writable (both at their own paths), a private /tmp."""
+    ``write`` writable (both at their own paths, opened with ``caller``'s rights), a private
+    /tmp."""
     _mount(None, "/", None, MS_REC | MS_PRIVATE)
     covers = _outermost([*hide, "/tmp", "/var/tmp", "/dev/shm", "/run/postgresql"])
     keep = [(os.path.realpath(p), False) for p in read if os.path.exists(p)]
     keep += [(os.path.realpath(p), True) for p in write]
     keep = [(p, w) for p, w in keep if any(p == c or p.startswith(c + "/") for c in covers)]
-    handles = [(os.open(p, os.O_PATH | os.O_DIRECTORY), p, w) for p, w in keep]
+    handles = [(open_folder(p, caller), p, w) for p, w in keep]
     for path in covers:
         size = TMP_SIZE if path in ("/tmp", "/var/tmp", "/dev/shm") else "1m"
         _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size},mode=0755")
@@ -196,13 +263,36 @@ def working_copy(folder: str, area: str) -> str:
     return real
 
 
-def own(folder: str, uid: int, gid: int) -> None:
-    """The working copy belongs to the account (it was copied there by the grader). Symbolic
-    links are changed, never followed."""
-    os.chown(folder, uid, gid, follow_symlinks=False)
+def own(folder: str | int, uid: int, gid: int, only: int | None = None) -> None:
+    """Give ``folder`` (a path or an open descriptor) and all in it to ``uid``: the working
+    copy to the account, and back to a helper's caller after the kernel. Symbolic links are
+    changed, never followed, through descriptors (a folder swapped for a link meanwhile is
+    not entered); with ``only``, what another user owns is left alone."""
+    top = (
+        os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        if isinstance(folder, str)
+        else os.dup(folder)
+    )
+    try:
+        if only is None or os.fstat(top).st_uid == only:
+            os.fchown(top, uid, gid)
+        for _, dirs, files, fd in os.fwalk(".", dir_fd=top, follow_symlinks=False):
+            for name in dirs + files:
+                mine = os.stat(name, dir_fd=fd, follow_symlinks=False).st_uid
+                if only is None or mine == only:
+                    os.chown(name, uid, gid, dir_fd=fd, follow_symlinks=False)
+    finally:
+        os.close(top)
+
+
+def foreign(folder: str, caller: Caller) -> str | None:
+    """The first thing in ``folder`` that ``caller`` does not own, if any: the launcher hands
+    the account nothing of anyone else's."""
     for root, dirs, files in os.walk(folder):
-        for name in dirs + files:
-            os.chown(os.path.join(root, name), uid, gid, follow_symlinks=False)
+        for path in [root, *(os.path.join(root, name) for name in dirs + files)]:
+            if os.lstat(path).st_uid != caller.uid:
+                return path
+    return None
 
 
 def socket_folder(folder: str) -> str:
@@ -251,18 +341,44 @@ class Plan:
     fonts: dict[str, str]
     env: dict[str, str]  # the grader's KEPT_ENV, as it is when this kernel starts
     command: tuple[str, ...]
+    caller: Caller | None = None  # through the privileged helper: whose rights open folders
 
 
-def plan(options: dict[str, list[str]], command: list[str]) -> Plan:
+# What a kernel started through the helper gets instead of its caller's environment (sudo
+# passes none of it anyway): the interpreter's folder first, and autograde's mark for the guard.
+HELPER_ENV = {"LANG": "C.UTF-8", "NBGRADER_EXECUTION": "autograde"}
+CONNECTION_FILE_LIMIT = 64 * 1024
+
+
+def plan(options: dict[str, list[str]], command: list[str], caller: Caller | None = None) -> Plan:
     """Check the folders (refusing any that is not a working copy or a kernel socket folder,
     naming it) and read what the account may not. The kernel's user id is unique among running
-    kernels: the launcher's process id, which lives as long as the kernel."""
+    kernels: the launcher's process id, which lives as long as the kernel.
+
+    With a ``caller`` (the privileged helper), every folder the kernel gets must be the
+    caller's, everything is opened with the caller's rights, and the environment is the
+    helper's own, not the caller's."""
     workdir = working_copy(os.getcwd(), (options["--area"] or [""])[-1])
     sockets = tuple(socket_folder(folder) for folder in options["--write"])
-    connection = Path(command[command.index("-f") + 1]).read_text()
+    with rights_of(caller), open(command[command.index("-f") + 1], encoding="utf-8") as handle:
+        connection = handle.read(CONNECTION_FILE_LIMIT)
+    if caller is None:
+        fonts, env = matplotlib_font_cache(), kept_environment()
+    else:
+        for folder in [*options["--read"], workdir, *sockets]:
+            if os.path.exists(folder):
+                os.close(open_folder(os.path.realpath(folder), caller))  # refused here, early
+        for folder in (workdir, *sockets):
+            if stranger := foreign(folder, caller):
+                raise PermissionError(
+                    f"grading sandbox: refusing to hand {stranger} to the kernel: it is not "
+                    "the caller's"
+                )
+        fonts = {}
+        env = {**HELPER_ENV, "PATH": f"{os.path.dirname(sys.executable)}:/usr/bin:/bin"}
     return Plan(tuple(options["--hide"]), tuple(options["--read"]), workdir, sockets,
-                FIRST_UID + os.getpid(), pwd.getpwnam(ACCOUNT).pw_gid, connection,
-                matplotlib_font_cache(), kept_environment(), tuple(command))  # fmt: skip
+                FIRST_UID + os.getpid(), account().pw_gid, connection, fonts, env,
+                tuple(command), caller)  # fmt: skip
 
 
 def kept_environment() -> dict[str, str]:
@@ -272,11 +388,17 @@ def kept_environment() -> dict[str, str]:
 def enter(plan: Plan) -> tuple[list[str], dict[str, str]]:
     """In fresh mount, network and PID namespaces, as root: build the sandbox, hand the working
     copy to the account and become it. Returns the kernel's command and environment."""
-    build_sandbox(list(plan.hide), list(plan.read), [plan.workdir, *plan.sockets])
+    caller = plan.caller
+    build_sandbox(list(plan.hide), list(plan.read), [plan.workdir, *plan.sockets], caller)
     uid, gid = plan.uid, plan.gid
-    own(plan.workdir, uid, gid)
+    own(plan.workdir, uid, gid, only=caller and caller.uid)
     for folder in plan.sockets:
-        os.chown(folder, uid, gid, follow_symlinks=False)
+        # The helper's caller is not root: it reaches the kernel's sockets through its group
+        # (new files in the folder take the folder's group, and the kernel's umask lets that
+        # group write them), and no other account does.
+        os.chown(folder, uid, caller.gid if caller else gid, follow_symlinks=False)
+        if caller:
+            os.chmod(folder, 0o2770, follow_symlinks=False)
     Path("/tmp/matplotlib").mkdir()
     for name, text in plan.fonts.items():  # without it, matplotlib scans every font each time
         Path("/tmp/matplotlib", name).write_text(text, encoding="utf-8")
@@ -293,6 +415,8 @@ def enter(plan: Plan) -> tuple[list[str], dict[str, str]]:
     _check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no new privileges")
     _check(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "parent death signal")
     os.chdir(plan.workdir)
+    if caller:
+        os.umask(0o007)
     env = {**plan.env, **KERNEL_ENV, "USER": ACCOUNT}
     # The kernel's outputs travel over its sockets; its own stdout would only print a
     # connection banner into the grader's report (no JPY_PARENT_PID: it is PID 1 here).
@@ -305,63 +429,3 @@ def to_devnull(fd: int, mode: int) -> None:
     devnull = os.open(os.devnull, mode)
     os.dup2(devnull, fd)
     os.close(devnull)
-
-
-def split_arguments(argv: list[str]) -> tuple[dict[str, list[str]], list[str]]:
-    split = argv.index("--")
-    options, command = argv[:split], argv[split + 1 :]
-    lists = {"--hide": [], "--read": [], "--write": [], "--area": [], "--server": []}
-    for flag, value in zip(options[::2], options[1::2], strict=True):
-        lists[flag].append(value)
-    return lists, command
-
-
-def launch(argv: list[str]) -> int:
-    options, command = split_arguments(argv)
-    if os.geteuid() != 0:
-        print("grading sandbox: the grader must run as root to drop rights (or set "
-              "QUALKIT_SANDBOX=off, see autograde/GRADING.md)", file=sys.stderr)  # fmt: skip
-        return 2
-    try:  # before anything changes
-        kernel = plan(options, command)
-    except (PermissionError, FileNotFoundError) as error:
-        print(error, file=sys.stderr)
-        return 2
-    if options["--server"]:  # a kernel forked from the fork server, its imports done
-        sys.modules.setdefault("sandbox", sys.modules["__main__"])  # one copy of this module
-        import forkserver
-
-        status = forkserver.ask(options["--server"][-1], kernel)
-        if status is not None:
-            return status
-        print("grading sandbox: starting the kernel without the fork server", file=sys.stderr)
-    grader = os.getppid()
-    _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID), "unshare")
-    child = os.fork()
-    if child:  # outside the PID namespace: wait, pass SIGTERM on, and report the kernel's end
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the kernel gets its own (process group)
-        signal.signal(signal.SIGTERM, lambda *_: os.kill(child, signal.SIGKILL))
-        # A grader that dies without ending its kernel takes the kernel with it: the kernel is
-        # PID 1 of its namespace, so a fork bomb it started ends too instead of spinning on.
-        _check(libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0), "parent death signal")
-        if os.getppid() != grader:  # the grader died before the line above
-            os.kill(child, signal.SIGKILL)
-        _, status = os.waitpid(child, 0)
-        return os.waitstatus_to_exitcode(status) & 0xFF
-    try:
-        command, env = enter(kernel)
-        os.execvpe(command[0], command, env)
-    except BaseException as error:
-        print(f"grading sandbox: {error}", file=sys.stderr)
-        os._exit(3)
-
-
-if __name__ == "__main__":
-    if sys.argv[1:2] != ["launch"]:
-        sys.exit(
-            "usage: sandbox.py launch [--hide P] [--read P] [--write SOCKETS] --area AREA "
-            "[--server SOCKET] -- KERNEL COMMAND"
-        )
-    status = launch(sys.argv[2:])
-    sys.stdout.flush()
-    os._exit(status)  # the kernel has ended: nothing left to tidy in this process
