@@ -71,7 +71,7 @@ def address() -> str:
             listener.bind(path)
             listener.listen(64)
             server = subprocess.Popen(
-                [sys.executable, __file__, "serve", str(listener.fileno())],
+                [sandbox.interpreter(), __file__, "serve", str(listener.fileno())],
                 pass_fds=[listener.fileno()], env=server_environment(),
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, cwd="/",
             )  # fmt: skip

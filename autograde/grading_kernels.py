@@ -3,8 +3,10 @@ kernels start through the launcher (launcher.py, as root or through the privileg
 forked from the fork server (forkserver.py) when the grader is root.
 
 Each kernel's stderr (what its code writes to file descriptor 2, a crash's last words) goes to a
-log of its own in its working copy, ``<notebook>.stderr.log``, never to the grader's terminal,
-and at most ``STDERR_LIMIT`` bytes of it: a flood is read and dropped.
+log of its own, ``<log_area>/<student>/<lesson>/<notebook>.stderr.log``, never to the grader's
+terminal, and at most ``STDERR_LIMIT`` bytes of it: a flood is read and dropped. The log is kept
+apart from the working copy, which the kernel owns (it could rewrite a log there) and which
+nbgrader deletes when a submission fails, when its log matters most.
 
 ``SandboxedExecute`` is configured in nbgrader_config.py for autograde only: students' Validate
 and the instructor's own runs of a source notebook keep ordinary kernels.
@@ -12,6 +14,7 @@ and the instructor's own runs of a source notebook keep ordinary kernels.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import sys
@@ -33,13 +36,18 @@ STDERR_LIMIT = 2**20
 TRUNCATED = b"\n[qualkit: this kernel wrote more to stderr; the rest was dropped]\n"
 
 
-def stderr_log(path: Path) -> int:
+def stderr_log(path: Path, fresh: bool) -> tuple[int, threading.Thread]:
     """The writing end of a pipe whose other end a thread copies into the log ``path`` (at
-    most ``STDERR_LIMIT`` bytes; the rest is read and dropped, so the kernel never blocks)."""
-    log = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o640)
+    most ``STDERR_LIMIT`` bytes; the rest is read and dropped, so the kernel never blocks),
+    and that thread, which ends when every writer has closed the pipe. A ``fresh`` log starts
+    empty; a restarted kernel's continues."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | (os.O_TRUNC if fresh else 0)
+    log = os.open(path, flags, 0o640)
     read, write = os.pipe()
-    threading.Thread(target=_copy, args=(read, log), daemon=True, name=f"log {path}").start()
-    return write
+    copier = threading.Thread(target=_copy, args=(read, log), daemon=True, name=f"log {path}")
+    copier.start()
+    return write, copier
 
 
 def _copy(read: int, log: int) -> None:
@@ -73,9 +81,11 @@ class SandboxKernels(Configurable):
         "(forkserver.py): the same sandbox, over half a second less per submission "
         "(a grader who is root only: through the privileged helper, each kernel is launched)",
     ).tag(config=True)
-    stderr_log = Unicode(
-        "kernel.stderr.log", help="the kernel's stderr log, in its working directory"
+    log_area = Unicode(
+        help="the folder of kernels' stderr logs, <log_area>/<student>/<lesson>/ (default: "
+        "kernel-logs beside the working area)"
     ).tag(config=True)
+    stderr_log = Unicode("kernel.stderr.log", help="the name of the kernel's stderr log")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -87,6 +97,8 @@ class SandboxKernels(Configurable):
         command = super().format_kernel_cmd(extra_arguments)
         if not sandbox.enabled():
             return command
+        if command[0] == sys.executable:
+            command[0] = sandbox.interpreter()
         # The kernel's own user id is chosen by the launcher: the folder is opened to it
         # there (``own``); until then it is the grader's alone.
         root = os.geteuid() == 0
@@ -107,18 +119,25 @@ class SandboxKernels(Configurable):
         return [*start, "--", *command]
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
-        try:  # a log in a working copy only: elsewhere the launcher refuses, and says so here
+        try:  # a kernel in a working copy only: elsewhere the launcher refuses, saying so here
             folder = sandbox.working_copy(kw.get("cwd") or os.getcwd(), self.working_area)
         except PermissionError:
             return await super()._async_launch_kernel(kernel_cmd, **kw)
-        kw["stderr"] = stderr_log(Path(folder, self.stderr_log))
+        logs = self.log_area or os.path.join(os.path.dirname(self.working_area), "kernel-logs")
+        where = Path(logs, os.path.relpath(folder, os.path.realpath(self.working_area)))
+        fresh = self._log_copier is None
+        kw["stderr"], self._log_copier = stderr_log(where / self.stderr_log, fresh)
         try:
             await super()._async_launch_kernel(kernel_cmd, **kw)
         finally:
             os.close(kw["stderr"])  # the kernel's (and its launcher's) copy remains
 
+    _log_copier: threading.Thread | None = None
+
     async def _async_cleanup_resources(self, restart=False):
         await super()._async_cleanup_resources(restart=restart)
+        if self._log_copier is not None:  # the kernel has ended: its last words are written
+            await asyncio.to_thread(self._log_copier.join, 10)
         if not restart:
             shutil.rmtree(self.socket_dir, ignore_errors=True)
 
@@ -159,10 +178,11 @@ class SandboxedExecute(Execute):
         kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
         super().__init__(*args, **kwargs)
 
-    async def async_start_new_kernel(self, **kwargs):
-        if isinstance(self.km, SandboxKernels):  # a log named after the notebook it runs
-            self.km.stderr_log = f"{self.resources.get('unique_key') or 'kernel'}.stderr.log"
-        await super().async_start_new_kernel(**kwargs)
+    def create_kernel_manager(self):
+        manager = super().create_kernel_manager()
+        if isinstance(manager, SandboxKernels):  # a log named after the notebook it runs
+            manager.stderr_log = f"{self.resources.get('unique_key') or 'kernel'}.stderr.log"
+        return manager
 
     async def _async_handle_timeout(self, timeout, cell=None):
         """Interrupt a cell past its timeout (nbclient), then wait briefly for its answer:

@@ -24,7 +24,8 @@ operating system enforces around each grading kernel, whatever the code inside d
 
 This module builds the sandbox: the launcher (launcher.py) and the fork server (forkserver.py)
 both build a kernel with ``plan`` (checked and read as root, before anything changes) and
-``enter``. It imports nothing of Jupyter's (it runs once per kernel) and nothing of this folder.
+``enter``; what the account is given, and with whose rights, is handover.py's. It imports
+nothing of Jupyter's (it runs once per kernel).
 A grader who is not root reaches the launcher through the privileged helper (``helper``: sudo
 may run that one launcher, which trusts none of its caller's arguments, see ``Caller``);
 without root or the helper a grader gets ordinary kernels, and ``make autograde`` says so at the
@@ -44,6 +45,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from handover import Caller, foreign, open_folder, own, rights_of, socket_folder, working_copy
 
 ACCOUNT = "qualkit-grader"
 # Generous for a lesson (a kernel with pandas and matplotlib maps about 1 GiB of address space),
@@ -116,7 +119,7 @@ def enabled() -> bool:
 def status() -> str:
     """One line for the autograde report: is this run sandboxed, and where do kernels' own
     messages (their stderr) go?"""
-    logs = "each kernel's stderr: <notebook>.stderr.log in its autograded folder"
+    logs = "each kernel's stderr: kernel-logs/<student>/<lesson>/<notebook>.stderr.log"
     if enabled():
         via = f", through {helper()}" if helper() else ""
         return f"grading kernels: sandboxed (own user, no network, no course files, limits{via}); {logs}"
@@ -125,6 +128,15 @@ def status() -> str:
         "helper, or QUALKIT_SANDBOX=off): only the in-kernel guard protects the course's files "
         f"(autograde/GRADING.md); {logs}"
     )
+
+
+def interpreter() -> str:
+    """This Python, named through its environment's real folder, which the sandbox brings back
+    (a link to it inside a hidden checkout would name nothing there)."""
+    inside = os.path.relpath(sys.executable, sys.prefix)
+    if inside.startswith(".."):
+        return sys.executable
+    return os.path.join(os.path.realpath(sys.prefix), inside)
 
 
 def account() -> pwd.struct_passwd:
@@ -170,44 +182,6 @@ def _outermost(paths: list[str]) -> list[str]:
     return [p for p in real if not any(p.startswith(q.rstrip("/") + "/") for q in real if q != p)]
 
 
-@dataclass(frozen=True)
-class Caller:
-    """Who asked for a kernel through the privileged helper (sudo names them): the launcher
-    opens what it brings back into the sandbox with their rights, never root's, and gives the
-    account only files they own."""
-
-    uid: int
-    gid: int
-    groups: tuple[int, ...]
-
-
-@contextlib.contextmanager
-def rights_of(caller: Caller | None):
-    """Act with ``caller``'s rights (effective ids) inside the block; root's when None."""
-    if caller is None:
-        yield
-        return
-    groups, gid = os.getgroups(), os.getegid()
-    os.setgroups(list(caller.groups))
-    os.setegid(caller.gid)
-    os.seteuid(caller.uid)
-    try:
-        yield
-    finally:
-        os.seteuid(0)
-        os.setegid(gid)
-        os.setgroups(groups)
-
-
-def open_folder(path: str, caller: Caller | None) -> int:
-    """A descriptor of the folder ``path``, opened with ``caller``'s rights (a folder they may
-    not read is refused): what is bound into the sandbox is what the descriptor names."""
-    if caller is None:
-        return os.open(path, os.O_PATH | os.O_DIRECTORY)
-    with rights_of(caller):
-        return os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-
-
 def build_sandbox(
     hide: list[str], read: list[str], write: list[str], caller: Caller | None = None
 ) -> None:
@@ -237,76 +211,6 @@ def build_sandbox(
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV)  # this PID namespace's processes only
 
 
-# How deep below the working area nbgrader puts a working copy: <student>/<lesson>.
-WORKING_COPY_DEPTH = 2
-
-
-def working_copy(folder: str, area: str) -> str:
-    """``folder`` if it is a working copy in ``area`` (``<area>/<student>/<lesson>``), which
-    the launcher may hand to the grading account; anything else is refused, naming it.
-
-    >>> working_copy("/b/autograded/ann/lesson-01", "/b/autograded")
-    '/b/autograded/ann/lesson-01'
-    >>> working_copy("/b", "/b/autograded")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    PermissionError: grading sandbox: refusing to start a kernel in /b: it is not a working ...
-    """
-    real, root = os.path.realpath(folder), os.path.realpath(area) if area else ""
-    parts = Path(real).relative_to(root).parts if root and Path(real).is_relative_to(root) else ()
-    if root == "/" or len(parts) != WORKING_COPY_DEPTH:
-        where = f"the working area {root}" if root else "a working area (none was given)"
-        raise PermissionError(
-            f"grading sandbox: refusing to start a kernel in {real}: it is not a working copy "
-            f"(<student>/<lesson>) inside {where}, and the kernel's account would be given "
-            "every file in it"
-        )
-    return real
-
-
-def own(folder: str | int, uid: int, gid: int, only: int | None = None) -> None:
-    """Give ``folder`` (a path or an open descriptor) and all in it to ``uid``: the working
-    copy to the account, and back to a helper's caller after the kernel. Symbolic links are
-    changed, never followed, through descriptors (a folder swapped for a link meanwhile is
-    not entered); with ``only``, what another user owns is left alone."""
-    top = (
-        os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-        if isinstance(folder, str)
-        else os.dup(folder)
-    )
-    try:
-        if only is None or os.fstat(top).st_uid == only:
-            os.fchown(top, uid, gid)
-        for _, dirs, files, fd in os.fwalk(".", dir_fd=top, follow_symlinks=False):
-            for name in dirs + files:
-                mine = os.stat(name, dir_fd=fd, follow_symlinks=False).st_uid
-                if only is None or mine == only:
-                    os.chown(name, uid, gid, dir_fd=fd, follow_symlinks=False)
-    finally:
-        os.close(top)
-
-
-def foreign(folder: str, caller: Caller) -> str | None:
-    """The first thing in ``folder`` that ``caller`` does not own, if any: the launcher hands
-    the account nothing of anyone else's."""
-    for root, dirs, files in os.walk(folder):
-        for path in [root, *(os.path.join(root, name) for name in dirs + files)]:
-            if os.lstat(path).st_uid != caller.uid:
-                return path
-    return None
-
-
-def socket_folder(folder: str) -> str:
-    """A kernel's socket folder as SandboxKernels makes it (``qualkit-kernel-*``): the only
-    other folder the launcher hands over (the folder alone, not what it holds)."""
-    real = os.path.realpath(folder)
-    if not (Path(real).name.startswith("qualkit-kernel-") and os.path.isdir(real)):
-        raise PermissionError(
-            f"grading sandbox: refusing to hand {real} to the kernel: besides its working copy "
-            "it may write only a socket folder qualkit-kernel-*"
-        )
-    return real
-
-
 def matplotlib_folder() -> str:
     """The grader's matplotlib folder, which holds its font list (a JSON file)."""
     return os.environ.get("MPLCONFIGDIR") or os.path.join(
@@ -314,11 +218,13 @@ def matplotlib_folder() -> str:
     )
 
 
-def matplotlib_font_cache() -> dict[str, str]:
-    """The grader's matplotlib font list, handed to the kernel's private /tmp."""
-    folder = matplotlib_folder()
+def matplotlib_font_cache(folder: str | None = None) -> dict[str, str]:
+    """The grader's matplotlib font list (a public list of fonts), handed to the kernel's
+    private /tmp."""
+    folder = folder or matplotlib_folder()
     found = Path(folder).glob("fontlist-*.json") if os.path.isdir(folder) else []
-    return {path.name: path.read_text(encoding="utf-8") for path in found}
+    return {path.name: path.read_text(encoding="utf-8") for path in found
+            if path.is_file() and path.stat().st_size < 2**20}  # fmt: skip
 
 
 def set_limits() -> None:
@@ -374,7 +280,9 @@ def plan(options: dict[str, list[str]], command: list[str], caller: Caller | Non
                     f"grading sandbox: refusing to hand {stranger} to the kernel: it is not "
                     "the caller's"
                 )
-        fonts = {}
+        with rights_of(caller):  # the caller's own list, read with its rights
+            home = pwd.getpwuid(caller.uid).pw_dir
+            fonts = matplotlib_font_cache(os.path.join(home, ".cache", "matplotlib"))
         env = {**HELPER_ENV, "PATH": f"{os.path.dirname(sys.executable)}:/usr/bin:/bin"}
     return Plan(tuple(options["--hide"]), tuple(options["--read"]), workdir, sockets,
                 FIRST_UID + os.getpid(), account().pw_gid, connection, fonts, env,

@@ -242,11 +242,12 @@ def test_the_grader_gets_a_sandboxed_kernel_and_its_working_copy_back(prepared):
     result = json.loads(done.stdout.strip().splitlines()[-1])
     printed = result["printed"]
     assert "no key:" in printed and "42" not in printed, printed
+    caller = pwd.getpwnam(CALLER).pw_uid
     uid = int(printed.split("uid ", 1)[1].split()[0])
     assert uid > sandbox.FIRST_UID, "the kernel ran as a user of its own"
-    assert "HELPER-STDERR-MARK" in (work / "kernel.stderr.log").read_text()
+    log = home / "kernel-logs" / "ann" / "lesson" / "kernel.stderr.log"  # the grader's
+    assert "HELPER-STDERR-MARK" in log.read_text() and log.stat().st_uid == caller
     assert "HELPER-STDERR-MARK" not in done.stderr
-    caller = pwd.getpwnam(CALLER).pw_uid
     assert set(ownership(work).values()) == {caller}, "the working copy came back"
     assert (work / "made-by-kernel.txt").exists()
     assert not result["sockets_left"], "the socket folder was left behind"

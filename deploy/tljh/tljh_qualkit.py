@@ -321,7 +321,7 @@ def install_course(settings: Settings, jupyter_config_dir: Path) -> None:
 
 
 # The launcher and what it imports: copied, root's, so the grader cannot change what sudo runs.
-SANDBOX_MODULES = ("launcher.py", "sandbox.py", "forkserver.py")
+SANDBOX_MODULES = ("launcher.py", "sandbox.py", "handover.py", "forkserver.py")
 
 
 def sandbox_helper_script(settings: Settings) -> str:
