@@ -27,9 +27,9 @@ both build a kernel with ``plan`` (checked and read as root, before anything cha
 ``enter``; what the account is given, and with whose rights, is handover.py's. It imports
 nothing of Jupyter's (it runs once per kernel).
 A grader who is not root reaches the launcher through the privileged helper (``helper``: sudo
-may run that one launcher, which trusts none of its caller's arguments, see ``Caller``);
-without root or the helper a grader gets ordinary kernels, and ``make autograde`` says so at the
-top of its report; ``QUALKIT_SANDBOX=on`` makes the sandbox a requirement (see ``enabled``).
+may run that one launcher, which trusts none of its caller's arguments, see ``Caller`` in
+handover.py); without root or the helper a grader gets ordinary kernels, and ``make autograde``
+says so under its summary; ``QUALKIT_SANDBOX=on`` makes the sandbox a requirement (``enabled``).
 """
 
 from __future__ import annotations
