@@ -90,6 +90,8 @@ HUB_ENV := $(VENV)/hub
 HUB_STAMP := $(HUB_ENV)/.installed
 $(HUB_STAMP): $(ENV_STAMP) $(shell find src datasets/corpus -type f -not -name '*.pyc' 2>/dev/null)
 	@[ -x $(HUB_ENV)/bin/python ] || $(HUB_PYTHON) -m venv $(HUB_ENV)
+	@command -v sudo >/dev/null || { echo "Installing Debian's sudo (the grading sandbox's helper)..."; \
+	  $(APT_INSTALL) sudo >/dev/null; }
 	$(HUB_ENV)/bin/python -m pip install --quiet --upgrade pip
 	$(HUB_ENV)/bin/python -m pip install --quiet -r $(VENV)/requirements.txt
 	$(HUB_ENV)/bin/python -m pip install --quiet --no-deps --force-reinstall .

@@ -6,7 +6,7 @@ imports (pandas, matplotlib, qualkit) take over half a second of the one to two 
 submission takes (benchmarks/bench_autograde.py). So each grading process starts one server,
 which makes those imports and then forks every kernel from itself::
 
-    grader ──Popen──▶ launcher (sandbox.py launch --server SOCKET): checks and reads as root
+    grader ──Popen──▶ launcher (launcher.py launch --server SOCKET): checks and reads as root
                         │ its Plan (JSON) and its stderr, over a Unix socket
                         ▼
     server (root, imports made) ──fork──▶ supervisor ──unshare, fork──▶ kernel:
@@ -71,7 +71,7 @@ def address() -> str:
             listener.bind(path)
             listener.listen(64)
             server = subprocess.Popen(
-                [sys.executable, __file__, "serve", str(listener.fileno())],
+                [sandbox.interpreter(), __file__, "serve", str(listener.fileno())],
                 pass_fds=[listener.fileno()], env=server_environment(),
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, cwd="/",
             )  # fmt: skip
@@ -179,6 +179,8 @@ def receive(connection: socket.socket) -> tuple[sandbox.Plan, int]:
             raise ValueError(f"the plan ended after {len(data)} of {size} bytes")
         data += chunk
     fields = json.loads(data)
+    if fields.get("caller") is not None:  # the helper's launcher never asks a server
+        raise ValueError("a plan for a helper's caller")
     lists = ("hide", "read", "sockets", "command")  # JSON made them lists
     plan = sandbox.Plan(**{k: tuple(v) if k in lists else v for k, v in fields.items()})
     return plan, fds[0]

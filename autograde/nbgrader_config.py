@@ -128,6 +128,8 @@ c.SandboxKernelManager.readable = [
 # Kernels start only in a working copy there (<student>/<lesson>): the one folder their
 # account is given (sandbox.py refuses any other working directory).
 c.SandboxKernelManager.working_area = c.CourseDirectory.autograded_directory
+# Each kernel's stderr, out of its reach and kept when its submission fails (grading_kernels.py).
+c.SandboxKernelManager.log_area = str(BUILD / "kernel-logs")
 
 # A practice focus group for each student (off by default; instructors/README.md): on when the
 # grader's environment names the course secret's file, QUALKIT_PRACTICE_SECRET_FILE (readable by

@@ -22,18 +22,21 @@ operating system enforces around each grading kernel, whatever the code inside d
 - **Limits.** setrlimit on address space, CPU time, processes, file size and open files; a PID
   namespace so that everything the kernel started dies with it.
 
-``SandboxKernelManager`` (grading_kernels.py) puts ``python sandbox.py launch ... -- <kernel
-command>`` in front of the kernel command. The launcher starts as the grader's user (root) and
-drops to the account before the kernel's first line runs; with ``--server`` the kernel is forked
-from the fork server (forkserver.py), built by the same ``enter``. This module imports nothing
-of Jupyter's: it runs once per kernel. A grader who is not root (Formgrader on a hub, as the
-grader's account) gets ordinary kernels, and ``make autograde`` says so at the top of its
-report; ``QUALKIT_SANDBOX=on`` makes the sandbox a requirement (see ``enabled``).
+This module builds the sandbox: the launcher (launcher.py) and the fork server (forkserver.py)
+both build a kernel with ``plan`` (checked and read as root, before anything changes) and
+``enter``; what the account is given, and with whose rights, is handover.py's. It imports
+nothing of Jupyter's (it runs once per kernel).
+A grader who is not root reaches the launcher through the privileged helper (``helper``: sudo
+may run that one launcher, which trusts none of its caller's arguments, see ``Caller`` in
+handover.py); without root or the helper a grader gets ordinary kernels, and ``make autograde``
+says so under its summary; ``QUALKIT_SANDBOX=on`` makes the sandbox a requirement (``enabled``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import functools
 import os
 import pwd
 import resource
@@ -42,6 +45,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from handover import Caller, foreign, open_folder, own, rights_of, socket_folder, working_copy
 
 ACCOUNT = "qualkit-grader"
 # Generous for a lesson (a kernel with pandas and matplotlib maps about 1 GiB of address space),
@@ -84,21 +89,54 @@ MS_BIND, MS_REC, MS_PRIVATE = 4096, 16384, 1 << 18
 PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
 
 
+# The privileged helper a hub installs (deploy/tljh): a root-owned script that runs a
+# root-owned copy of launcher.py, which sudo lets the grader account run, and nothing else.
+HELPER = "/usr/local/sbin/qualkit-grading-sandbox"
+
+
+@functools.cache
+def helper() -> str | None:
+    """The privileged helper's path (``QUALKIT_SANDBOX_HELPER``, default ``HELPER``) when this
+    grader is not root and sudo lets it run the helper without a password; else None."""
+    path = os.environ.get("QUALKIT_SANDBOX_HELPER") or HELPER
+    if os.geteuid() == 0 or not os.path.isfile(path):
+        return None
+    sudo = ["sudo", "-n", "-l", path, "launch"]
+    with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+        if subprocess.run(sudo, capture_output=True, timeout=30).returncode == 0:
+            return path
+    return None
+
+
 def enabled() -> bool:
-    """``QUALKIT_SANDBOX``: ``auto`` (default) sandboxes when the grader runs as root, ``on``
-    insists (the launcher refuses without root), ``off`` runs ordinary kernels."""
+    """``QUALKIT_SANDBOX``: ``auto`` (default) sandboxes when the grader runs as root or may
+    run the privileged helper, ``on`` insists (the launcher refuses without root), ``off`` runs
+    ordinary kernels."""
     mode = os.environ.get("QUALKIT_SANDBOX", "auto")
-    return mode == "on" or (mode != "off" and os.geteuid() == 0)
+    return mode == "on" or (mode != "off" and (os.geteuid() == 0 or helper() is not None))
 
 
 def status() -> str:
-    """One line for the autograde report: is this run sandboxed?"""
+    """One line for the autograde report: is this run sandboxed, and where do kernels' own
+    messages (their stderr) go?"""
+    logs = "each kernel's stderr: kernel-logs/<student>/<lesson>/<notebook>.stderr.log"
     if enabled():
-        return "grading kernels: sandboxed (own user, no network, no course files, limits)"
+        via = f", through {helper()}" if helper() else ""
+        return f"grading kernels: sandboxed (own user, no network, no course files, limits{via}); {logs}"
     return (
-        "grading kernels: NOT sandboxed (the grader is not root, or QUALKIT_SANDBOX=off): "
-        "only the in-kernel guard protects the course's files (autograde/GRADING.md)"
+        "grading kernels: NOT sandboxed (the grader is neither root nor allowed the privileged "
+        "helper, or QUALKIT_SANDBOX=off): only the in-kernel guard protects the course's files "
+        f"(autograde/GRADING.md); {logs}"
     )
+
+
+def interpreter() -> str:
+    """This Python, named through its environment's real folder, which the sandbox brings back
+    (a link to it inside a hidden checkout would name nothing there)."""
+    inside = os.path.relpath(sys.executable, sys.prefix)
+    if inside.startswith(".."):
+        return sys.executable
+    return os.path.join(os.path.realpath(sys.prefix), inside)
 
 
 def account() -> pwd.struct_passwd:
@@ -144,15 +182,18 @@ def _outermost(paths: list[str]) -> list[str]:
     return [p for p in real if not any(p.startswith(q.rstrip("/") + "/") for q in real if q != p)]
 
 
-def build_sandbox(hide: list[str], read: list[str], write: list[str]) -> None:
+def build_sandbox(
+    hide: list[str], read: list[str], write: list[str], caller: Caller | None = None
+) -> None:
     """In fresh mount and network namespaces: cover ``hide``, bring back ``read`` read-only and
-    ``write`` writable (both at their own paths), a private /tmp."""
+    ``write`` writable (both at their own paths, opened with ``caller``'s rights), a private
+    /tmp."""
     _mount(None, "/", None, MS_REC | MS_PRIVATE)
     covers = _outermost([*hide, "/tmp", "/var/tmp", "/dev/shm", "/run/postgresql"])
     keep = [(os.path.realpath(p), False) for p in read if os.path.exists(p)]
     keep += [(os.path.realpath(p), True) for p in write]
     keep = [(p, w) for p, w in keep if any(p == c or p.startswith(c + "/") for c in covers)]
-    handles = [(os.open(p, os.O_PATH | os.O_DIRECTORY), p, w) for p, w in keep]
+    handles = [(open_folder(p, caller), p, w) for p, w in keep]
     for path in covers:
         size = TMP_SIZE if path in ("/tmp", "/var/tmp", "/dev/shm") else "1m"
         _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size},mode=0755")
@@ -170,53 +211,6 @@ def build_sandbox(hide: list[str], read: list[str], write: list[str]) -> None:
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV)  # this PID namespace's processes only
 
 
-# How deep below the working area nbgrader puts a working copy: <student>/<lesson>.
-WORKING_COPY_DEPTH = 2
-
-
-def working_copy(folder: str, area: str) -> str:
-    """``folder`` if it is a working copy in ``area`` (``<area>/<student>/<lesson>``), which
-    the launcher may hand to the grading account; anything else is refused, naming it.
-
-    >>> working_copy("/b/autograded/ann/lesson-01", "/b/autograded")
-    '/b/autograded/ann/lesson-01'
-    >>> working_copy("/b", "/b/autograded")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    PermissionError: grading sandbox: refusing to start a kernel in /b: it is not a working ...
-    """
-    real, root = os.path.realpath(folder), os.path.realpath(area) if area else ""
-    parts = Path(real).relative_to(root).parts if root and Path(real).is_relative_to(root) else ()
-    if root == "/" or len(parts) != WORKING_COPY_DEPTH:
-        where = f"the working area {root}" if root else "a working area (none was given)"
-        raise PermissionError(
-            f"grading sandbox: refusing to start a kernel in {real}: it is not a working copy "
-            f"(<student>/<lesson>) inside {where}, and the kernel's account would be given "
-            "every file in it"
-        )
-    return real
-
-
-def own(folder: str, uid: int, gid: int) -> None:
-    """The working copy belongs to the account (it was copied there by the grader). Symbolic
-    links are changed, never followed."""
-    os.chown(folder, uid, gid, follow_symlinks=False)
-    for root, dirs, files in os.walk(folder):
-        for name in dirs + files:
-            os.chown(os.path.join(root, name), uid, gid, follow_symlinks=False)
-
-
-def socket_folder(folder: str) -> str:
-    """A kernel's socket folder as SandboxKernels makes it (``qualkit-kernel-*``): the only
-    other folder the launcher hands over (the folder alone, not what it holds)."""
-    real = os.path.realpath(folder)
-    if not (Path(real).name.startswith("qualkit-kernel-") and os.path.isdir(real)):
-        raise PermissionError(
-            f"grading sandbox: refusing to hand {real} to the kernel: besides its working copy "
-            "it may write only a socket folder qualkit-kernel-*"
-        )
-    return real
-
-
 def matplotlib_folder() -> str:
     """The grader's matplotlib folder, which holds its font list (a JSON file)."""
     return os.environ.get("MPLCONFIGDIR") or os.path.join(
@@ -224,11 +218,13 @@ def matplotlib_folder() -> str:
     )
 
 
-def matplotlib_font_cache() -> dict[str, str]:
-    """The grader's matplotlib font list, handed to the kernel's private /tmp."""
-    folder = matplotlib_folder()
+def matplotlib_font_cache(folder: str | None = None) -> dict[str, str]:
+    """The grader's matplotlib font list (a public list of fonts), handed to the kernel's
+    private /tmp."""
+    folder = folder or matplotlib_folder()
     found = Path(folder).glob("fontlist-*.json") if os.path.isdir(folder) else []
-    return {path.name: path.read_text(encoding="utf-8") for path in found}
+    return {path.name: path.read_text(encoding="utf-8") for path in found
+            if path.is_file() and path.stat().st_size < 2**20}  # fmt: skip
 
 
 def set_limits() -> None:
@@ -251,18 +247,46 @@ class Plan:
     fonts: dict[str, str]
     env: dict[str, str]  # the grader's KEPT_ENV, as it is when this kernel starts
     command: tuple[str, ...]
+    caller: Caller | None = None  # through the privileged helper: whose rights open folders
 
 
-def plan(options: dict[str, list[str]], command: list[str]) -> Plan:
+# What a kernel started through the helper gets instead of its caller's environment (sudo
+# passes none of it anyway): the interpreter's folder first, and autograde's mark for the guard.
+HELPER_ENV = {"LANG": "C.UTF-8", "NBGRADER_EXECUTION": "autograde"}
+CONNECTION_FILE_LIMIT = 64 * 1024
+
+
+def plan(options: dict[str, list[str]], command: list[str], caller: Caller | None = None) -> Plan:
     """Check the folders (refusing any that is not a working copy or a kernel socket folder,
     naming it) and read what the account may not. The kernel's user id is unique among running
-    kernels: the launcher's process id, which lives as long as the kernel."""
+    kernels: the launcher's process id, which lives as long as the kernel.
+
+    With a ``caller`` (the privileged helper), every folder the kernel gets must be the
+    caller's, everything is opened with the caller's rights, and the environment is the
+    helper's own, not the caller's."""
     workdir = working_copy(os.getcwd(), (options["--area"] or [""])[-1])
     sockets = tuple(socket_folder(folder) for folder in options["--write"])
-    connection = Path(command[command.index("-f") + 1]).read_text()
+    with rights_of(caller), open(command[command.index("-f") + 1], encoding="utf-8") as handle:
+        connection = handle.read(CONNECTION_FILE_LIMIT)
+    if caller is None:
+        fonts, env = matplotlib_font_cache(), kept_environment()
+    else:
+        for folder in [*options["--read"], workdir, *sockets]:
+            if os.path.exists(folder):
+                os.close(open_folder(os.path.realpath(folder), caller))  # refused here, early
+        for folder in (workdir, *sockets):
+            if stranger := foreign(folder, caller):
+                raise PermissionError(
+                    f"grading sandbox: refusing to hand {stranger} to the kernel: it is not "
+                    "the caller's"
+                )
+        with rights_of(caller):  # the caller's own list, read with its rights
+            home = pwd.getpwuid(caller.uid).pw_dir
+            fonts = matplotlib_font_cache(os.path.join(home, ".cache", "matplotlib"))
+        env = {**HELPER_ENV, "PATH": f"{os.path.dirname(sys.executable)}:/usr/bin:/bin"}
     return Plan(tuple(options["--hide"]), tuple(options["--read"]), workdir, sockets,
-                FIRST_UID + os.getpid(), pwd.getpwnam(ACCOUNT).pw_gid, connection,
-                matplotlib_font_cache(), kept_environment(), tuple(command))  # fmt: skip
+                FIRST_UID + os.getpid(), account().pw_gid, connection, fonts, env,
+                tuple(command), caller)  # fmt: skip
 
 
 def kept_environment() -> dict[str, str]:
@@ -272,11 +296,17 @@ def kept_environment() -> dict[str, str]:
 def enter(plan: Plan) -> tuple[list[str], dict[str, str]]:
     """In fresh mount, network and PID namespaces, as root: build the sandbox, hand the working
     copy to the account and become it. Returns the kernel's command and environment."""
-    build_sandbox(list(plan.hide), list(plan.read), [plan.workdir, *plan.sockets])
+    caller = plan.caller
+    build_sandbox(list(plan.hide), list(plan.read), [plan.workdir, *plan.sockets], caller)
     uid, gid = plan.uid, plan.gid
-    own(plan.workdir, uid, gid)
+    own(plan.workdir, uid, gid, only=caller and caller.uid)
     for folder in plan.sockets:
-        os.chown(folder, uid, gid, follow_symlinks=False)
+        # The helper's caller is not root: it reaches the kernel's sockets through its group
+        # (new files in the folder take the folder's group, and the kernel's umask lets that
+        # group write them), and no other account does.
+        os.chown(folder, uid, caller.gid if caller else gid, follow_symlinks=False)
+        if caller:
+            os.chmod(folder, 0o2770, follow_symlinks=False)
     Path("/tmp/matplotlib").mkdir()
     for name, text in plan.fonts.items():  # without it, matplotlib scans every font each time
         Path("/tmp/matplotlib", name).write_text(text, encoding="utf-8")
@@ -293,6 +323,8 @@ def enter(plan: Plan) -> tuple[list[str], dict[str, str]]:
     _check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no new privileges")
     _check(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "parent death signal")
     os.chdir(plan.workdir)
+    if caller:
+        os.umask(0o007)
     env = {**plan.env, **KERNEL_ENV, "USER": ACCOUNT}
     # The kernel's outputs travel over its sockets; its own stdout would only print a
     # connection banner into the grader's report (no JPY_PARENT_PID: it is PID 1 here).
@@ -305,63 +337,3 @@ def to_devnull(fd: int, mode: int) -> None:
     devnull = os.open(os.devnull, mode)
     os.dup2(devnull, fd)
     os.close(devnull)
-
-
-def split_arguments(argv: list[str]) -> tuple[dict[str, list[str]], list[str]]:
-    split = argv.index("--")
-    options, command = argv[:split], argv[split + 1 :]
-    lists = {"--hide": [], "--read": [], "--write": [], "--area": [], "--server": []}
-    for flag, value in zip(options[::2], options[1::2], strict=True):
-        lists[flag].append(value)
-    return lists, command
-
-
-def launch(argv: list[str]) -> int:
-    options, command = split_arguments(argv)
-    if os.geteuid() != 0:
-        print("grading sandbox: the grader must run as root to drop rights (or set "
-              "QUALKIT_SANDBOX=off, see autograde/GRADING.md)", file=sys.stderr)  # fmt: skip
-        return 2
-    try:  # before anything changes
-        kernel = plan(options, command)
-    except (PermissionError, FileNotFoundError) as error:
-        print(error, file=sys.stderr)
-        return 2
-    if options["--server"]:  # a kernel forked from the fork server, its imports done
-        sys.modules.setdefault("sandbox", sys.modules["__main__"])  # one copy of this module
-        import forkserver
-
-        status = forkserver.ask(options["--server"][-1], kernel)
-        if status is not None:
-            return status
-        print("grading sandbox: starting the kernel without the fork server", file=sys.stderr)
-    grader = os.getppid()
-    _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID), "unshare")
-    child = os.fork()
-    if child:  # outside the PID namespace: wait, pass SIGTERM on, and report the kernel's end
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the kernel gets its own (process group)
-        signal.signal(signal.SIGTERM, lambda *_: os.kill(child, signal.SIGKILL))
-        # A grader that dies without ending its kernel takes the kernel with it: the kernel is
-        # PID 1 of its namespace, so a fork bomb it started ends too instead of spinning on.
-        _check(libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0), "parent death signal")
-        if os.getppid() != grader:  # the grader died before the line above
-            os.kill(child, signal.SIGKILL)
-        _, status = os.waitpid(child, 0)
-        return os.waitstatus_to_exitcode(status) & 0xFF
-    try:
-        command, env = enter(kernel)
-        os.execvpe(command[0], command, env)
-    except BaseException as error:
-        print(f"grading sandbox: {error}", file=sys.stderr)
-        os._exit(3)
-
-
-if __name__ == "__main__":
-    if sys.argv[1:2] != ["launch"]:
-        sys.exit(
-            "usage: sandbox.py launch [--hide P] [--read P] [--write SOCKETS] --area AREA "
-            "[--server SOCKET] -- KERNEL COMMAND"
-        )
-    status = launch(sys.argv[2:])
-    sys.stdout.flush()
-    os._exit(status)  # the kernel has ended: nothing left to tidy in this process

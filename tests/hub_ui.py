@@ -72,6 +72,10 @@ def answer_markdown(page: Page, placeholder: str, text: str) -> None:
     page.keyboard.press("ControlOrMeta+a")
     page.keyboard.insert_text(text)
     page.keyboard.press("Shift+Enter")
+    # Rendered, so that nothing changes the notebook after it is saved (on a loaded machine
+    # the rendering once came after the save, and the notebook stayed unsaved).
+    rendered = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown", has_text=text.split("\n")[0])
+    expect(rendered.first).to_be_visible(timeout=LONG)
 
 
 def save(page: Page) -> None:

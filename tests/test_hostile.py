@@ -52,6 +52,7 @@ pytestmark = [
 
 sys.path.insert(0, str(REPO / "autograde"))
 import batch  # noqa: E402
+import grading_kernels  # noqa: E402
 import sandbox  # noqa: E402
 
 
@@ -133,6 +134,16 @@ while True:
         pass
 """
 FORK_BOMB = "import os\nwhile True:\n    os.fork()\n"
+# Lines for the instructor's terminal, every way a kernel can write them, then a flood (10 MB).
+STDERR = """
+import os, sys
+print("STDERR-MARK-sys", file=sys.stderr, flush=True)
+os.write(2, b"STDERR-MARK-fd\\n")
+sys.__stderr__.write("STDERR-MARK-dunder\\n")
+sys.__stderr__.flush()
+for _ in range(100):
+    os.write(2, b"STDERR-FLOOD " * 8_000)
+"""
 KEY = """
 import json, os, qualkit
 from pathlib import Path
@@ -178,6 +189,7 @@ STUDENTS = {
     "h-memory": answer_code("blob = bytearray(16 * 2**30)\n"),
     "h-fork-bomb": answer_code(FORK_BOMB),
     "h-output": answer_code("for _ in range(200):\n    print('x' * 50_000)\n"),
+    "h-stderr": answer_code(STDERR),
     "h-syntax": syntax_error,
     "h-transformer": answer_code(TRANSFORMER),
     "h-patcher": patcher,
@@ -260,7 +272,8 @@ def run_make(build: Path, *args: str) -> subprocess.CompletedProcess:
     (build.parent / "tmp").mkdir(exist_ok=True)
     env = {**os.environ, "QUALKIT_BUILD": str(build), "TMPDIR": str(build.parent / "tmp")}
     return subprocess.run(
-        ["make", "-s", "--no-print-directory", *args],
+        # The environment is the one running this test: make must not rebuild it.
+        ["make", "-s", "--no-print-directory", "-o", ".venv/.installed", *args],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -434,3 +447,22 @@ def test_an_interrupted_run_resumes_without_regrading(graded, tmp_path):
 def test_no_kernel_socket_folder_is_left_behind(graded):
     left = list((graded["build"].parent / "tmp").glob("qualkit-kernel-*"))
     assert not left, f"kernel socket folders left behind: {left}"
+
+
+def test_a_kernels_stderr_reaches_its_log_not_the_graders_terminal_nor_the_grades(graded):
+    """What a submission writes to stderr (through sys.stderr, the original stream, file
+    descriptor 2, and a flood) is its kernel's log, out of the kernel's reach and bounded; the
+    instructor's terminal (the grader's stdout and stderr) and the grades show none of it."""
+    run = graded["autograde"]
+    for mark in ("STDERR-MARK", "STDERR-FLOOD"):
+        assert mark not in run.stderr and mark not in run.stdout, mark
+        assert mark not in graded["grades_run"].stdout + graded["grades_run"].stderr
+        for name in ("grades.csv", "lms-grades.csv", "nbgrader-grades.csv"):
+            assert mark not in (graded["build"] / name).read_text(encoding="utf-8"), name
+    for lesson in LESSONS:
+        logs = graded["build"] / "kernel-logs" / "h-stderr" / lesson
+        assert [p.name for p in logs.iterdir()] == [f"{lesson}.stderr.log"]
+        log = (logs / f"{lesson}.stderr.log").read_bytes()
+        assert b"STDERR-MARK-fd" in log and b"STDERR-MARK-dunder" in log, log[:500]
+        assert b"STDERR-FLOOD" in log and grading_kernels.TRUNCATED in log
+        assert len(log) <= grading_kernels.STDERR_LIMIT + len(grading_kernels.TRUNCATED)

@@ -6,9 +6,11 @@ students. The hub is set up exactly as the TLJH plugin sets one up (deploy/tljh/
 nbgrader's documented JupyterHub integration, a shared exchange, the course's formgrader as a
 hub service under the grader account, JupyterHubAuthPlugin). Each person logs in on the hub's
 login page. The instructor releases lesson 00 from Formgrader; the students fetch it, answer
-(fully, partly, not at all), validate and submit; the instructor collects and autogrades, the
-two graders mark the written answers, feedback is released, and each student fetches her own.
-Then the file system is checked as the students. Everything is removed afterwards.
+(fully, partly, or by probing for the key), validate and submit; the instructor collects and
+autogrades (each kernel in the grading sandbox, through the privileged helper the plugin
+installs: the grader account is not root), the two graders mark the written answers, feedback
+is released, and each student fetches her own. Then the file system is checked as the
+students. Everything is removed afterwards.
 Screenshots: test-output/hub/.
 """
 
@@ -61,13 +63,14 @@ VENV = Path(os.environ.get("QUALKIT_HUB_ENV", REPO / ".venv" / "hub"))
 CHP = REPO / ".venv" / "proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
 SHOTS = REPO / "test-output" / "hub"
 INSTRUCTOR, GRADER2 = "qk-teacher", "qk-grader2"
-STUDENTS = ("qk-ana", "qk-bea", "qk-cleo")  # answers: full, partial, blank
+STUDENTS = ("qk-ana", "qk-bea", "qk-cleo")  # answers: full, partial, a probe for the key
 WRITTEN = {
     "qk-ana": "The woman with OUD had a positive drug test; her baby is treated for NOWS.",
     "qk-bea": "The woman tested positive.",
 }
 MANUAL = {"qk-ana": 5, "qk-bea": 2}  # what the graders give the written answers
-EXPECTED = {"qk-ana": 4 + 5, "qk-bea": 1 + 2, "qk-cleo": 0}  # autograded + by hand
+# autograded + by hand; cleo's probe earns the code's points only if it found no course file
+EXPECTED = {"qk-ana": 4 + 5, "qk-bea": 1 + 2, "qk-cleo": 4}
 
 
 def solution_code() -> str:
@@ -80,9 +83,37 @@ def solution_code() -> str:
     )
 
 
+# Run while Formgrader autogrades: it looks for the key and the lesson source (the grader's,
+# which a kernel running as the grader account could read: os.stat is not refused by the
+# in-kernel guard), prints what it found, and answers right only if it found neither.
+PROBE = """
+import os
+found = []
+for name, path in (("key", {key!r}), ("source", {source!r})):
+    there = os.path.exists(path)
+    try:
+        with open(path, "rb") as handle:
+            read = bool(handle.read(1))
+    except Exception:
+        read = False
+    print(f"PROBE {{name}}: exists={{there}} read={{read}}")
+    found += [name] if there or read else []
+print("PROBE uid", os.getuid())
+"""
+
+
+def probe_code(settings) -> str:
+    course = settings.course_root
+    probe = PROBE.format(key=str(course / "datasets" / "key" / "key.json"),
+                         source=str(course / "lessons" / LESSON / f"{LESSON}.ipynb"))  # fmt: skip
+    answer = solution_code().replace("\n", "\n    ")
+    return f"{probe}\nif not found:\n    {answer}\nelse:\n    answer_0_1 = {{}}\n"
+
+
 CODE = {
     "qk-ana": solution_code(),
     "qk-bea": 'answer_0_1 = {"pss": 1, "doula": 1, "home_visiting": 1}',  # right form only
+    "qk-cleo": None,  # the probe, written for the hub's course folder (probe_code)
 }
 
 
@@ -126,6 +157,7 @@ settings = tljh_qualkit.Settings(
     repo=Path({repo!r}), graders={graders!r}, students={students!r},
     exchange=Path({exchange!r}), service_port={service_port},
     practice_secret_file=Path({secret!r}), practice_groups=Path({groups!r}),
+    sandbox_helper=Path({helper!r}),
 )
 environment = {{"JUPYTER_CONFIG_PATH": {config_dir!r}, "PATH": {path!r}}}
 tljh_qualkit.configure_hub(c, settings, [{singleuser!r}], environment)
@@ -152,7 +184,7 @@ c.Spawner.http_timeout = 180
 def hub():
     if os.geteuid() != 0:
         pytest.skip("the hub test makes Unix accounts: run it as root")
-    for needed in (CHP, VENV / "bin" / "jupyterhub"):
+    for needed in (CHP, VENV / "bin" / "jupyterhub", Path(shutil.which("sudo") or "/no/sudo")):
         if not needed.exists():
             pytest.skip(f"{needed} is missing: make hub-env")
     chromium()
@@ -168,6 +200,11 @@ def hub():
         service_port=free_port(),
         practice_secret_file=root / "private" / "practice-secret",  # a group for each student
         practice_groups=root / "practice-groups",
+        # The grading sandbox's privileged helper, where this test removes it afterwards.
+        sandbox_helper=root / "sbin" / "qualkit-grading-sandbox",
+        sandbox_launcher=root / "lib" / "qualkit-grading-sandbox",
+        sandbox_sudoers=Path("/etc/sudoers.d") / f"qualkit-hub-test-{root.name.rsplit('-', 1)[1]}",
+        sandbox_python=VENV / "bin" / "python",
     )
     for name in (*users, settings.grader):
         remove_account(name)  # left over from an interrupted run
@@ -194,6 +231,7 @@ def hub():
                 service_port=settings.service_port,
                 secret=str(settings.practice_secret_file),
                 groups=str(settings.practice_groups),
+                helper=str(settings.sandbox_helper),
                 config_dir=str(config_dir),
                 path=f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",
                 singleuser=str(VENV / "bin" / "jupyterhub-singleuser"),
@@ -242,6 +280,7 @@ def hub():
                 os.kill(int(proxy_pid.read_text().strip()), 15)
         for name in (*users, settings.grader):
             remove_account(name)
+        settings.sandbox_sudoers.unlink(missing_ok=True)
         shutil.rmtree(root, ignore_errors=True)
         for folder, mode in opened:
             folder.chmod(mode)
@@ -332,6 +371,7 @@ def test_course_cycle_on_a_real_hub(hub, browser):
     teacher.screenshot(path=str(SHOTS / "1-formgrader-released.png"))
 
     # 2. Each student fetches, answers, validates and submits in her own server.
+    code = {**CODE, "qk-cleo": probe_code(hub.settings)}
     students = {}
     for student in STUDENTS:
         page = students[student] = login(browser, hub, student)
@@ -343,12 +383,16 @@ def test_course_cycle_on_a_real_hub(hub, browser):
         fetch(page, LESSON)
         # path_includes_course: nbgrader fetches into <course>/<lesson> on a hub
         open_notebook(page, lab, f"{hub.settings.course}/{LESSON}/{LESSON}.ipynb")
-        if student in CODE:
-            answer_code(page, "YOUR CODE HERE", CODE[student])
+        answer_code(page, "YOUR CODE HERE", code[student])
+        if student in WRITTEN:
             answer_markdown(page, "YOUR ANSWER HERE", WRITTEN[student])
-            save(page)
-        verdict = validate(page)
-        assert ("Success" in verdict) == (student in CODE), f"{student}: {verdict}"
+        save(page)
+        verdict = validate(page)  # cleo's probe finds nothing of the grader's in her server
+        if student in WRITTEN:
+            assert "Success" in verdict, f"{student}: {verdict}"
+        else:  # her code passes; only the written answer she left blank is named
+            assert "The following cell failed:" in verdict, f"{student}: {verdict}"
+            assert "You did not provide a response" in verdict, f"{student}: {verdict}"
         page.screenshot(path=str(SHOTS / f"2-{student}-validated.png"))
         open_assignment_list(page, lab)
         submit(page, LESSON)
@@ -372,6 +416,7 @@ def test_course_cycle_on_a_real_hub(hub, browser):
             "needs manual grading"
         )
     teacher.screenshot(path=str(SHOTS / "3-autograded.png"))
+    check_formgrader_kernels_were_sandboxed(hub)
     grade_written_answer(teacher, hub, "qk-ana", MANUAL["qk-ana"])
     teacher.screenshot(path=str(SHOTS / "3-graded-by-instructor.png"))
 
@@ -410,6 +455,26 @@ def test_course_cycle_on_a_real_hub(hub, browser):
 
     # 5. The file system, with every submission and feedback in place.
     check_students_cannot_read_each_other_or_the_course(hub)
+
+
+def check_formgrader_kernels_were_sandboxed(hub):
+    """Formgrader's Autograde (the grader account, not root) ran cleo's probe in the grading
+    sandbox: as a user of its own, with the course's key and sources out of sight; its stderr
+    went to its log, the grader's; its working copy came back to the grader."""
+    sys.path.insert(0, str(REPO / "autograde"))
+    import sandbox
+
+    grader = pwd.getpwnam(hub.settings.grader).pw_uid
+    work = hub.settings.course_root / "build" / "autograded" / "qk-cleo" / LESSON
+    nb = nbformat.read(work / f"{LESSON}.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    assert "PROBE key: exists=False read=False" in printed, printed
+    assert "PROBE source: exists=False read=False" in printed, printed
+    assert int(printed.split("PROBE uid ", 1)[1].split()[0]) > sandbox.FIRST_UID, printed
+    logs = hub.settings.course_root / "build" / "kernel-logs" / "qk-cleo" / LESSON
+    assert (logs / f"{LESSON}.stderr.log").stat().st_uid == grader
+    owners = {p.lstat().st_uid for p in [work, *work.rglob("*")]}
+    assert owners == {grader}, "the working copy went back to the grader"
 
 
 def check_students_cannot_read_each_other_or_the_course(hub):

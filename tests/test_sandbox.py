@@ -282,7 +282,7 @@ def test_a_grader_that_dies_takes_its_kernels_fork_bomb_with_it(fork_server):
     )
     (tmp_path / "k.json").write_text("{}")
     tmp_path.chmod(0o755)
-    launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch",
+    launcher = [sys.executable, str(REPO / "autograde" / "launcher.py"), "launch",
                 "--read", str(tmp_path), "--area", str(tmp_path / "autograded")]  # fmt: skip
     server = "forkserver.address()" if fork_server else "None"
     # A stand-in grader: starts the launcher (and its fork server), waits for word, then dies
@@ -362,7 +362,7 @@ def checkout(tmp_path):
 )
 def test_launcher_refuses_a_folder_that_is_not_a_working_copy(checkout, cwd, area):
     before = ownership(checkout)
-    launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch"]
+    launcher = [sys.executable, str(REPO / "autograde" / "launcher.py"), "launch"]
     launcher += ["--area", str(checkout / area)] if area else []
     command = [sys.executable, "-c", "open('ran', 'w')", "-f", str(checkout / "k.json")]
     done = subprocess.run([*launcher, "--", *command], cwd=checkout / cwd,
@@ -394,7 +394,7 @@ def test_launcher_gives_the_account_only_a_kernel_socket_folder_besides_its_work
 ):
     work = checkout / "build" / "autograded" / "ann" / "lesson"
     before = ownership(checkout)
-    launcher = [sys.executable, str(REPO / "autograde" / "sandbox.py"), "launch",
+    launcher = [sys.executable, str(REPO / "autograde" / "launcher.py"), "launch",
                 "--area", str(checkout / "build" / "autograded"), "--write", str(checkout),
                 "--", sys.executable, "-c", "open('ran', 'w')", "-f", str(checkout / "k.json")]  # fmt: skip
     done = subprocess.run(launcher, cwd=work, capture_output=True, text=True, timeout=60)

@@ -11,7 +11,10 @@ It follows nbgrader's documented JupyterHub setup (one course, several graders):
   ``nbgrader-<course>`` (students: the course in their Assignment List), with
   ``JupyterHubAuthPlugin`` so that each person sees only their courses;
 - Formgrader and Create Assignment switched off in everyone's own server;
-- private home folders, so no student reads another's work.
+- private home folders, so no student reads another's work;
+- the grading sandbox on Formgrader's Autograde too: a privileged helper (a root-owned copy of
+  the kit's kernel launcher) that a sudoers rule lets the grader account run, and nothing else
+  (:func:`install_sandbox_helper`; autograde/GRADING.md).
 
 Settings come from a YAML file (``QUALKIT_HUB_CONFIG``, default /etc/qualkit/hub.yaml); every
 key is optional (see :class:`Settings`). The hub test (tests/test_hub.py) runs a real
@@ -65,6 +68,12 @@ class Settings:
     # (made on install when missing; the grader's only) and the folder students read groups from.
     practice_secret_file: Path | None = None
     practice_groups: Path = Path("/srv/qualkit/practice-groups")
+    # The grading sandbox's privileged helper: a script (root's), the launcher it runs (a copy,
+    # root's), the sudoers rule that lets the grader run the script, and the Python that runs it.
+    sandbox_helper: Path = Path("/usr/local/sbin/qualkit-grading-sandbox")
+    sandbox_launcher: Path = Path("/usr/local/lib/qualkit-grading-sandbox")
+    sandbox_sudoers: Path = Path("/etc/sudoers.d/qualkit-grading-sandbox")
+    sandbox_python: Path = TLJH_USER_PREFIX / "bin" / "python"
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -98,7 +107,9 @@ def load_settings(path: Path | None = None) -> Settings:
         if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
             raise ValueError(f"{path}: {key!r} must be a list of user names")
         data[key] = tuple(value)
-    for key in ("repo", "exchange", "grader_home", "practice_secret_file", "practice_groups"):
+    paths = ("repo", "exchange", "grader_home", "practice_secret_file", "practice_groups",
+             "sandbox_helper", "sandbox_launcher", "sandbox_sudoers", "sandbox_python")  # fmt: skip
+    for key in paths:
         if data.get(key) is not None:
             data[key] = Path(data[key])
     if "service_port" in data and not isinstance(data["service_port"], int):
@@ -173,6 +184,8 @@ def configure_hub(
     )
     # The grader's copy of the key (the wheel in the user environment carries none).
     environment.setdefault("QUALKIT_KEY", str(settings.course_root / "datasets" / "key"))
+    # Formgrader's Autograde starts each kernel through the privileged helper (sandbox.py).
+    environment.setdefault("QUALKIT_SANDBOX_HELPER", str(settings.sandbox_helper))
     if settings.practice_secret_file:  # the grader makes and grades groups; students read theirs
         groups = {"QUALKIT_PRACTICE_GROUPS": str(settings.practice_groups)}
         environment.update(groups, QUALKIT_PRACTICE_SECRET_FILE=str(settings.practice_secret_file))
@@ -304,6 +317,57 @@ def install_course(settings: Settings, jupyter_config_dir: Path) -> None:
     os.chmod(root.parent, 0o700)  # solutions, hidden tests and the gradebook stay the grader's
     if settings.practice_secret_file:
         install_practice_groups(settings, grader)
+    install_sandbox_helper(settings)
+
+
+# The launcher and what it imports: copied, root's, so the grader cannot change what sudo runs.
+SANDBOX_MODULES = ("launcher.py", "sandbox.py", "handover.py", "forkserver.py")
+
+
+def sandbox_helper_script(settings: Settings) -> str:
+    """The helper sudo runs: Python ignoring the caller's environment (-E) and user folder
+    (-s), writing no bytecode (-B), runs the root-owned launcher, always in its ``helper``
+    mode, which trusts no argument."""
+    launcher = settings.sandbox_launcher / "launcher.py"
+    return (
+        "#!/bin/sh\n"
+        "# qualkit's grading sandbox for a grader who is not root (tljh-qualkit; GRADING.md).\n"
+        f'exec {settings.sandbox_python} -E -s -B {launcher} helper "$@"\n'
+    )
+
+
+def sandbox_sudoers_rule(settings: Settings) -> str:
+    """The grader account may run the helper as root, without a password, and nothing else."""
+    return (
+        "# qualkit: the grader may start sandboxed grading kernels (written by tljh-qualkit)\n"
+        f"{settings.grader} ALL=(root) NOPASSWD: {settings.sandbox_helper}\n"
+    )
+
+
+def install_sandbox_helper(settings: Settings) -> None:
+    """The privileged helper: the launcher copied where only root writes, the script, and the
+    sudoers rule (checked with ``visudo`` before it takes effect). Every folder above them must
+    be root's and closed to others' writes, or the grader could swap what sudo runs."""
+    for path in (settings.sandbox_launcher, settings.sandbox_helper.parent):
+        path.mkdir(parents=True, exist_ok=True)
+        os.chmod(path, 0o755)
+    for folder in [*settings.sandbox_launcher.parents, settings.sandbox_launcher,
+                   *settings.sandbox_helper.parents]:  # fmt: skip
+        info = folder.stat()
+        if info.st_uid != 0 or info.st_mode & 0o022:
+            raise PermissionError(f"{folder}: the sandbox helper needs folders only root writes")
+    for name in SANDBOX_MODULES:
+        target = settings.sandbox_launcher / name
+        shutil.copyfile(settings.repo / "autograde" / name, target)
+        os.chmod(target, 0o644)
+    settings.sandbox_helper.write_text(sandbox_helper_script(settings), encoding="utf-8")
+    os.chmod(settings.sandbox_helper, 0o755)
+    settings.sandbox_sudoers.parent.mkdir(parents=True, exist_ok=True)
+    draft = settings.sandbox_sudoers.with_name(".qualkit-draft")  # sudo skips names with dots
+    draft.write_text(sandbox_sudoers_rule(settings), encoding="utf-8")
+    os.chmod(draft, 0o440)
+    subprocess.run(["visudo", "-c", "-q", "-f", str(draft)], check=True)
+    draft.replace(settings.sandbox_sudoers)
 
 
 def install_practice_groups(settings: Settings, grader: pwd.struct_passwd) -> None:
