@@ -21,7 +21,6 @@ judgment at least 80%.
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
 
 import nbformat
 import pytest
