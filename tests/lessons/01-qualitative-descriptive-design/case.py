@@ -48,3 +48,20 @@ PARTIAL_FEEDBACK = (
 )
 # Test outputs must point to what to revisit, never name the item or its answer.
 NOT_IN_FEEDBACK = ("q2", "q5", "grounded theory", "MAXQDA", "not stated'")
+
+# The worked example copied (tests/test_lazy_strategies.py): Gannon et al.'s design table, §2,
+# put into the options for both seed studies. It must earn no more than a blank.
+_GANNON = {
+    "aim": "understand experiences of, and influences on, engagement with services",
+    "design": "not stated",
+    "sample": "23 women in OUD treatment, pregnant or up to 3 months after birth",
+    "setting": "by telephone",
+    "data_collection": "semi-structured individual interviews",
+    "analysis": "constant comparison towards a theory",
+    "software": "not stated",
+    "findings": "four descriptive themes",
+}
+LAZY_EXAMPLE = {
+    "answer_1_2": f"answer_1_2 = {{'fallin_bennett_2020': {_GANNON!r},\n"
+    f"              'peacock_chambers_2021': {_GANNON!r}}}\n"
+}
