@@ -67,7 +67,7 @@ WRITTEN = {
     "qk-bea": "The woman tested positive.",
 }
 MANUAL = {"qk-ana": 5, "qk-bea": 2}  # what the graders give the written answers
-EXPECTED = {"qk-ana": 4 + 5, "qk-bea": 1 + 2, "qk-cleo": 0}  # autograded + by hand
+EXPECTED = {"qk-ana": 4 + 5, "qk-bea": 0 + 2, "qk-cleo": 0}  # autograded + by hand
 
 
 def solution_code() -> str:
