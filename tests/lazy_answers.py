@@ -67,6 +67,8 @@ def _lazy_twin(value, slot):
     """(lazy value, its strategy name), or (value, "") when the slot leaves it as it is."""
     if slot in ("all-True", "all-False"):
         return _lazy_fill(value, slot == "all-True"), slot
+    if isinstance(value, (set, frozenset)):
+        return value, ""  # a chosen subset: one value repeated is just a smaller choice
     values = _lazy_values(value)
     if not values:
         return value, ""
