@@ -362,9 +362,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("06-comparing-support-models", "test_answer_6_2_differ", "all-False"): (
         "answer_6_2_differ all-False: 1.5 points (blank 0)"
     ),
-    ("06-comparing-support-models", "test_answer_6_2_differ", "constant"): (
-        "answer_6_2_differ constant 'X_POSTPARTUM_DROP': 2 points (blank 0) (and 2 more)"
-    ),
     ("06-comparing-support-models", "test_answer_6_3_form", "constant"): (
         "answer_6_3 constant 'high': 1 points (blank 0) (and 2 more)"
     ),
