@@ -110,12 +110,10 @@ lab: release
 	$(VENV)/bin/jupyter lab --no-browser --ip=$(HOST) --port=$(PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/lessons
 
-# JupyterLab as a student sees it: lessons fetched from the exchange, instructor tools off.
+# JupyterLab as a student sees it: lessons fetched from the exchange into her folder
+# (build/student/work), instructor tools off. tests/test_student_view.py runs this very target.
 student: publish
-	$(PY) tools/student_view.py build/student
-	JUPYTER_CONFIG_DIR=$(CURDIR)/build/student/config JUPYTER_CONFIG_PATH= \
-	  $(VENV)/bin/jupyter lab --no-browser --ip=$(HOST) --port=$(PORT) $(ROOT_FLAG) \
-	  --ServerApp.root_dir=$(CURDIR)/build/student/work
+	$(PY) tools/student_lab.py $(or $(QUALKIT_BUILD),build)/student --ip $(HOST) --port $(PORT)
 
 # WORKERS processes grade side by side; an interrupted run resumes; FORCE=1 regrades all.
 # Exactly what students receive: release folders and the student environment of a hub image.

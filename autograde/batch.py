@@ -193,10 +193,10 @@ def share_engines() -> None:
 
 def _start_worker() -> None:
     global _api
-    import course
+    from nbgrader_api import course_api  # in the worker: nbgrader's start-up is paid here
 
     share_engines()
-    _api = course.course_api()
+    _api = course_api()
 
 
 def grade_one(job: tuple[str, str, str]) -> Outcome:
@@ -275,15 +275,16 @@ def line(outcome: Outcome) -> str:
         return f"{where}: FAILED ({outcome.reason})"
     note = f", waits for a grader: {', '.join(outcome.waiting)}" if outcome.waiting else ""
     note += f" (flagged: {outcome.note})" if outcome.note else ""
-    return f"{where}: {outcome.score:g} points so far (of {outcome.max_score:g}){note}"
+    score, max_score = round(outcome.score, 2), round(outcome.max_score, 2)
+    return f"{where}: {score:g} points so far (of {max_score:g}){note}"
 
 
 def summary(outcomes: list[Outcome], resumed: int) -> str:
     """The table an instructor reads at the end of a run."""
     counts = {s: sum(o.status == s for o in outcomes) for s in ("graded", "needs manual grading")}
     failed = [o for o in outcomes if o.status == "failed"]
-    rows = [
-        ("graded", counts["graded"]),
+    rows = [  # "fully graded": the closing line counts every autograded submission
+        ("fully graded", counts["graded"]),
         ("needs manual grading", counts["needs manual grading"]),
         ("failed", len(failed)),
     ]

@@ -21,43 +21,18 @@ the student a 0 for them (feedback_gate.py).
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
-import warnings
 from pathlib import Path
 
 import batch
 import export
 import sandbox
 from feedback_gate import held_back_message, ungraded_answers
-from nbformat.warnings import MissingIDFieldWarning
 from nbgrader.api import MissingEntry
 from nbgrader.apps import NbGraderAPI
-from nbgrader.coursedir import CourseDirectory
 from nbgrader.utils import capture_log, temp_attrs
-from sqlalchemy.exc import SAWarning
-from traitlets.config.loader import PyFileConfigLoader
-
-HERE = Path(__file__).resolve().parent
-# nbgrader's gradebook code warns about its own relationships when a resubmission is regraded:
-# nothing an instructor can act on, so it stays out of the report below.
-warnings.filterwarnings("ignore", category=SAWarning)
-# nbgrader restores a test cell a student deleted without a cell id (add_missing_cells); the
-# cell is back and graded, the warning tells the instructor nothing.
-warnings.filterwarnings("ignore", category=MissingIDFieldWarning)
-# nbgrader runs `alembic` from PATH when it creates a gradebook: use this environment's.
-os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-
-
-def course_api() -> NbGraderAPI:
-    """nbgrader's API, configured from this folder's nbgrader_config.py."""
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(HERE)).load_config()
-    # The API probes the exchange as it starts; a missing one is logged as a critical error.
-    Path(config.Exchange.root).mkdir(parents=True, exist_ok=True)
-    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
-    api.log.setLevel(logging.ERROR)
-    return api
+from nbgrader_api import course_api
 
 
 def lessons(api: NbGraderAPI, wanted: list[str]) -> list[str]:
@@ -110,7 +85,7 @@ def publish(api: NbGraderAPI, names: list[str]) -> int:
         print(f"publish {name}: in the exchange ({api.config.Exchange.root})")
     print("Students fetch it from Nbgrader > Assignment List; submissions arrive in the exchange.")
     if os.environ.get("QUALKIT_PRACTICE_SECRET_FILE"):  # a practice group for each student
-        import practice_groups
+        import practice_groups  # the generator, only for a course that uses it
 
         with api.gradebook as gradebook:
             students = sorted(s.id for s in gradebook.students)
@@ -173,7 +148,10 @@ def autograde(api: NbGraderAPI, names: list[str], workers: int = 1, force: bool 
     print(batch.summary(outcomes, len(resumed)))
     if outcomes:
         print(sandbox.status())
-    print(f"\nautograde: {graded} graded, {len(failures)} failed, {len(waiting)} await a grader.")
+    print(
+        f"\nautograde: {graded} autograded ({graded - len(waiting)} fully graded, "
+        f"{len(waiting)} await a grader), {len(failures)} failed."
+    )
     if waiting:
         print(f"Grade the written answers in Formgrader: {', '.join(waiting)}.")
     if failures:
@@ -253,19 +231,17 @@ def grade_rows(api: NbGraderAPI, names: list[str]) -> list[dict]:
                     )
                     continue
                 status = "needs manual grading" if submission.needs_manual_grade else "graded"
+                grades = [g for n in submission.notebooks for g in n.grades]
                 rows.append(
                     {
                         "lesson": name,
                         "student_id": student,
                         "timestamp": submission.timestamp,
-                        "score": submission.score,
-                        "max_score": submission.max_score,
-                        "auto_score": sum(
-                            g.auto_score or 0 for n in submission.notebooks for g in n.grades
-                        ),
-                        "manual_score": sum(
-                            g.manual_score or 0 for n in submission.notebooks for g in n.grades
-                        ),
+                        # Two decimals: partial credit is a fraction (21.520833… points).
+                        "score": round(submission.score, 2),
+                        "max_score": round(submission.max_score, 2),
+                        "auto_score": round(sum(g.auto_score or 0 for g in grades), 2),
+                        "manual_score": round(sum(g.manual_score or 0 for g in grades), 2),
                         "status": status,
                         "note": entry.get("note", ""),
                     }

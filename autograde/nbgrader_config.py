@@ -51,6 +51,14 @@ c.CourseDirectory.max_file_size = 5_000  # kB
 # An absolute path: a hub grader's own config loads this file from elsewhere (deploy/).
 load_subconfig(str(HERE / "validate_config.py"))  # injected by traitlets, like get_config
 
+# An answer cell left as released says what to do ("write your answer here first"), in one
+# line without a traceback (qualkit.errors.NoAnswerYetError), not a bare NotImplementedError.
+c.ClearSolutions.code_stub = {
+    "python": "# YOUR CODE HERE\n"
+    "from qualkit.errors import NoAnswerYetError\n"
+    "raise NoAnswerYetError()"
+}
+
 # A student who deletes a test cell gets it back (and its points counted), not a free pass.
 c.OverwriteCells.add_missing_cells = True
 
@@ -140,3 +148,7 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.ClearMarkScheme",
 ]
 c.ClearMarkScheme.enforce_metadata = False
+# Each item of the feedback page is named after its exercise, not "Test cell" (feedback_titles.py).
+from feedback_titles import TitledFeedbackExporter  # noqa: E402
+
+c.GenerateFeedback.exporter_class = TitledFeedbackExporter

@@ -100,9 +100,9 @@ def roster(students: list[str], published_too: bool = False) -> list[str]:
     """The students named, else the gradebook's (and, to list, those with a published group)."""
     if students:
         return [check_student_id(s) for s in students]
-    import course
+    from nbgrader_api import course_api  # nbgrader's start-up only when the roster is needed
 
-    with course.course_api().gradebook as gradebook:
+    with course_api().gradebook as gradebook:
         found = {s.id for s in gradebook.students}
     root = Path(os.environ.get(GROUPS_ENV) or "/nonexistent")
     if published_too and root.is_dir():

@@ -24,9 +24,9 @@ from qualkit.atomic import write_atomic
 from qualkit.codebook import Category, Code, Codebook
 from qualkit.coding_tool import CodingTool
 from qualkit.coding_tool.coding_file import COMPACT_EVERY
-from qualkit.coding_tool.content import PutCoding
-from qualkit.coding_tool.journal import encode
 from qualkit.codings import Coding, Codings, read_codings, write_codings
+from qualkit.codings.content import PutCoding
+from qualkit.codings.journal import encode
 from qualkit.transcripts import format_transcript, parse_transcript
 
 SEGMENTS = 5_000

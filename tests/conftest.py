@@ -199,3 +199,12 @@ def course(tmp_path_factory) -> Course:
         assert course_module.release(api, list(LESSONS)) == 0
         yield Course(api, build, course_module)
     os.environ.pop("QUALKIT_BUILD", None)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Playwright's `expect` gives up after 5 s by default, which a kernel's reply on a loaded
+    2-core machine can outlast: a browser test waits as long as a person would, never less."""
+    if any(item.get_closest_marker("browser") or item.get_closest_marker("hub") for item in items):
+        from playwright.sync_api import expect
+
+        expect.set_options(timeout=60_000)

@@ -17,8 +17,8 @@ import pytest
 
 from qualkit.codebook import Code, write_codebook
 from qualkit.coding_tool import CodingTool, Progress, default_path
-from qualkit.coding_tool.journal import journal_path
 from qualkit.codings import Coding, Codings, Memo, format_codings, read_codings, write_codings
+from qualkit.codings.journal import journal_path
 from qualkit.errors import InputError
 from qualkit.transcripts import Transcript, format_transcript, parse_transcript
 
@@ -530,13 +530,20 @@ CHILD = textwrap.dedent(
 )
 
 
-@pytest.mark.slow  # kills a saving process at random moments, many times: about 30 s
+@pytest.mark.slow  # kills a saving process mid-save, many times: about 30 s
 def test_killing_the_process_mid_save_never_loses_saved_work(tiny_corpus, tmp_path):
-    """SIGKILL a real process that codes in a loop, many times; check the file after each kill."""
+    """SIGKILL a real process that codes in a loop, many times; check the file after each kill.
+
+    Each kill is sent just after the child acknowledges a chosen number of saves (1 to 60, so
+    some runs pass a compaction at the 51st), while it is in the middle of the next one: where
+    the kill lands follows from the child's own words, not from a sleep that a busy machine
+    outlasts. Kills that landed with the journal pending are counted, and the test goes on until
+    enough have (bounded), so that it proves what it claims on any machine.
+    """
     rng = random.Random(20260302)
     transcript = tmp_path / "S1.txt"
     transcript.write_text(
-        format_transcript(("Kim" if n % 2 else "Dana", f"Turn {n} text.") for n in range(1, 801)),
+        format_transcript(("Kim" if n % 2 else "Dana", f"Turn {n} text.") for n in range(1, 1001)),
         encoding="utf-8",
     )
     codebook = tmp_path / "codebook.json"
@@ -545,10 +552,11 @@ def test_killing_the_process_mid_save_never_loses_saved_work(tiny_corpus, tmp_pa
     child.write_text(CHILD, encoding="utf-8")
     path = tmp_path / "ana.codings.json"
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    acked_codings: set[tuple[int, str]] = set()
+    acked_codings: set[tuple[int, str, int]] = set()
     acked_memos: set[int] = set()
     kills = pending = 0
-    while kills < 80:
+    while kills < 60 or pending < 40:
+        assert kills < 90, f"only {pending} of {kills} kills landed with a journal pending"
         process = subprocess.Popen(
             [sys.executable, str(child), str(codebook), str(transcript), str(path)],
             stdout=subprocess.PIPE,
@@ -556,31 +564,27 @@ def test_killing_the_process_mid_save_never_loses_saved_work(tiny_corpus, tmp_pa
             env=env,
         )
         assert process.stdout.readline() == b"ready\n", process.stderr.read().decode()
-        time.sleep(rng.uniform(0.0, 0.06))
-        process.send_signal(signal.SIGKILL)
+        lines = [process.stdout.readline().decode() for _ in range(rng.randint(1, 60))]
+        assert all(line.endswith("\n") for line in lines), process.stderr.read().decode()
+        process.send_signal(signal.SIGKILL)  # the child is saving its next action
         out, err = process.communicate()
         assert process.returncode == -signal.SIGKILL, err.decode()
         kills += 1
-        lines = out.decode().split("\n")[:-1]  # a line cut off by the kill was not acknowledged
+        lines += out.decode().split("\n")[:-1]  # a line cut off by the kill was not acknowledged
+        assert "done" not in lines, "the child finished: give it more work"
         for line in lines:
             kind, *rest = line.split()
             if kind == "C":
                 acked_codings.add((int(rest[0]), rest[1], int(rest[2])))
             elif kind == "M":
                 acked_memos.add(int(rest[0]))
-        assert "done" not in lines, "the child finished: give it more work"
-        if not acked_codings:
-            continue
         pending += journal_path(path).exists()  # the last actions are in the journal alone
         saved = read_codings(path, tiny_corpus.codebook)  # parses: never a half-written file
         held = {(c.turn, c.code, -1 if c.start is None else c.start) for c in saved}
         assert acked_codings <= held, f"lost work after kill {kills}"
         assert acked_memos <= {m.turn for m in saved.memos}, f"lost a memo after kill {kills}"
         assert {c.coder for c in saved} == {"ana"}
-    # Evidence that kills landed while the journal held the latest work (tests/test_journal.py
-    # kills at each exact point of an append and of a compaction).
-    assert pending > 20, "no kill left a journal behind; the test did not test anything"
-    assert len(acked_codings) > 80
+    assert len(acked_codings) > 60  # at least one acknowledged save per kill
     print(f"{kills} kills, {len(acked_codings)} codings acked, {pending} with a journal pending")
 
 
@@ -646,7 +650,7 @@ def test_two_processes_saving_into_one_file_lose_nothing(tiny_corpus, tmp_path):
 
 
 def test_a_stuck_lock_holder_is_reported_not_waited_for_forever(tiny_corpus, tmp_path, monkeypatch):
-    from qualkit.coding_tool import lock
+    from qualkit.codings import lock
 
     path = tmp_path / "ana.codings.json"
     tool = make_tool(tiny_corpus, path)
@@ -671,7 +675,7 @@ LOCK_HOLDER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from qualkit.coding_tool.lock import locked
+    from qualkit.codings.lock import locked
 
     with locked(Path(sys.argv[1])):
         print("holding", flush=True)

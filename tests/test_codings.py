@@ -200,9 +200,9 @@ def test_the_file_keys_follow_the_dataclass_fields():
     # is the file's name for session_id), so a new field cannot be forgotten by the format.
     from dataclasses import MISSING, fields
 
-    from qualkit.codings import _CODING_KEYS, _MEMO_KEYS
+    from qualkit.codings.file_format import CODING_KEYS, MEMO_KEYS
 
-    for kind, keys in ((Coding, _CODING_KEYS), (Memo, _MEMO_KEYS)):
+    for kind, keys in ((Coding, CODING_KEYS), (Memo, MEMO_KEYS)):
         names = [f.name.replace("session_id", "session") for f in fields(kind)]
         assert [key for key, _, _ in keys] == names
         required = [

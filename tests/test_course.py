@@ -221,7 +221,7 @@ def test_autograde_prints_one_line_per_submission_and_a_summary(graded):
     out = graded["autograde"].stdout.strip().splitlines()
     assert out[0] == f"collect {LESSON}: {len(STUDENTS)} new submission(s) from the exchange"
     assert sorted(line.split()[2].rstrip(":") for line in out[1:7]) == sorted(STUDENTS)
-    assert "autograde: 5 graded, 1 failed, 3 await a grader." in out
+    assert "autograde: 5 autograded (2 fully graded, 3 await a grader), 1 failed." in out
     assert "waits for a grader: language_rewrite" in graded["log"]
 
 

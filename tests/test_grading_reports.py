@@ -13,10 +13,11 @@ from conftest import REPO
 sys.path.insert(0, str(REPO / "autograde"))
 import batch
 import export
+import feedback_titles
 
 
 def test_doctests():
-    for module in (batch, export):
+    for module in (batch, export, feedback_titles):
         assert doctest.testmod(module).failed == 0
 
 
@@ -28,7 +29,7 @@ def test_summary_table_counts_each_status_and_names_failures_with_reasons():
         batch.Outcome("01", "cy", "graded", 0, 5, note="notebook 01.ipynb missing (scored 0)"),
     ]
     table = batch.summary(outcomes, resumed=3).splitlines()
-    assert "graded                              2" in table
+    assert "fully graded                        2" in table
     assert "needs manual grading                1" in table
     assert "failed                              1" in table
     assert "graded in an earlier run            3" in table
@@ -64,3 +65,16 @@ def test_lms_file_is_one_row_per_student_with_empty_unfinished_grades():
     assert (read[1]["Student"], read[1]["00"], read[1]["01"]) == ("ben", "", "")
     assert read[1]["Notes"] == "00: autograde failed: the kernel died; 01: not submitted"
     assert list(read[0])[:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+
+
+def test_feedback_items_are_titled_after_their_exercise():
+    page = (
+        '<li><a href="#test_3_1">Test cell</a> (Score: 1.0 / 1.0)</li>'
+        '<li><a href="#memo">Written response</a> (Score: 5.0 / 5.0)</li>'
+        '<li><a href="#other">Test cell</a></li>'
+    )
+    titles = {"test_3_1": "Exercise 3.1 — Self-check <1 point>", "memo": "Exercise 3.4: memo"}
+    retitled = feedback_titles.retitle(page, titles)
+    assert '<a href="#test_3_1">Exercise 3.1 — Self-check &lt;1 point&gt;</a>' in retitled
+    assert '<a href="#memo">Exercise 3.4: memo</a>' in retitled
+    assert '<a href="#other">Test cell</a>' in retitled  # no title known: left as nbgrader had it

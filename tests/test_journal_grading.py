@@ -20,8 +20,8 @@ from test_course import hand_in_through_exchange, run_course
 from test_lesson_pipeline import case, student_partial
 
 from qualkit.coding_tool import CodingTool
-from qualkit.coding_tool.journal import journal_path
 from qualkit.codings import parse_codings, read_codings, write_codings
+from qualkit.codings.journal import journal_path
 from qualkit.corpus import load_corpus
 
 from conftest import REPO

@@ -1,15 +1,21 @@
-"""`make publish` and `make student` end to end: a student fetches, answers, validates, submits
-and fetches feedback in JupyterLab (Debian's Chromium), against the course's real exchange;
-the instructor's side runs `autograde/course.py` as `make autograde` and `make feedback` do.
+"""`make student` end to end, as the Makefile starts it: a student fetches a lesson, finds it in
+the file browser, opens it, edits it, validates and submits it in JupyterLab (Debian's Chromium,
+1366×768), and what the exchange received is what she typed; `make autograde` (as the Makefile
+runs it, sandboxed when run as root) grades those very answers, and `make feedback` gives them
+back. The test starts no server of its own: it runs the Makefile's target, which calls
+tools/student_lab.py, so it cannot start the student view differently from what people run.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import signal
 import subprocess
-import sys
+import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -26,22 +32,27 @@ from hub_ui import (
     submit,
     validate,
 )
-from lab_server import CHROMIUM_ARGS, TOKEN, chromium, jupyter_server
+from lab_server import CHROMIUM_ARGS, TOKEN, chromium, free_port
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.pipeline]
 LESSON = "00-orientation"
-SHOTS = REPO / "test-output" / "hub"
+SHOTS = REPO / "test-output" / "student"
 WRITTEN = "The woman with OUD had a positive drug test; her baby is treated for NOWS."
+# The environment is the shared one (tests/README): skip its (re)installation, run the rest.
+MAKE = ["make", "--no-print-directory", "-C", str(REPO), "-o", ".venv/.installed"]
+# A checkout whose .venv links to another's (a git worktree): the grading sandbox hides the
+# checkout, so its kernels must be started from the environment's real path.
+if (REPO / ".venv").is_symlink():
+    MAKE.append(f"PY={(REPO / '.venv').resolve() / 'bin' / 'python'}")
 
 
-def course(build, *args) -> subprocess.CompletedProcess:
-    """Run autograde/course.py as the Makefile does, output captured as the instructor sees it."""
+def make(build: Path, *args: str, **popen) -> subprocess.CompletedProcess | subprocess.Popen:
+    """A Makefile target with the course's build area in ``build`` (QUALKIT_BUILD)."""
+    env = {**os.environ, "QUALKIT_BUILD": str(build), "JUPYTER_TOKEN": TOKEN}
+    if popen:
+        return subprocess.Popen([*MAKE, *args], env=env, **popen)
     return subprocess.run(
-        [sys.executable, str(REPO / "autograde" / "course.py"), *args],
-        env={**os.environ, "QUALKIT_BUILD": str(build)},
-        capture_output=True,
-        text=True,
-        timeout=600,
+        [*MAKE, *args], env=env, capture_output=True, text=True, timeout=900, check=False
     )
 
 
@@ -55,7 +66,14 @@ def solution_code() -> str:
     )
 
 
-def grade_by_hand(build, student: str, score: float) -> None:
+def cell_source(notebook: Path, grade_id: str) -> str:
+    cells = nbformat.read(notebook, as_version=4).cells
+    return next(
+        c.source for c in cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id
+    )
+
+
+def grade_by_hand(build: Path, student: str, score: float) -> None:
     """What a grader's click in Formgrader does: a manual score on the written answer."""
     from nbgrader.api import Gradebook
 
@@ -63,6 +81,52 @@ def grade_by_hand(build, student: str, score: float) -> None:
         grade = gradebook.find_grade("language_rewrite", LESSON, LESSON, student)
         grade.manual_score, grade.needs_manual_grade = score, False
         gradebook.db.commit()
+
+
+def wait_for(base: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 180  # publishes every lesson first
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
+            return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("make student did not start:\n" + log.read_text()[-3000:])
+            time.sleep(0.5)
+
+
+@pytest.fixture
+def student_view(tmp_path):
+    """`make student` on a free port, with its build area in tmp_path; stopped afterwards."""
+    build, port = tmp_path / "build", free_port()
+    log = tmp_path / "make-student.log"
+    with log.open("w") as out:
+        server = make(
+            build,
+            "student",
+            f"PORT={port}",
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: make, and the server it became
+        )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base, server, log)
+        yield build, base
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def run_all(page) -> None:
+    """Run > Run All Cells (the caller waits for the output it expects)."""
+    page.keyboard.press("Escape")
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
 
 
 @pytest.fixture
@@ -73,69 +137,105 @@ def page():
         browser = playwright.chromium.launch(
             executable_path=chromium(), headless=True, args=CHROMIUM_ARGS
         )
-        yield browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+        yield browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
         browser.close()
 
 
-def test_student_view_fetch_validate_submit_and_fetch_feedback(page, tmp_path, monkeypatch):
+def test_make_student_fetch_open_edit_validate_submit_then_autograde(student_view, page):
     from playwright.sync_api import expect
 
-    build = tmp_path / "build"
-    early = course(build, "autograde", LESSON)  # before anything was published: said, not failed
-    assert early.returncode == 0 and "nothing in the exchange yet" in early.stdout, early.stdout
-    published = course(build, "publish", LESSON)
-    assert published.returncode == 0, published.stdout + published.stderr
-    outbound = build / "exchange" / "qualkit" / "outbound" / LESSON / f"{LESSON}.ipynb"
-    assert "BEGIN SOLUTION" not in outbound.read_text() and "HIDDEN" not in outbound.read_text()
-
-    monkeypatch.setenv("QUALKIT_BUILD", str(build))
-    sys.path.insert(0, str(REPO / "tools"))
-    import student_view
-
-    student_view.main(tmp_path / "student")
-    env = {"JUPYTER_CONFIG_DIR": str(tmp_path / "student" / "config"), "JUPYTER_CONFIG_PATH": ""}
-    work = tmp_path / "student" / "work"
+    build, base = student_view
+    lab = f"{base}/lab"
+    work = build / "student" / "work"
     SHOTS.mkdir(parents=True, exist_ok=True)
-    with jupyter_server(work, tmp_path, env=env) as base:
-        lab = f"{base}/lab"
-        with pytest.raises(urllib.error.HTTPError, match="404"):  # instructor tools are off
-            urllib.request.urlopen(f"{base}/formgrader?token={TOKEN}")
-        page.goto(f"{lab}?token={TOKEN}")  # logs in (cookie) for the pages below
-        page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
-        expect(page.locator(".lm-Menu-itemLabel", has_text="Formgrader")).to_have_count(0)
-        page.keyboard.press("Escape")
-        open_assignment_list(page, lab)
-        fetch(page, LESSON)
-        page.screenshot(path=str(SHOTS / "student-view-fetched.png"))
-        open_notebook(page, lab, f"{LESSON}/{LESSON}.ipynb")
-        answer_code(page, "YOUR CODE HERE", solution_code())
-        answer_markdown(page, "YOUR ANSWER HERE", WRITTEN)
-        save(page)
-        assert "Success" in validate(page)
-        open_assignment_list(page, lab)
-        submit(page, LESSON)
-        page.screenshot(path=str(SHOTS / "student-view-submitted.png"))
+    with pytest.raises(urllib.error.HTTPError, match="404"):  # instructor tools are off
+        urllib.request.urlopen(f"{base}/formgrader?token={TOKEN}")
 
-        graded = course(build, "autograde", LESSON)
-        assert graded.returncode == 0, graded.stdout + graded.stderr
-        lines = graded.stdout.strip().splitlines()
-        assert lines[0] == f"collect {LESSON}: 1 new submission(s) from the exchange"
-        assert lines[1].startswith(f"autograde {LESSON} {os.environ.get('USER', 'root')}: 4 points")
-        assert "autograde: 1 graded, 0 failed, 1 await a grader." in lines
-        noise = graded.stdout + graded.stderr
-        assert "Warning" not in noise and "encryption" not in noise, noise
+    # The landing page says where lessons are.
+    page.goto(f"{base}/?token={TOKEN}")  # logs in (cookie), then the start page
+    start = page.locator(".jp-RenderedMarkdown", has_text="Assignment List")
+    expect(start).to_be_visible(timeout=120_000)
+    page.screenshot(path=str(SHOTS / "1-landing.png"))
+    page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
+    expect(page.locator(".lm-Menu-itemLabel", has_text="Formgrader")).to_have_count(0)
+    page.keyboard.press("Escape")
 
-        held = course(build, "feedback", LESSON)
-        assert "held back, not graded yet: language_rewrite" in held.stdout, held.stdout
-        assert not list((build / "exchange" / "qualkit" / "feedback").glob("*.html"))
+    # Fetch: the lesson lands in her folder, and the file browser shows it.
+    open_assignment_list(page, lab)
+    fetch(page, LESSON)
+    notebook = work / LESSON / f"{LESSON}.ipynb"
+    assert notebook.is_file(), sorted(p.name for p in work.rglob("*"))
+    assert not (REPO / LESSON).exists()  # not beside the Makefile, as before
+    folder = page.locator(".jp-DirListing-item", has_text=LESSON)
+    expect(folder).to_be_visible(timeout=120_000)  # the file browser polls its folder
+    page.screenshot(path=str(SHOTS / "2-fetched.png"))
+    folder.dblclick()
+    expect(page.locator(".jp-DirListing-item", has_text=f"{LESSON}.ipynb")).to_be_visible(
+        timeout=60_000
+    )
+    page.screenshot(path=str(SHOTS / "3-file-browser.png"))
 
-        student = lines[1].split()[2].rstrip(":")
-        grade_by_hand(build, student, 5)
-        released = course(build, "feedback", LESSON)
-        assert f"feedback {LESSON} {student}: released" in released.stdout, released.stdout
+    # Open and run it as fetched: the empty answer says what to do, in one line.
+    open_notebook(page, lab, f"{LESSON}/{LESSON}.ipynb")
+    run_all(page)
+    blank = page.locator(".jp-CodeCell", has_text="YOUR CODE HERE").first.locator(".jp-OutputArea")
+    expect(blank).to_contain_text("Write your answer here first", timeout=120_000)
+    assert "Traceback" not in blank.inner_text() and "NotImplementedError" not in blank.inner_text()
+    blank.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "4-unanswered.png"))
 
-        open_assignment_list(page, lab)
-        fetch_feedback(page, LESSON)
-        page.screenshot(path=str(SHOTS / "student-view-feedback.png"))
+    # Edit, run (the self-check says it passed), save, validate.
+    answer_code(page, "YOUR CODE HERE", solution_code())
+    answer_markdown(page, "YOUR ANSWER HERE", WRITTEN)
+    run_all(page)
+    passed = page.locator(".jp-OutputArea-output", has_text="✓ Passed").first
+    expect(passed).to_be_visible(timeout=120_000)
+    passed.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "5-self-check-passed.png"))
+    save(page)
+    assert cell_source(notebook, "answer_0_1").strip() == solution_code().strip()
+    verdict = validate(page)
+    page.screenshot(path=str(SHOTS / "6-validated.png"))
+    assert "Success" in verdict, verdict
+
+    # Submit: the exchange holds what she typed, not the copy she fetched.
+    open_assignment_list(page, lab)
+    submit(page, LESSON)
+    page.screenshot(path=str(SHOTS / "7-submitted.png"))
+    inbound = build / "exchange" / "qualkit" / "inbound"
+    (handed_in,) = inbound.glob(f"*+{LESSON}+*/{LESSON}.ipynb")
+    assert cell_source(handed_in, "answer_0_1").strip() == solution_code().strip()
+    assert cell_source(handed_in, "language_rewrite").strip() == WRITTEN
+
+    # `make autograde` grades those answers.
+    graded = make(build, "autograde")
+    assert graded.returncode == 0, graded.stdout + graded.stderr
+    out = graded.stdout
+    student = os.environ.get("USER", "root")
+    assert f"collect {LESSON}: 1 new submission(s) from the exchange" in out, out
+    assert f"autograde {LESSON} {student}: 4 points" in out, out
+    assert "autograde: 1 autograded (0 fully graded, 1 await a grader), 0 failed." in out, out
+    assert "Warning" not in out + graded.stderr and "encryption" not in out + graded.stderr
+    autograded = build / "autograded" / student / LESSON / f"{LESSON}.ipynb"
+    assert cell_source(autograded, "answer_0_1").strip() == solution_code().strip()
+    assert cell_source(autograded, "language_rewrite").strip() == WRITTEN
+
+    # Feedback waits for the written answer's grade, then comes back to her.
+    held = make(build, "feedback")
+    assert "held back, not graded yet: language_rewrite" in held.stdout, held.stdout
+    grade_by_hand(build, student, 5)
+    released = make(build, "feedback")
+    assert f"feedback {LESSON} {student}: released" in released.stdout, released.stdout
+    open_assignment_list(page, lab)
+    fetch_feedback(page, LESSON)
+    # "view feedback" shows its folder in the file browser; she opens the page there.
+    page.get_by_text("view feedback", exact=False).first.click()
+    page_file = page.locator(".jp-DirListing-item", has_text=f"{LESSON}.html")
+    expect(page_file).to_be_visible(timeout=120_000)
+    page_file.dblclick()
+    toc = page.frame_locator(".jp-HTMLViewer iframe").locator("#toc")
+    expect(toc).to_contain_text("Exercise 1", timeout=120_000)
+    page.screenshot(path=str(SHOTS / "8-feedback.png"))
     html = next((work / LESSON / "feedback").glob(f"*/{LESSON}.html")).read_text()
     assert "Score: 9.0 / 10.0" in html  # 4 autograded + 5 by hand
+    assert ">Test cell<" not in html and "Exercise 1" in html  # items named after exercises

@@ -28,12 +28,12 @@ RULES = re.compile(
     r"|\b[a-z]+ys(?:e|es|ed|ing)\b"  # -yse: analyse, paralysed
     r"|\b(?:travel|label|model|cancel|counsel|signal|fuel|level|channel|marvel|tunnel|equal"
     r"|jewel|quarrel|rival|dial)l(?:ed|ing|er|ers|or|ors)\b"  # doubled l: labelled, counsellor
-    r"|\b(?:cent|met|lit|theat|fib|somb|spect|calib|meag|lust)res?\b",  # -tre: centre, theatre
+    r"|\b(?:cent|met|lit|theat|fib|somb|spect|calib|meag|lust)r(?:e|es|ed|ing)\b",  # centre(d)
     re.I,
 )
 WORDS = re.compile(
-    r"\b(judgement|learnt|spelt|whilst|amongst|enrol|enrols|enrolment|fulfil|fulfilment|licence"
-    r"|defence|offence|pretence|grey|mums?|mummy|programmes?|ageing|aeroplane|an(?:a)?emia"
+    r"\b(judgement|learnt|spelt|misspelt|whilst|amongst|enrol|enrols|enrolment|fulfil|fulfilment"
+    r"|licences?|defences?|offences?|pretences?|grey|mums?|mummy|programmes?|ageing|aeroplane|an(?:a)?emia"
     r"|anaesth\w*|paediatric\w*|haem\w+|oestrogen|foetus|caesarean|gynaecolog\w*|manoeuvre"
     r"|cheques?|tyres?|aluminium|draught|sceptic\w*|mould|cosy|pyjamas|nappy|nappies|pram"
     r"|fortnight)\b",
@@ -95,5 +95,8 @@ def test_the_rules_catch_what_they_should():
     ]  # fmt: skip
     assert british("judgement, enrolment, programme, paediatric") == [
         "judgement", "enrolment", "programme", "paediatric",
+    ]  # fmt: skip
+    assert british("centred, misspelt, Licences, centring") == [
+        "centred", "centring", "misspelt", "Licences",
     ]  # fmt: skip
     assert british("judgment, enrollment, program, pediatric, expertise, otherwise") == []

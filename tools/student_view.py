@@ -5,8 +5,11 @@ Writes DIR/config/, a Jupyter configuration that switches off Formgrader, Create
 the course list, as on a student hub, and whose nbgrader settings are the student's: the
 course's validation settings, the course id, and the course's exchange (``make publish`` puts
 lessons there), so that *Nbgrader > Assignment List* fetches, submits and fetches feedback as
-on a hub. DIR/work/ is the student's folder (empty until a lesson is fetched; never touched
-again: it holds the student's work), DIR/cache/ nbgrader's record of what was submitted.
+on a hub. DIR/work/ is the student's folder: lessons are fetched into it
+(``Exchange.assignment_dir``) and it holds her work, so nothing in it is ever rewritten; a start
+page saying where lessons come from is added when missing. DIR/cache/ is nbgrader's record of
+what was submitted. Every path written is absolute: the server runs in DIR/work
+(tools/student_lab.py), not where this ran.
 """
 
 from __future__ import annotations
@@ -30,8 +33,28 @@ INSTRUCTOR_SERVER_EXTENSIONS = (
 )
 
 
-def student_nbgrader_config(course_id: str, exchange: str, cache: Path) -> str:
-    """The student's nbgrader_config.py: Validate as autograde judges, the course's exchange."""
+START_PAGE = "Start here.md"
+START_TEXT = """# Start here
+
+Your lessons are not in this folder yet: you fetch each one when your instructor releases it.
+
+1. In the menu bar at the top, choose **Nbgrader → Assignment List**.
+2. Under *Released assignments*, press **Fetch** next to the lesson. It appears under
+   *Downloaded assignments*, and here in the file browser on the left as a folder such as
+   `00-orientation`.
+3. Open the folder, then the notebook inside it (the file ending in `.ipynb`). Work in that
+   notebook: it is the copy you hand in.
+4. When you are done, press **Validate** in the notebook's toolbar, then **Submit** next to the
+   lesson in the Assignment List. You can submit again until the deadline; the last one counts.
+5. Once your work is graded, **Fetch Feedback** in the Assignment List brings your feedback.
+"""
+# Markdown opens rendered (the start page is read, not edited).
+MARKDOWN_PREVIEW = {"defaultViewers": {"markdown": "Markdown Preview"}}
+
+
+def student_nbgrader_config(course_id: str, exchange: str, cache: Path, work: Path) -> str:
+    """The student's nbgrader_config.py: Validate as autograde judges, the course's exchange,
+    lessons fetched into her folder wherever the server was started."""
     return (
         '"""nbgrader settings of the student view, written by tools/student_view.py."""\n\n'
         "c = get_config()  # noqa: F821\n"
@@ -39,11 +62,13 @@ def student_nbgrader_config(course_id: str, exchange: str, cache: Path) -> str:
         f"c.CourseDirectory.course_id = {course_id!r}\n"
         f"c.Exchange.root = {exchange!r}\n"
         f"c.Exchange.cache = {str(cache)!r}\n"
+        f"c.Exchange.assignment_dir = {str(work)!r}\n"
     )
 
 
 def main(target: Path) -> None:
     course = PyFileConfigLoader("nbgrader_config.py", path=str(AUTOGRADE)).load_config()
+    target = target.resolve()
     exchange = Path(course.Exchange.root)
     exchange.mkdir(parents=True, exist_ok=True)  # as `make publish` would; empty until then
     work, config, cache = target / "work", target / "config", target / "cache"
@@ -53,8 +78,15 @@ def main(target: Path) -> None:
         json.dumps({"disabledExtensions": dict.fromkeys(INSTRUCTOR_LAB_PLUGINS, True)}, indent=2)
     )
     (config / "nbgrader_config.py").write_text(
-        student_nbgrader_config(course.CourseDirectory.course_id, str(exchange), cache)
+        student_nbgrader_config(course.CourseDirectory.course_id, str(exchange), cache, work)
     )
+    settings = config / "lab" / "user-settings" / "@jupyterlab" / "docmanager-extension"
+    settings.mkdir(parents=True, exist_ok=True)
+    if not (settings / "plugin.jupyterlab-settings").exists():  # hers once she changes it
+        (settings / "plugin.jupyterlab-settings").write_text(json.dumps(MARKDOWN_PREVIEW, indent=2))
+    start = work / START_PAGE
+    if not start.exists():  # hers once written: she may keep notes in it
+        start.write_text(START_TEXT, encoding="utf-8")
     (config / "jupyter_server_config.json").write_text(
         json.dumps(
             {
@@ -65,7 +97,9 @@ def main(target: Path) -> None:
             indent=2,
         )
     )
-    print(f"student view: {work} (exchange {exchange}); fetch lessons from Assignment List")
+    print(
+        f"student view: {work} (exchange {exchange}); fetch lessons from Nbgrader > Assignment List"
+    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """qualkit: qualitative research methods in Jupyter.
 
 Load the simulated corpus, code transcripts, measure agreement and saturation, count and
-compare codes across the support models, retrieve coded talk, build themes, and exchange
+compare codes across the support models, retrieve coded talk, build themes, chart cases
+against themes, and exchange
 projects with other QDA software through REFI-QDA.
 
 Everything a student uses is importable from here (``from qualkit import code_frequencies``).
@@ -19,14 +20,17 @@ from qualkit.agreement import (
     percent_agreement,
     scotts_pi,
 )
+from qualkit.charting import chart_cases
 from qualkit.code_agreement import AgreementTable, per_code_agreement, reliability
 from qualkit.codebook import Category, Code, Codebook, read_codebook, write_codebook
 from qualkit.coding_tool import CodingTool
 from qualkit.codings import Coding, Codings, Memo, read_codings, write_codings
 from qualkit.corpus import Corpus, Participant, Session, load_corpus
-from qualkit.errors import InputError
+from qualkit.errors import InputError, NoAnswerYetError, StudentError
 from qualkit.framework import FrameworkMatrix, framework_matrix
 from qualkit.frequencies import code_frequencies, cooccurrence
+from qualkit.messages import install_in_notebook as _install_in_notebook
+from qualkit.progress import CodingProgress, coding_progress
 from qualkit.retrieval import retrieve
 from qualkit.saturation import SaturationResult, assess_saturation, cumulative_codes
 from qualkit.span_overlap import SpanScore, span_agreement
@@ -41,25 +45,30 @@ __all__ = [
     "Code",
     "Codebook",
     "Coding",
+    "CodingProgress",
     "CodingTool",
     "Codings",
     "Corpus",
     "FrameworkMatrix",
     "InputError",
     "Memo",
+    "NoAnswerYetError",
     "Participant",
     "SaturationResult",
     "Session",
     "SpanScore",
+    "StudentError",
     "Theme",
     "ThemeMap",
     "Transcript",
     "Turn",
     "assess_saturation",
     "brennan_prediger",
+    "chart_cases",
     "check_themes",
     "code_frequencies",
     "code_transcript",
+    "coding_progress",
     "coding_table",
     "cohens_kappa",
     "cooccurrence",
@@ -82,3 +91,6 @@ __all__ = [
     "write_codebook",
     "write_codings",
 ]
+
+# In a notebook: checks say when they pass; failures and her own mistakes read as one line.
+_install_in_notebook()

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from qualkit.codebook import read_codebook
-from qualkit.coding_tool.journal import journal_path
 from qualkit.codings import LISTS, Codings, read_codings
+from qualkit.codings.journal import journal_path
 from qualkit.corpus import Corpus, load_corpus
 from qualkit.errors import InputError
 from qualkit.reading import entry_lines, read_bytes, read_text

@@ -8,15 +8,14 @@ nbgrader copies only a lesson's own folder into a student release, so lessons ca
 3. ``datasets/corpus`` of the source checkout (an editable install, as ``make`` sets up).
 
 Everything loaded here is student-facing; the answer key is read by :mod:`qualkit.key`, on the
-instructor's side only. Every file is validated as it is read: errors name the file, line or
-field. The support models are data: whatever ``sessions.csv`` names, labelled by the codebook
-category with the same id (so a course can bring its own corpus).
+instructor's side only. Every file is validated as it is read (the tables by
+:mod:`qualkit.corpus_tables`): errors name the file, line or field. The support models are
+data: whatever ``sessions.csv`` names, labelled by the codebook category with the same id (so
+a course can bring its own corpus).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -27,8 +26,21 @@ from typing import Literal
 
 from qualkit.codebook import Codebook, read_codebook
 from qualkit.codings import Codings, read_codings
-from qualkit.errors import InputError
-from qualkit.reading import read_text
+from qualkit.corpus_tables import (
+    PARTICIPANT_COLUMNS,
+    SESSION_COLUMNS,
+    TURN_COLUMNS,
+    Kind,
+    Participant,
+    Session,
+    check_turns_table,
+    read_participants,
+    read_sessions,
+    read_table,
+    read_turns,
+)
+from qualkit.errors import InputError, UnknownNameError
+from qualkit.practice import current_group, with_practice
 from qualkit.transcripts import Transcript, Turn, read_transcript
 
 __all__ = [
@@ -44,13 +56,13 @@ __all__ = [
     "Session",
     "corpus_root",
     "load_corpus",
+    "my_practice_group",
     "read_participants",
     "read_sessions",
     "read_table",
     "read_turns",
 ]
 
-Kind = Literal["focus_group", "interview"]
 # The support models of the kit's own corpus, in its order: the generator's design, kept here
 # as its one home. The library itself takes a corpus's models from its data (Corpus.models) and
 # rejects none, so a course can bring a corpus of other models.
@@ -59,48 +71,6 @@ MODELS: tuple[Model, ...] = ("pss", "doula", "home_visiting")
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKOUT_DATASETS = _PACKAGE_DIR.parents[1] / "datasets"
-SESSION_COLUMNS = (
-    "session_id",
-    "model",
-    "kind",
-    "split",
-    "order",
-    "title",
-    "setting",
-    "facilitator",
-    "participant_ids",
-    "double_coded",
-    "turns",
-)
-PARTICIPANT_COLUMNS = ("participant_id", "pseudonym", "model", "session_ids")
-TURN_COLUMNS = ("session_id", "turn", "speaker", "text")
-
-
-@dataclass(frozen=True)
-class Session:
-    """One focus group or interview. ``order`` is its place in collection order (from 1)."""
-
-    session_id: str
-    model: str
-    kind: Kind
-    split: Literal["study", "practice"]
-    order: int
-    title: str
-    setting: str
-    facilitator: str
-    participant_ids: tuple[str, ...]
-    double_coded: bool
-
-
-@dataclass(frozen=True)
-class Participant:
-    """A fictional participant; ``attributes`` holds the rest of participants.csv as text."""
-
-    participant_id: str
-    pseudonym: str
-    model: str
-    session_ids: tuple[str, ...]
-    attributes: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -132,13 +102,17 @@ class Corpus:
         for session in self.sessions:
             if session.session_id == session_id:
                 return session
-        raise KeyError(f"no session {session_id!r} in the corpus")
+        raise self._no_session(session_id)
+
+    def _no_session(self, session_id: str) -> UnknownNameError:
+        known = ", ".join(session.session_id for session in self.sessions)
+        return UnknownNameError(f"no session {session_id!r} in the corpus; its sessions: {known}")
 
     def participant(self, participant_id: str) -> Participant:
         for participant in self.participants:
             if participant.participant_id == participant_id:
                 return participant
-        raise KeyError(f"no participant {participant_id!r} in the corpus")
+        raise UnknownNameError(f"no participant {participant_id!r} in the corpus")
 
     def participant_for(self, session_id: str, speaker: str) -> Participant | None:
         """The participant speaking as ``speaker`` in a session (None for the facilitator)."""
@@ -152,7 +126,7 @@ class Corpus:
         try:
             return self._transcripts[session_id]
         except KeyError:
-            raise KeyError(f"no session {session_id!r} in the corpus") from None
+            raise self._no_session(session_id) from None
 
     def transcripts(self, split: str | None = None) -> tuple[Transcript, ...]:
         """Transcripts in collection order, optionally of one split (``study``/``practice``)."""
@@ -169,139 +143,10 @@ class Corpus:
         path = self.root / "codings" / f"{name}.json"
         if not path.exists():
             shipped = sorted(p.stem for p in (self.root / "codings").glob("*.json"))
-            raise KeyError(f"no codings named {name!r}; the corpus has {', '.join(shipped)}")
+            raise UnknownNameError(
+                f"no codings named {name!r}; the corpus has {', '.join(shipped)}"
+            )
         return read_codings(path, self.codebook, self.transcripts())
-
-
-def read_table(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a UTF-8 CSV file with their line numbers; every required column must be present."""
-    expected = "a CSV file with columns " + ", ".join(required)
-    if not path.exists():
-        raise InputError(path, "file", expected, "missing")
-    with io.StringIO(read_text(path, expected), newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [name for name in required if name not in (reader.fieldnames or ())]
-        if missing:
-            raise InputError(path, "line 1 (header)", "the columns " + ", ".join(required))
-        rows = []
-        for row in reader:
-            if None in row or any(value is None for value in row.values()):
-                expected = f"{len(reader.fieldnames)} fields"
-                raise InputError(path, f"line {reader.line_num}", expected, row.get(None))
-            rows.append((reader.line_num, row))
-    return rows
-
-
-def _choice(path: Path, line: int, column: str, value: str, options: tuple[str, ...]) -> str:
-    if value not in options:
-        raise InputError(
-            path, f"line {line} column {column!r}", "one of " + ", ".join(options), value
-        )
-    return value
-
-
-def _text(path: Path, line: int, column: str, value: str) -> str:
-    if not value.strip():
-        raise InputError(path, f"line {line} column {column!r}", "a value", value)
-    return value
-
-
-def _integer(path: Path, line: int, column: str, value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise InputError(path, f"line {line} column {column!r}", "a whole number", value) from None
-
-
-def read_sessions(path: Path) -> tuple[Session, ...]:
-    """Read and validate ``sessions.csv``."""
-    sessions, seen = [], set()
-    for line, row in read_table(path, SESSION_COLUMNS):
-        session_id = row["session_id"]
-        if session_id in seen:
-            raise InputError(path, f"line {line} column 'session_id'", "a unique id", session_id)
-        seen.add(session_id)
-        sessions.append(
-            Session(
-                session_id=session_id,
-                model=_text(path, line, "model", row["model"]),
-                kind=_choice(path, line, "kind", row["kind"], ("focus_group", "interview")),
-                split=_choice(path, line, "split", row["split"], ("study", "practice")),
-                order=_integer(path, line, "order", row["order"]),
-                title=row["title"],
-                setting=row["setting"],
-                facilitator=row["facilitator"],
-                participant_ids=tuple(filter(None, row["participant_ids"].split(";"))),
-                double_coded=_choice(path, line, "double_coded", row["double_coded"], ("yes", "no"))
-                == "yes",
-            )
-        )
-    return tuple(sessions)
-
-
-def read_participants(path: Path) -> tuple[Participant, ...]:
-    """Read and validate ``participants.csv``; columns beyond the ids become attributes."""
-    participants, seen = [], set()
-    for line, row in read_table(path, PARTICIPANT_COLUMNS):
-        participant_id = row["participant_id"]
-        if participant_id in seen:
-            raise InputError(
-                path, f"line {line} column 'participant_id'", "a unique id", participant_id
-            )
-        seen.add(participant_id)
-        attributes = {k: v for k, v in row.items() if k not in PARTICIPANT_COLUMNS}
-        participants.append(
-            Participant(
-                participant_id,
-                row["pseudonym"],
-                _text(path, line, "model", row["model"]),
-                tuple(filter(None, row["session_ids"].split(";"))),
-                MappingProxyType(attributes),
-            )
-        )
-    return tuple(participants)
-
-
-def read_turns(path: Path) -> dict[str, list[tuple[int, int, str, str]]]:
-    """Read ``turns.csv``: per session, ``(line, turn, speaker, text)`` in turn order.
-
-    Turn numbers must run 1, 2, 3 … within each session; a duplicate or a gap is an error.
-    """
-    sessions: dict[str, list[tuple[int, int, str, str]]] = {}
-    for line, row in read_table(path, TURN_COLUMNS):
-        turn = _integer(path, line, "turn", row["turn"])
-        rows = sessions.setdefault(row["session_id"], [])
-        if any(previous == turn for _, previous, _, _ in rows):
-            raise InputError(
-                path,
-                f"line {line} column 'turn'",
-                f"a turn number not yet used in {row['session_id']}",
-                turn,
-            )
-        if turn != len(rows) + 1:
-            raise InputError(path, f"line {line} column 'turn'", f"turn {len(rows) + 1}", turn)
-        rows.append((line, turn, row["speaker"], row["text"]))
-    return sessions
-
-
-def _check_turns_table(path: Path, table: dict, transcripts: Mapping[str, Transcript]) -> None:
-    for session_id, rows in table.items():
-        if session_id not in transcripts:
-            raise InputError(
-                path,
-                f"line {rows[0][0]} column 'session_id'",
-                "a session of sessions.csv",
-                session_id,
-            )
-        transcript = transcripts[session_id]
-        for line, number, speaker, text in rows:
-            if number > len(transcript) or (speaker, text) != (
-                transcript.turn(number).speaker,
-                transcript.turn(number).text,
-            ):
-                raise InputError(
-                    path, f"line {line}", f"the same turn as {transcript.source}", (speaker, text)
-                )
 
 
 def corpus_root(name_or_path: str | os.PathLike = "default") -> Path:
@@ -354,7 +199,7 @@ def _load(root: Path, fingerprint: tuple) -> Corpus:
             expected = "a model of sessions.csv (" + ", ".join(sorted(models)) + ")"
             place = f"line {index + 2} column 'model'"
             raise InputError(root / "participants.csv", place, expected, participant.model)
-    _check_turns_table(root / "turns.csv", read_turns(root / "turns.csv"), transcripts)
+    check_turns_table(root / "turns.csv", read_turns(root / "turns.csv"), transcripts)
     codebook = read_codebook(root / "codebook.json")
     return Corpus(root, sessions, participants, codebook, MappingProxyType(transcripts))
 
@@ -364,9 +209,12 @@ def load_corpus(name_or_path: str | os.PathLike = "default") -> Corpus:
 
     The default corpus holds the student's own practice group when the course gives each
     student one (qualkit.practice); a corpus named by its folder is loaded as it is."""
-    from qualkit.practice import current_group, with_practice
-
     root = corpus_root(name_or_path).resolve()
     corpus = _load(root, _fingerprint(root))
     group = current_group() if name_or_path == "default" else None
     return corpus if group is None else with_practice(corpus, group)
+
+
+def my_practice_group() -> tuple[Transcript, ...]:
+    """The practice transcripts you code (yours when the course gives each student one)."""
+    return load_corpus().transcripts("practice")

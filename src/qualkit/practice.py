@@ -24,8 +24,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
+from qualkit.corpus_tables import check_turns_table, read_participants, read_sessions, read_turns
 from qualkit.errors import InputError
-from qualkit.transcripts import Transcript, read_transcript
+from qualkit.transcripts import read_transcript
 
 __all__ = [
     "GROUPS_ENV",
@@ -34,7 +35,6 @@ __all__ = [
     "check_student_id",
     "current_group",
     "group_folder",
-    "my_practice_group",
     "use_group",
     "with_practice",
 ]
@@ -121,13 +121,6 @@ def current_group() -> PracticeGroup | None:
     return PracticeGroup(student, folder)
 
 
-def my_practice_group() -> tuple[Transcript, ...]:
-    """The practice transcripts you code (yours when the course gives each student one)."""
-    from qualkit.corpus import load_corpus
-
-    return load_corpus().transcripts("practice")
-
-
 def _fingerprint(folder: Path) -> tuple:
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     return tuple(
@@ -151,8 +144,6 @@ _CACHE: dict[tuple, tuple] = {}
 
 
 def _overlay(corpus, folder: Path, student: str):
-    from qualkit.corpus import _check_turns_table, read_participants, read_sessions, read_turns
-
     for name in FILES:
         if not (folder / name).is_file():
             raise InputError(folder / name, "file", f"the practice group of {student}", "missing")
@@ -184,7 +175,7 @@ def _overlay(corpus, folder: Path, student: str):
         if not path.is_file():
             raise InputError(path, "file", f"the transcript of {session.session_id}", "missing")
         transcripts[session.session_id] = read_transcript(path, session.session_id, speakers)
-    _check_turns_table(folder / "turns.csv", read_turns(folder / "turns.csv"), transcripts)
+    check_turns_table(folder / "turns.csv", read_turns(folder / "turns.csv"), transcripts)
     kept = [p for p in corpus.participants if p.participant_id in in_study]
     return replace(
         corpus,

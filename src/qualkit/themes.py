@@ -33,13 +33,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
 
 import pandas as pd
 
 from qualkit.codebook import Codebook
 from qualkit.codings import Coding, Codings
 from qualkit.errors import InputError
+from qualkit.theme_report import ProblemKind, ThemeProblem, ThemeReport
 from qualkit.wording import plural
 
 __all__ = [
@@ -51,17 +51,6 @@ __all__ = [
     "check_themes",
     "codebook_categories",
     "themes_from_mapping",
-]
-
-ProblemKind = Literal[
-    "empty_name",
-    "repeated_name",
-    "too_few_codes",
-    "unknown_code",
-    "repeated_code",
-    "shared_code",
-    "orphan_code",
-    "unused_code",
 ]
 
 
@@ -198,54 +187,6 @@ class ThemeMap:
     def check(self, codebook: Codebook | None = None, used_codes=None, **options) -> ThemeReport:
         """Shorthand for :func:`check_themes` on this map."""
         return check_themes(self, codebook, used_codes, **options)
-
-
-@dataclass(frozen=True)
-class ThemeProblem:
-    """One structural problem: its kind, the theme and code it concerns, and a message."""
-
-    kind: ProblemKind
-    theme: str | None
-    code: str | None
-    message: str
-
-
-@dataclass(frozen=True)
-class ThemeReport:
-    """What :func:`check_themes` found; ``ok`` when nothing.
-
-    ``str(report)`` lists the messages, one a line, for a notebook's feedback.
-    """
-
-    problems: tuple[ThemeProblem, ...]
-
-    @property
-    def ok(self) -> bool:
-        """True when no problem was found."""
-        return not self.problems
-
-    def of_kind(self, kind: ProblemKind) -> tuple[ThemeProblem, ...]:
-        """The problems of one kind."""
-        return tuple(problem for problem in self.problems if problem.kind == kind)
-
-    @property
-    def messages(self) -> tuple[str, ...]:
-        return tuple(problem.message for problem in self.problems)
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per problem: ``kind``, ``theme``, ``code``, ``message``."""
-        return pd.DataFrame(
-            [(p.kind, p.theme, p.code, p.message) for p in self.problems],
-            columns=["kind", "theme", "code", "message"],
-        )
-
-    def __str__(self) -> str:
-        if self.ok:
-            return "No problems in the themes."
-        count = len(self.problems)
-        lines = [f"{count} problem{'s' if count > 1 else ''} in the themes:"]
-        lines += [f"- {message}" for message in self.messages]
-        return "\n".join(lines)
 
 
 def _codes_used(used_codes) -> tuple[str, ...]:

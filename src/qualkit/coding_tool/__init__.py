@@ -3,9 +3,9 @@
 * :mod:`~qualkit.coding_tool.tool`: :class:`CodingTool`: its turns, its file, what it shows;
 * :mod:`~qualkit.coding_tool.actions`: coding turns and spans, memos, new codes, undo;
 * :mod:`~qualkit.coding_tool.moving`: going to turns, filtering, selecting spans and codings;
-* :mod:`~qualkit.coding_tool.content`: what a coding file holds, and the operations on it;
 * :mod:`~qualkit.coding_tool.coding_file`: the file on disk (atomic saves, resuming, refusing
-  another coder's file) and :mod:`~qualkit.coding_tool.lock`, which lets two tools share it;
+  another coder's file), through the coding file's format below the tool
+  (:mod:`qualkit.codings`: its content in memory, its journal and its lock);
 * :mod:`~qualkit.coding_tool.navigation`: position, filters, search, next and previous;
 * :mod:`~qualkit.coding_tool.selection`: spans in a turn, sentence steps, browser offsets;
 * :mod:`~qualkit.coding_tool.commands`: the command box's language (a mixin of the tool);

@@ -3,7 +3,7 @@ codes, undo. Each action takes the file's lock, reads the file again if another 
 it, makes its change, saves, and becomes one step of the undo history.
 
 A mixin of :class:`~qualkit.coding_tool.CodingTool`, whose ``_commit`` and ``_save`` carry out
-the operations (:mod:`qualkit.coding_tool.content`) and write the file.
+the operations (:mod:`qualkit.codings.content`) and write the file.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from qualkit.codebook import Code, code_entry, parse_code
-from qualkit.coding_tool.content import DropCoding, Op, PutCoding, SetCode, SetMemo, coding_key
 from qualkit.coding_tool.selection import normalise
 from qualkit.codings import Coding, Memo
+from qualkit.codings.content import DropCoding, Op, PutCoding, SetCode, SetMemo, coding_key
 from qualkit.errors import InputError
 from qualkit.transcripts import Turn
 from qualkit.wording import plural

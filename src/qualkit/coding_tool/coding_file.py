@@ -1,7 +1,7 @@
 """The coding tool's file on disk: reading it, noticing changes behind our back, saving safely.
 
 * **Fast, safe saves**: each action appends one fsync'd line to the file's journal
-  (:mod:`~qualkit.coding_tool.journal`); the whole file is rewritten through
+  (:mod:`~qualkit.codings.journal`); the whole file is rewritten through
   :func:`qualkit.atomic.write_atomic` only to *compact* the journal into it: on opening and
   closing the tool, at the kernel's exit, every :data:`COMPACT_EVERY` actions, and once the
   journal is :data:`COMPACT_AFTER_SECONDS` old. A kill at any moment leaves every finished
@@ -12,7 +12,7 @@
 * **Changes behind our back**: the signatures of the file (inode, mtime, size) and of its
   journal (inode, size) are kept after each read and write; when either differs at the next
   save, the tool reads the file again first.
-* **Two tools on one file** take turns through :func:`~qualkit.coding_tool.lock.locked`.
+* **Two tools on one file** take turns through :func:`~qualkit.codings.lock.locked`.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from pathlib import Path
 
 from qualkit.atomic import write_atomic
 from qualkit.codebook import Codebook
-from qualkit.coding_tool import journal
-from qualkit.coding_tool.content import Content, Op
-from qualkit.coding_tool.lock import locked
+from qualkit.codings import journal
+from qualkit.codings.content import Content, Op
+from qualkit.codings.lock import locked
 from qualkit.errors import InputError
 
 __all__ = ["COMPACT_AFTER_SECONDS", "COMPACT_EVERY", "CodingFile", "check_coder", "default_path"]
@@ -122,9 +122,16 @@ class CodingFile:
             self._check_owner(coding.coder, f"codings[{index}] field 'coder'")
         for index, memo in enumerate(saved.codings.memos):
             self._check_owner(memo.coder, f"memos[{index}] field 'coder'")
+        for index, record in enumerate(saved.codings.suggestions):
+            self._check_owner(record.coder, f"suggestions[{index}] field 'coder'")
         data = saved.codings
         content = Content.load(
-            data.codings, data.memos, data.added_codes, self.codebook, str(self.path)
+            data.codings,
+            data.memos,
+            data.added_codes,
+            self.codebook,
+            str(self.path),
+            data.suggestions,
         )
         self.saved, self.digest, self.pending = signatures, saved.digest, saved.actions
         self.untidy, self.dropped = saved.stale or bool(saved.dropped), saved.dropped

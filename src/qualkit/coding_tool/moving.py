@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import bisect
 
-from qualkit.coding_tool.content import CodingKey, coding_key
 from qualkit.coding_tool.navigation import ALL_CODED
 from qualkit.coding_tool.selection import Selection, normalise, step
 from qualkit.codings import Coding
+from qualkit.codings.content import CodingKey, coding_key
 from qualkit.transcripts import Turn
 from qualkit.wording import plural
 

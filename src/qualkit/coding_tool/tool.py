@@ -36,17 +36,18 @@ from qualkit.codebook import Codebook
 from qualkit.coding_tool.actions import Actions
 from qualkit.coding_tool.coding_file import CodingFile, check_coder, default_path
 from qualkit.coding_tool.commands import Commands
-from qualkit.coding_tool.content import (
+from qualkit.coding_tool.moving import Moving
+from qualkit.coding_tool.navigation import Navigation
+from qualkit.coding_tool.progress import Progress
+from qualkit.coding_tool.selection import Selection
+from qualkit.coding_tool.suggesting import Suggesting, suggestions_wanted
+from qualkit.codings import Coding, utc_now
+from qualkit.codings.content import (
     CodingKey,
     Content,
     Op,
     Unit,
 )
-from qualkit.coding_tool.moving import Moving
-from qualkit.coding_tool.navigation import Navigation
-from qualkit.coding_tool.progress import Progress
-from qualkit.coding_tool.selection import Selection
-from qualkit.codings import Coding, utc_now
 from qualkit.transcripts import Transcript, Turn
 from qualkit.wording import plural
 
@@ -67,7 +68,7 @@ class _Undo:
     inverses: tuple[Op, ...]
 
 
-class CodingTool(Moving, Actions, Commands):
+class CodingTool(Moving, Actions, Commands, Suggesting):
     """One coder coding one or more transcripts, with every change saved to ``path`` at once.
 
     ``transcripts`` is a :class:`~qualkit.transcripts.Transcript` or several; ``codebook`` the
@@ -76,7 +77,9 @@ class CodingTool(Moving, Actions, Commands):
     view lists them first. ``context_speakers`` are speakers whose turns are context
     (facilitators). ``participant_for(session, speaker)`` looks up a speaker's participant
     record, for :meth:`speaker_details`. ``clock`` returns the ISO 8601 UTC text stamped on
-    each coding and memo (inject one to make files reproducible).
+    each coding and memo (inject one to make files reproducible). ``suggest`` turns the
+    machine's suggestions on or off (None: as the instructor's ``QUALKIT_SUGGESTIONS`` says;
+    off by default; see :mod:`~qualkit.coding_tool.suggesting`).
     """
 
     def __init__(
@@ -90,8 +93,10 @@ class CodingTool(Moving, Actions, Commands):
         participant_for: Callable[[str, str], Participant | None] | None = None,
         focus: Iterable[str] = (),
         clock: Callable[[], str] = utc_now,
+        suggest: bool | None = None,
     ) -> None:
         self.coder = check_coder(coder)
+        self.suggest = suggestions_wanted(suggest)
         if isinstance(transcripts, Transcript):
             transcripts = (transcripts,)
         self.transcripts: tuple[Transcript, ...] = tuple(transcripts)
@@ -131,6 +136,7 @@ class CodingTool(Moving, Actions, Commands):
         path: str | PathLike | None = None,
         corpus: Corpus | None = None,
         clock: Callable[[], str] = utc_now,
+        suggest: bool | None = None,
     ) -> CodingTool:
         """A tool on one session (or several) of a corpus (default: the kit's own corpus).
 
@@ -155,6 +161,7 @@ class CodingTool(Moving, Actions, Commands):
             participant_for=corpus.participant_for,
             focus=focus,
             clock=clock,
+            suggest=suggest,
         )
 
     # ---------------------------------------------------------------- the file

@@ -25,6 +25,7 @@ from qualkit.refi.project import (
 )
 from qualkit.refi.qdaxml import Tree
 from qualkit.refi.schema import validate
+from qualkit.suggestion_records import SuggestionRecord
 from qualkit.transcripts import Transcript
 
 __all__ = ["NO_CODINGS", "export_qdpx", "project_xml", "qdpx_bytes"]
@@ -37,6 +38,10 @@ _PROJECT_NOTE = (
     "coder; each code's Description holds its brief and full definitions, when to use it, "
     "when not to use it, and an example. Memos are Notes, repeated in their selection's "
     "Description. The category 'Participants (case links)' links each case to its sessions."
+)
+_SUGGESTIONS_NOTE = (
+    " What each coder did with the machine coder's suggestions (accepted, changed or rejected) "
+    "is a Note per suggestion, by that coder, named 'Machine suggestion …'."
 )
 
 
@@ -122,6 +127,21 @@ class _Selections:
         self.tree.sub(coding, "CodeRef", targetGUID=guid(f"case:{participant_id}"))
 
 
+def _suggestion_note(record: SuggestionRecord) -> tuple[str, str, str, str, str]:
+    """A coder's decision on a machine suggestion as a Note (guid, name, coder, created, text):
+    the audit trail of machine-assisted coding, for the project's other coders to read."""
+    span = "" if record.start is None else f" ({record.start}-{record.end})"
+    where = f"{record.session_id} turn {record.turn}{span}"
+    key = f"{record.session_id}:{record.turn}:{record.code}:{record.coder}{span}"
+    decision = record.decision + (f", applied {record.applied}" if record.applied else "")
+    text = (
+        f"The machine coder suggested {record.code} for {where} (score {record.score:.2f}); "
+        f"{record.coder} {decision}. Evidence shown: {record.evidence or 'none'}"
+    )
+    name = f"Machine suggestion {record.code}, {where}: {record.decision}"
+    return (guid(f"note:suggestion:{key}"), name, record.coder, record.created, text)
+
+
 def _span(item: Coding | Memo) -> tuple[int, int] | None:
     return None if item.start is None else (item.start, item.end)
 
@@ -145,7 +165,11 @@ def _project(
 
     tree = Tree(NS_PROJECT)
     root = tree.sub(None, "Project", name=title or default_title, origin=origin())
-    coders = sorted({c.coder for c in codings.codings} | {m.coder for m in codings.memos})
+    coders = sorted(
+        {c.coder for c in codings.codings}
+        | {m.coder for m in codings.memos}
+        | {r.coder for r in codings.suggestions}
+    )
     if coders:
         users = tree.sub(root, "Users")
         for coder in coders:
@@ -179,6 +203,7 @@ def _project(
             if session_id in participant.session_ids:
                 selections.case_link(participant.participant_id)
         notes += selections.notes
+    notes += [_suggestion_note(record) for record in codings.suggestions]
     if notes:
         container = tree.sub(root, "Notes")
         for note, name, coder, created, text in notes:
@@ -191,7 +216,9 @@ def _project(
                 creationDateTime=created or UNDATED,  # QualCoder fails on an undated Note
             )
             tree.sub(element, "PlainTextContent", text)
-    tree.sub(root, "Description", _PROJECT_NOTE)
+    tree.sub(
+        root, "Description", _PROJECT_NOTE + (_SUGGESTIONS_NOTE if codings.suggestions else "")
+    )
     return tree.serialise(root), files
 
 

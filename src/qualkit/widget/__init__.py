@@ -35,14 +35,18 @@ def code_transcript(
     corpus: Corpus | str | PathLike | None = None,
     *,
     clock: Callable[[], str] = utc_now,
+    suggest: bool | None = None,
 ) -> CodingWidget:
     """The coding widget on one session, saving to ``path`` (default ``<coder>.codings.json``).
 
     ``corpus`` is a loaded corpus, a corpus folder, or None for the kit's own corpus. Reopening
     with the same coder and path resumes the work saved so far. Show the returned widget by
     leaving it as a cell's last expression; grade or analyse with ``qualkit.read_codings(path)``.
+
+    ``suggest=True`` shows the machine's suggestions for each turn (lesson 08); ``None`` leaves
+    it to the instructor's ``QUALKIT_SUGGESTIONS`` setting (off unless set to 1).
     """
     if not isinstance(corpus, Corpus):
         corpus = load_corpus("default" if corpus is None else corpus)
-    tool = CodingTool.for_session(session_id, coder, path, corpus, clock=clock)
+    tool = CodingTool.for_session(session_id, coder, path, corpus, clock=clock, suggest=suggest)
     return CodingWidget(tool, title=corpus.session(session_id).title)

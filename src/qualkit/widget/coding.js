@@ -115,6 +115,11 @@ function render({ model, el }) {
     categories, addForm);
   codeFind.addEventListener("input", filterCodes);
 
+  // Machine suggestions (only when the lesson or the instructor turns them on): drawn at the
+  // top of the codebook panel; nothing is applied unless she presses Accept or Use instead.
+  const suggestPanel = h("section", { class: "qk-suggestions", "aria-labelledby": `${uid}-sugh` });
+  let suggestShown = null; // JSON of what was drawn
+
   const main = h("div", { class: "qk-main" }, transcript, codebookPanel);
 
   // What to do with a selection or a picked coding.
@@ -527,8 +532,47 @@ function render({ model, el }) {
     clearButton.hidden = !sel && !picked;
     removeButton.hidden = codingMemoField.hidden = !picked;
     applyButton.hidden = wholeButton.hidden = Boolean(picked);
+    drawSuggestions(state.suggestions);
     lastState = state;
     markCurrentCodes();
+  }
+
+  function drawSuggestions(panel) {
+    const drawn = JSON.stringify(panel);
+    if (drawn === suggestShown) return;
+    suggestShown = drawn;
+    if (!panel) { suggestPanel.remove(); return; }
+    if (!suggestPanel.isConnected) codebookPanel.prepend(suggestPanel);
+    const heading = h("h3", { class: "qk-h3", id: `${uid}-sugh`, text: `Machine suggestions for turn ${panel.turn}` });
+    const note = h("p", { class: "qk-note", text: "Nothing is applied unless you apply it; what you decide is saved in your coding file." });
+    const items = panel.items.map((item, index) => {
+      const label = `${item.code}, score ${item.score}`;
+      const decided = item.decision
+        ? h("span", { class: "qk-decision", text: item.decision === "changed" ? `changed to ${item.applied}` : item.decision })
+        : null;
+      const evidence = h("details", { class: "qk-evidence" }, h("summary", { text: "Evidence" }),
+        h("ul", {}, item.evidence.map((e) =>
+          h("li", {}, h("b", { text: `${e.kind}${e.where ? " (" + e.where + ")" : ""}, ${e.similarity}: ` }), e.text))));
+      const other = h("select", { id: `${uid}-sug${index}`, "aria-label": `Code to apply instead of ${item.code}` },
+        h("option", { value: "", text: "use instead…" }),
+        ...[...categories.querySelectorAll("input[type=checkbox]")].map((box) =>
+          h("option", { value: box.dataset.code, text: box.dataset.code })));
+      other.addEventListener("change", () => {
+        if (other.value) send({ type: "change_suggestion", code: item.code, to: other.value });
+      });
+      return h("li", { class: "qk-suggestion" + (item.decision ? " qk-decided" : ""), "data-code": item.code },
+        h("div", { class: "qk-suggestion-head" }, h("b", { text: item.code }), ` ${item.score}`, decided),
+        h("div", { class: "qk-note qk-brief", text: item.brief }),
+        h("div", { class: "qk-suggestion-actions" },
+          h("button", { type: "button", class: "qk-button", title: `Apply ${item.code} to turn ${panel.turn}`, "aria-label": `Accept ${label}`,
+            onclick: () => send({ type: "accept_suggestion", code: item.code }) }, "Accept"),
+          h("button", { type: "button", class: "qk-button", title: `Apply nothing; record that you rejected ${item.code}`, "aria-label": `Reject ${label}`,
+            onclick: () => send({ type: "reject_suggestion", code: item.code }) }, "Reject"),
+          other),
+        evidence);
+    });
+    suggestPanel.replaceChildren(heading, note,
+      items.length ? h("ol", { class: "qk-suggestion-list" }, items) : h("p", { class: "qk-note", text: "No suggestion for this turn." }));
   }
 
   const onCodebook = () => { drawCodebook(); drawMarks(); };

@@ -133,6 +133,9 @@ class CodingWidget(anywidget.AnyWidget):
             "undo": lambda m: tool.undo(),
             "command": lambda m: tool.run_command(m.get("text", "")),
             "add_code": self._add_code,
+            "accept_suggestion": lambda m: tool.accept_suggestion(str(m["code"])),
+            "reject_suggestion": lambda m: tool.reject_suggestion(str(m["code"])),
+            "change_suggestion": lambda m: tool.change_suggestion(str(m["code"]), str(m["to"])),
         }
 
     def _unit(self, text: str) -> tuple[str, int]:

@@ -16,9 +16,9 @@ from itertools import pairwise
 
 from qualkit.codebook import Code
 from qualkit.coding_tool import CodingTool
-from qualkit.coding_tool.content import CodingKey, coding_key
 from qualkit.coding_tool.selection import to_utf16
 from qualkit.codings import Coding
+from qualkit.codings.content import CodingKey, coding_key
 from qualkit.transcripts import Turn
 from qualkit.widget.palette import CodeStyle, distinct_on_turn, styles
 from qualkit.wording import plural
@@ -30,6 +30,7 @@ __all__ = [
     "marks_view",
     "parse_coding_id",
     "state_view",
+    "suggestions_view",
     "turn_id",
     "turns_view",
 ]
@@ -280,4 +281,35 @@ def state_view(tool: CodingTool, error: str = "") -> dict:
         "undo": tool.undo_description,
         "has_next": tool.has_next,
         "has_previous": tool.has_previous,
+        "suggestions": suggestions_view(tool),
     }
+
+
+def suggestions_view(tool: CodingTool) -> dict | None:
+    """The suggestions panel for the current turn (None: the panel is off): each suggestion
+    with its score, its evidence, and what the coder decided (if she did)."""
+    if not tool.suggest:
+        return None
+    shown = []
+    for suggestion in tool.suggestions():
+        record = tool.suggestion_record(suggestion.code)
+        code = tool.codebook[suggestion.code]  # suggestions come from the codebook
+        shown.append(
+            {
+                "code": suggestion.code,
+                "brief": code.brief,
+                "score": f"{suggestion.score:.2f}",
+                "evidence": [
+                    {
+                        "kind": e.kind,
+                        "where": f"turn {e.unit[1]}" if e.unit else "",
+                        "similarity": f"{e.similarity:.2f}",
+                        "text": e.text,
+                    }
+                    for e in suggestion.evidence[:3]
+                ],
+                "decision": record.decision if record else "",
+                "applied": record.applied if record else "",
+            }
+        )
+    return {"turn": tool.current.turn, "items": shown}

@@ -4,11 +4,14 @@ import csv
 
 from qualkit.key import key_root
 
-TOTAL_POINTS = 40  # 25 autograded + 15 graded by hand (the note on group dynamics)
-AUTO_POINTS = 25
+TOTAL_POINTS = 60  # 30 autograded + 30 graded by hand (2.5, 2.6 and the note of 2.7)
+AUTO_POINTS = 30
+MOVES = ("answer", "agree", "build", "challenge")
+TURNS_2_7 = (60, 61, 62, 63, 65, 66)
 
 # A partly right submission: word shares of the participants' words only (the facilitator's
-# words left out of the total), and the raw sessions handed in unchanged.
+# words left out of the total), the raw sessions handed in unchanged, and in 2.7 one turn
+# that builds on another woman's point read as mere agreement.
 PARTIAL = {
     "answer_2_1": (
         "_talk = pd.DataFrame(\n"
@@ -19,8 +22,13 @@ PARTIAL = {
         "answer_2_1['word_share'] = answer_2_1['words'] / _members\n"
     ),
     "answer_2_4": "answer_2_4 = {sid: [t.text for t in raw[sid].turns] for sid in raw}\n",
+    "answer_2_7": (
+        "answer_2_7 = {60: 'answer', 61: 'agree', 62: 'agree', 63: 'agree', 65: 'answer',\n"
+        "              66: 'challenge'}\n"
+    ),
 }
-PARTIAL_AUTO = (1 + 2 + 2 + 0) + (1 + 3) + (1 + 4) + (0 + 0)  # raw text fails the form check too
+# 2.7: 5 of 6 moves right, chance 11/36, so kappa = (30/36 - 11/36) / (25/36) = 19/25.
+PARTIAL_AUTO = (1 + 2 + 2 + 0) + (1 + 3) + (1 + 4) + (0 + 0) + (1 + 4 * 19 / 25)
 PARTIAL_FEEDBACK = (
     "word_share: 0 of",
     "divide each speaker's words by all words in the session",
@@ -28,6 +36,8 @@ PARTIAL_FEEDBACK = (
     "identifiers removed",
     "Read the raw turns again",
     "still the raw text",
+    "5 of 6 turns have the instructor's move",
+    "add her own experience or worry to another woman's point (build)",
 )
 # Feedback names kinds of identifiers to look for, never the identifiers themselves.
 with (key_root() / "identifiers.csv").open(encoding="utf-8", newline="") as _handle:
@@ -49,4 +59,14 @@ def _copier(nb, lesson):
     )
 
 
-STUDENTS = {"h-copier": _copier}
+def _constant(move):
+    """Gives every turn of 2.7 the same move: no more than a blank may come of it."""
+
+    def edit(nb, lesson):
+        cell = next(c for c in nb.cells if c.get("id") == "answer_2_7")
+        cell.source = f"answer_2_7 = {dict.fromkeys(TURNS_2_7, move)!r}\n"
+
+    return edit
+
+
+STUDENTS = {"h-copier": _copier, **{f"h-constant-{m}": _constant(m) for m in MOVES}}

@@ -4,7 +4,7 @@ TOTAL_POINTS = 40  # 22 autograded + 18 graded by hand (theme names, order, satu
 AUTO_POINTS = 22
 
 # Partly right: a co-occurrence matrix with its diagonal left at zero; a theme structure whose
-# third theme rests on one real code (and a misspelt one), leaving five codes orphaned; the 0%
+# third theme rests on one real code (and a misspelled one), leaving five codes orphaned; the 0%
 # saturation points computed at the 5% threshold.
 PARTIAL = {
     "answer_5_1": (

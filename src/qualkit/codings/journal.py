@@ -4,7 +4,7 @@ Rewriting a whole coding file on every click costs what the file weighs (15 ms a
 codings, most of it the fsync). So each action appends one line to ``.<name>.journal`` beside
 the file and fsyncs only that; the file itself (the *snapshot*) is rewritten, atomically, only
 when the tool *compacts*: on opening and closing, every ``COMPACT_EVERY`` actions, and when the
-journal is a minute old (:mod:`~qualkit.coding_tool.coding_file`). Every reader
+journal is a minute old (:mod:`qualkit.coding_tool.coding_file`). Every reader
 (:func:`qualkit.read_codings`, the tool, the command line, the lessons' graders) replays the
 journal after the snapshot through :func:`read_saved`, so all see the same codings whether or
 not a journal is pending. The format::
@@ -41,7 +41,7 @@ from pathlib import Path
 
 from qualkit.atomic import write_atomic
 from qualkit.codebook import Codebook, code_entry, parse_code
-from qualkit.coding_tool.content import (
+from qualkit.codings.content import (
     CodingKey,
     Content,
     DropCoding,
@@ -49,22 +49,22 @@ from qualkit.coding_tool.content import (
     PutCoding,
     SetCode,
     SetMemo,
+    SetRecord,
 )
-from qualkit.coding_tool.lock import shared
-from qualkit.codings import (
-    _CODING_KEYS,
-    _MEMO_KEYS,
-    Coding,
-    Codings,
-    Memo,
-    _values,
-    check_codings,
+from qualkit.codings.entries import Coding, Codings, Memo
+from qualkit.codings.file_format import (
+    CODING_KEYS,
+    MEMO_KEYS,
     coding_line,
+    entry_values,
     memo_line,
     parse_codings,
 )
+from qualkit.codings.lock import shared
+from qualkit.codings.rules import check_codings
 from qualkit.errors import InputError
 from qualkit.reading import decode_utf8
+from qualkit.suggestion_records import parse_record, record_key, record_line
 from qualkit.transcripts import Transcript
 
 __all__ = [
@@ -80,8 +80,8 @@ __all__ = [
 ]
 
 FORMAT = "qualkit-journal"
-_DROP_KEYS = tuple(k for k in _CODING_KEYS if k[0] not in ("memo", "created"))
-_MEMO_KEY_KEYS = tuple(k for k in _MEMO_KEYS if k[0] in ("session", "turn", "coder"))
+_DROP_KEYS = tuple(k for k in CODING_KEYS if k[0] not in ("memo", "created"))
+_MEMO_KEY_KEYS = tuple(k for k in MEMO_KEYS if k[0] in ("session", "turn", "coder"))
 Signature = tuple[int, int]  # (inode, size): a journal only grows, or is replaced
 
 
@@ -126,6 +126,10 @@ def encode(ops: Iterable[Op]) -> str:
                 items.append(_dumps({"drop_code": label}))
             case SetCode(_, code):
                 items.append(_dumps({"code": code_entry(code)}))
+            case SetRecord(key, None):
+                items.append(_dumps({"drop_suggestion": _key_entry(key)}))
+            case SetRecord(_, record):
+                items.append('{"suggestion": ' + record_line(record) + "}")
             case _:
                 raise TypeError(op)
     return '{"ops": [' + ", ".join(items) + "]}\n"
@@ -263,7 +267,9 @@ def _replay(
         raise InputError(journal, "line 1", f'a header with "format": "{FORMAT}"')
     if header.get("snapshot") != snapshot:
         return Saved(codings, snapshot, 0, stale=True)  # a compaction finished all but this
-    content = Content.load(codings.codings, codings.memos, codings.added_codes, codebook, source)
+    content = Content.load(
+        codings.codings, codings.memos, codings.added_codes, codebook, source, codings.suggestions
+    )
     for number, action in decoded[1:]:
         for op in _ops(action, journal, number):
             _check(op, content, journal, number, codebook, transcripts)
@@ -287,21 +293,33 @@ def _ops(action: object, journal: Path, number: int) -> list[Op]:
             raise InputError(journal, place, "one of put, drop, memo, drop_memo, code, drop_code")
         [(kind, entry)] = item.items()
         if kind == "put":
-            ops.append(PutCoding(Coding(*_values(entry, _CODING_KEYS, str(journal), place))))
+            ops.append(PutCoding(Coding(*entry_values(entry, CODING_KEYS, str(journal), place))))
         elif kind == "drop":
-            session, turn, code, coder, start, end = _values(entry, _DROP_KEYS, str(journal), place)
+            session, turn, code, coder, start, end = entry_values(
+                entry, _DROP_KEYS, str(journal), place
+            )
             key: CodingKey = (session, turn, code, coder, _or(start), _or(end))
             ops.append(DropCoding(key))
         elif kind == "memo":
-            memo = Memo(*_values(entry, _MEMO_KEYS, str(journal), place))
+            memo = Memo(*entry_values(entry, MEMO_KEYS, str(journal), place))
             ops.append(SetMemo((memo.session_id, memo.turn, memo.coder), memo))
         elif kind == "drop_memo":
-            ops.append(SetMemo(tuple(_values(entry, _MEMO_KEY_KEYS, str(journal), place)), None))
+            ops.append(
+                SetMemo(tuple(entry_values(entry, _MEMO_KEY_KEYS, str(journal), place)), None)
+            )
         elif kind == "code":
             code = parse_code(entry, str(journal), place)
             ops.append(SetCode(code.label, code))
         elif kind == "drop_code" and isinstance(entry, str):
             ops.append(SetCode(entry, None))
+        elif kind == "suggestion":  # what the coder did with a machine suggestion
+            record = parse_record(entry, str(journal), place)
+            ops.append(SetRecord(record_key(record), record))
+        elif kind == "drop_suggestion":
+            session, turn, code, coder, start, end = entry_values(
+                entry, _DROP_KEYS, str(journal), place
+            )
+            ops.append(SetRecord((session, turn, code, coder, _or(start), _or(end)), None))
         else:
             raise InputError(journal, place, "one of put, drop, memo, drop_memo, code, drop_code")
     return ops

@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from qualkit.codebook import Code, Codebook
-from qualkit.codings import Coding, Codings, Memo, assemble, coding_line, memo_line
+from qualkit.codings.entries import Coding, Codings, Memo
+from qualkit.codings.file_format import assemble, coding_line, memo_line
 from qualkit.errors import InputError
+from qualkit.suggestion_records import RecordKey, SuggestionRecord, record_key, record_line
 from qualkit.transcripts import Unit
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "PutCoding",
     "SetCode",
     "SetMemo",
+    "SetRecord",
     "Unit",
     "coding_key",
 ]
@@ -76,7 +79,15 @@ class SetCode:
     code: Code | None
 
 
-Op = PutCoding | DropCoding | SetMemo | SetCode
+@dataclass(frozen=True)
+class SetRecord:
+    """Record what the coder did with a machine suggestion; ``record=None`` takes it out."""
+
+    key: RecordKey
+    record: SuggestionRecord | None
+
+
+Op = PutCoding | DropCoding | SetMemo | SetCode | SetRecord
 
 
 class Content:
@@ -93,6 +104,7 @@ class Content:
         self._memo_order: list[MemoKey] = []
         self._memo_lines: list[str] = []
         self.new_codes: dict[str, Code] = {}
+        self.records: dict[RecordKey, tuple[SuggestionRecord, str]] = {}  # sorted on save
         # unit -> its codings, for "which codes does this turn carry" and drawing spans.
         self.by_unit: dict[Unit, dict[CodingKey, Coding]] = {}
 
@@ -104,6 +116,7 @@ class Content:
         codes: Iterable[Code],
         base_codebook: Codebook | None,
         source: str,
+        records: Iterable[SuggestionRecord] = (),
     ) -> Content:
         """Content from a file's parsed entries (duplicate memos are an error naming ``source``)."""
         content = cls(base_codebook)
@@ -116,18 +129,26 @@ class Content:
             if key in content.memos:
                 raise InputError(source, f"memos[{index}]", "one memo per turn", key[:2])
             content.do(SetMemo(key, memo))
+        for record in records:
+            content.do(SetRecord(record_key(record), record))
         return content
 
     def text(self) -> str:
         """The file's text as it would be saved now."""
-        return assemble(self._coding_lines, self._memo_lines, self.new_codes.values())
+        return assemble(
+            self._coding_lines,
+            self._memo_lines,
+            self.new_codes.values(),
+            (self.records[key][1] for key in sorted(self.records)),
+        )
 
     def as_codings(self) -> Codings:
-        """The content as :class:`~qualkit.codings.Codings`, in the order :meth:`text` saves."""
+        """The content as :class:`~qualkit.codings.entries.Codings`, in the order :meth:`text` saves."""
         return Codings(
             tuple(self.codings[key][0] for key in self._coding_order),
             tuple(self.memos[key][0] for key in self._memo_order),
             tuple(self.new_codes.values()),
+            tuple(self.records[key][0] for key in sorted(self.records)),
         )
 
     def codes_on(self, unit: Unit) -> set[str]:
@@ -153,6 +174,11 @@ class Content:
                 return SetMemo(key, self._set_memo(key, memo))
             case SetCode(label, code):
                 return SetCode(label, self._set_code(label, code))
+            case SetRecord(key, record):
+                old = self.records.pop(key, (None, ""))[0]
+                if record is not None:
+                    self.records[key] = (record, record_line(record))
+                return SetRecord(key, old)
         raise TypeError(op)
 
     def _put(self, key: CodingKey, coding: Coding) -> None:
