@@ -27,7 +27,7 @@ from conftest import REPO
 
 pytestmark = [pytest.mark.pipeline, pytest.mark.xdist_group("nbgrader")]
 LESSON = "00-orientation"
-POINTS_AUTO = 4  # autograded points of lesson 00 (1 visible + 3 hidden)
+POINTS_AUTO = 4  # autograded points of lesson 00 (all hidden; the visible self-check has 0)
 
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION\n?", re.S)
 
@@ -193,7 +193,7 @@ def test_blank_release_gets_zero(graded):
 
 
 def test_partly_right_answer_gets_partial_credit(graded):
-    assert auto_score(graded, "partial") == pytest.approx(1 + 2)  # form + 2 of 3 models
+    assert auto_score(graded, "partial") == pytest.approx(2 * 4 / 3)  # 2 of 3 models
 
 
 def test_a_warning_on_stderr_does_not_cost_points(graded):
@@ -201,8 +201,9 @@ def test_a_warning_on_stderr_does_not_cost_points(graded):
 
 
 def test_deleted_test_cell_is_restored_and_points_reset(graded):
-    # Form passes (1 point, not 100); the restored hidden test gives 0 of 3 for wrong counts.
-    assert auto_score(graded, "tamperer") == 1
+    # Form passes (0 points, as the gradebook says, not 100); the restored hidden test gives 0
+    # of 4 for wrong counts.
+    assert auto_score(graded, "tamperer") == 0
     assert float(graded["grades"]["tamperer"]["max_score"]) == 10
 
 

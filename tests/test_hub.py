@@ -70,7 +70,7 @@ WRITTEN = {
 }
 MANUAL = {"qk-ana": 5, "qk-bea": 2}  # what the graders give the written answers
 # autograded + by hand; cleo's probe earns the code's points only if it found no course file
-EXPECTED = {"qk-ana": 4 + 5, "qk-bea": 1 + 2, "qk-cleo": 4}
+EXPECTED = {"qk-ana": 4 + 5, "qk-bea": 0 + 2, "qk-cleo": 4}
 
 
 def solution_code() -> str:

@@ -14,6 +14,6 @@ PARTIAL = {
         "answer_0_1['doula'] += 1  # one turn too many\n"
     ),
 }
-PARTIAL_AUTO = 1 + 2  # the form check, and 2 of 3 models
+PARTIAL_AUTO = 2 * 4 / 3  # 2 of 3 models (the form self-check carries no points)
 # Feedback on the partial submission says what to revisit ...
 PARTIAL_FEEDBACK = ("2 of 3 models counted right", "leave out the facilitator")

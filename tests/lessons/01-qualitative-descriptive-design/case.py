@@ -34,12 +34,34 @@ PARTIAL = {
         "}\n"
     ),
 }
-PARTIAL_AUTO = (1 + 6 * 0.5) + (2 + 14 * 0.5) + (1 + 4)
+# 1.1: all 3 fitting questions marked True, 3 of the 5 others marked False: 5 * (1 + 3/5 - 1).
+# 1.2: 14 cells right, but Study A's design is forfeited with Study B's (the same option for
+# both, where the studies differ): 13 cells of 0.625. 1.3: all 4 paragraphs, 1.25 each.
+PARTIAL_AUTO = 5 * (1 + 3 / 5 - 1) + 13 * 0.625 + 4 * 1.25
 PARTIAL_FEEDBACK = (
     "6 of 8 questions classified right",
     "an effect, a prevalence, an essence, a theory or a culture",
-    "14 of 16 cells right",
+    "13 of 16 cells right",
+    "Study A: design",
     "Study B: design, software",
+    "Both studies got the same option for: design",
 )
 # Test outputs must point to what to revisit, never name the item or its answer.
 NOT_IN_FEEDBACK = ("q2", "q5", "grounded theory", "MAXQDA", "not stated'")
+
+# The worked example copied (tests/test_lazy_strategies.py): Gannon et al.'s design table, §2,
+# put into the options for both seed studies. It must earn no more than a blank.
+_GANNON = {
+    "aim": "understand experiences of, and influences on, engagement with services",
+    "design": "not stated",
+    "sample": "23 women in OUD treatment, pregnant or up to 3 months after birth",
+    "setting": "by telephone",
+    "data_collection": "semi-structured individual interviews",
+    "analysis": "constant comparison towards a theory",
+    "software": "not stated",
+    "findings": "four descriptive themes",
+}
+LAZY_EXAMPLE = {
+    "answer_1_2": f"answer_1_2 = {{'fallin_bennett_2020': {_GANNON!r},\n"
+    f"              'peacock_chambers_2021': {_GANNON!r}}}\n"
+}
