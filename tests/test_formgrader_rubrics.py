@@ -3,7 +3,7 @@
 The instructor's JupyterLab starts as ``make lab`` starts it (the repository as root, the course
 configuration on JUPYTER_CONFIG_PATH, the build area in a temporary folder). Every lesson is
 published; one student fetches each, answers with the source's model answers, and submits
-through the exchange (a coding file beside lesson 03, as the pipeline's case says); the course
+through the exchange (no coding file: the written answers are what is looked at); the course
 autogrades them all. Then, in Formgrader's grading view of each lesson's submission, each
 manually graded answer has its score box, and the locked cell before it, rendered on the page,
 holds the lesson's rubric for it word for word (tests/test_rubrics.py finds it in the source).
@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import partial
 
 import pytest
 from test_course import hand_in_through_exchange, run_course
-from test_lesson_pipeline import case, hand_in, student_solution
+from test_lesson_pipeline import student_solution
 from test_rubrics import SCHEME, graded_with_rubric, meta
 
 from conftest import LESSONS, REPO
@@ -60,12 +61,8 @@ def submit_every_lesson(tmp_path) -> tuple[object, dict[str, int]]:
         api = module.course_api()
         assert module.publish(api, list(LESSONS)) == 0
         for lesson in LESSONS:
-            beside = tmp_path / "beside" / lesson
-            beside.mkdir(parents=True)
-            hand_in(beside, getattr(case(lesson), "files", lambda student: {})("solution"))
-            hand_in_through_exchange(api, tmp_path / "home", STUDENT, lesson,
-                                     lambda nb, lesson=lesson: student_solution(nb, lesson),
-                                     beside)  # fmt: skip
+            answer = partial(student_solution, lesson=lesson)
+            hand_in_through_exchange(api, tmp_path / "home", STUDENT, lesson, answer)
         result = run_course(build, "autograde", *LESSONS, "--workers", "2")
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
         with api.gradebook as gradebook:
