@@ -73,6 +73,8 @@ DOCUMENTS = [
     REPO / "ARCHITECTURE.md",
     REPO / "autograde" / "GRADING.md",
     REPO / "tests" / "lessons" / "README.md",
+    REPO / "datasets" / "generator" / "codebook.yaml",
+    REPO / "instructors" / "SOURCES.md",
 ]
 
 
