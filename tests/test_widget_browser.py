@@ -12,135 +12,50 @@ Without it the test skips, or fails when ``$CI`` is set.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from lab_page import (
+    FRONT_ENDS,
+    axe_violations,
+    code_cell,
+    markdown_cell,
+    on_screen,
+    open_and_run_all,
+    restart_and_run_all,
+    served_notebook,
+)
+from lab_page import chromium as chromium
 
 from qualkit.codings import read_codings
 from qualkit.corpus import load_corpus
-
-from lab_server import CHROMIUM_ARGS, TOKEN, jupyter_server
-from lab_server import chromium as find_chromium
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 SHOTS = REPO / "test-output" / "widget-browser"
-AXE = REPO / "build" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 NOTEBOOK_CODE = 'from qualkit.widget import code_transcript\ntool = code_transcript("PSS-FG1", coder="ana")\ntool'
 PHRASE = "she knocked on my window"  # inside Brandi's turn 2 of PSS-FG1 (456 characters)
 TURN = 2
-LAPTOP = {"width": 1366, "height": 768}
+NOTEBOOK = "coding.ipynb"
+TOOL = ".qualkit-coding"
 
 
-def write_notebook(path: Path) -> None:
-    """A two-cell lesson notebook without outputs (written fresh for each run)."""
-    cells = [
-        {
-            "cell_type": "markdown",
-            "id": "intro",
-            "metadata": {},
-            "source": "## Code the peer-support focus group",
-        },
-        {
-            "cell_type": "code",
-            "id": "tool",
-            "metadata": {},
-            "execution_count": None,
-            "outputs": [],
-            "source": NOTEBOOK_CODE,
-        },
+def lesson_cells(code: str = NOTEBOOK_CODE) -> list[dict]:
+    """The two-cell lesson notebook: a heading, and the cell that shows the widget."""
+    return [
+        markdown_cell("intro", "## Code the peer-support focus group"),
+        code_cell("tool", code),
     ]
-    notebook = {
-        "cells": cells,
-        "metadata": {
-            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"},
-        },
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
-
-
-# Each front end: the module that starts it, its app's config name, and a notebook's URL.
-FRONT_ENDS = {
-    "jupyterlab": ("jupyterlab", "LabApp", "/lab/tree/coding.ipynb?reset&"),
-    "notebook7": ("notebook", "JupyterNotebookApp", "/notebooks/coding.ipynb?"),
-}
 
 
 @pytest.fixture(params=sorted(FRONT_ENDS))
 def lab(request, tmp_path):
     """A fresh server (JupyterLab 4 or Notebook 7) on a lesson folder holding one notebook;
-    yields the notebook's URL, the lesson folder and the front end's name."""
-    module, app, notebook_url = FRONT_ENDS[request.param]
-    root = tmp_path / "lesson"
-    root.mkdir()
-    write_notebook(root / "coding.ipynb")
-    env = {key: value for key, value in os.environ.items() if key != "QUALKIT_CORPUS"}
-    with jupyter_server(root, tmp_path, module=module, app=app, env=env) as base:
-        yield f"{base}{notebook_url}token={TOKEN}", root, request.param, base
-
-
-@pytest.fixture
-def chromium() -> str:
-    if not AXE.exists():
-        message = f"axe-core is not installed at {AXE} (make browser)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return find_chromium()
-
-
-def wait_for_idle_kernel(page, base: str) -> None:
-    """Wait until the notebook's kernel has started and gone idle, as the server and the
-    page both see it: before that, "Run All" can reach a notebook with no kernel to run on
-    and do nothing (why the old test had to retry it)."""
-    from playwright.sync_api import expect
-
-    deadline = time.monotonic() + 90
-    while True:
-        with urllib.request.urlopen(f"{base}/api/sessions?token={TOKEN}", timeout=5) as reply:
-            sessions = json.load(reply)
-        if any(
-            s["path"].endswith("coding.ipynb") and s["kernel"]["execution_state"] == "idle"
-            for s in sessions
-        ):
-            break
-        assert time.monotonic() < deadline, f"no idle kernel for coding.ipynb: {sessions}"
-        time.sleep(0.2)
-    idle = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first
-    expect(idle).to_be_attached(timeout=30_000)
-
-
-def run_menu(page, menu: str, item: str) -> None:
-    """Click ``menu`` > ``item`` once the item is enabled (the notebook accepts commands)."""
-    from playwright.sync_api import expect
-
-    page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click()
-    entry = page.locator(".lm-Menu-item:not(.lm-mod-disabled)", has_text=item).first
-    expect(entry).to_be_visible(timeout=30_000)
-    entry.click()
-
-
-def axe_violations(page) -> list[dict]:
-    """axe-core's serious and critical violations inside the coding widget."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """async () => {
-            const r = await axe.run(document.querySelector('.qualkit-coding'),
-                                    {resultTypes: ['violations']});
-            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-        }"""
-    )
-    return [v for v in result if v["impact"] in ("serious", "critical")]
+    yields the notebook's URL, the lesson folder, the front end's name and the base URL."""
+    with served_notebook(tmp_path, request.param, NOTEBOOK, lesson_cells()) as (url, root, base):
+        yield url, root, request.param, base
 
 
 def drag_over(page, turn: int, phrase: str) -> None:
@@ -169,11 +84,6 @@ def drag_over(page, turn: int, phrase: str) -> None:
     page.mouse.up()
 
 
-def on_screen(page, locator) -> bool:
-    box = locator.bounding_box()
-    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= LAPTOP["height"]
-
-
 def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium):
     from playwright.sync_api import expect, sync_playwright
 
@@ -189,16 +99,9 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
     sentence = transcript.turn(TURN + 2).text.split(". ")[0] + "."
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
-        )
+        browser, page = open_and_run_all(playwright, chromium, url, base, NOTEBOOK)
         try:
-            page = browser.new_context(viewport=LAPTOP).new_page()
-            page.goto(url)
-            expect(page.locator(".jp-CodeCell .cm-content").first).to_be_visible(timeout=60_000)
-            wait_for_idle_kernel(page, base)
-            run_menu(page, "Run", "Run All Cells")
-            tool = page.locator(".qualkit-coding")
+            tool = page.locator(TOOL)
             status = tool.locator(".qk-status")
             expect(status).to_contain_text("Nothing coded yet", timeout=90_000)
             tool.evaluate("el => el.scrollIntoView({block: 'start'})")
@@ -207,7 +110,7 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
                 assert on_screen(page, tool.locator(part).first), part
             # the whole transcript, scrolling
             assert tool.locator(".qk-turn").count() == len(transcript.turns)
-            found = axe_violations(page)
+            found = axe_violations(page, TOOL)
             assert found == [], found
 
             # The mouse: drag over a phrase inside a long turn.
@@ -237,7 +140,7 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
                 (TURN, "PSS_BOUNDARY", start, start + len(PHRASE)),
                 (TURN, "PSS_LIVED_EXP", start, start + len(PHRASE)),
             ]
-            found = axe_violations(page)
+            found = axe_violations(page, TOOL)
             assert found == [], found
             tool.evaluate("el => el.scrollIntoView({block: 'start'})")
             page.screenshot(path=str(SHOTS / f"{front_end}-coded.png"))
@@ -268,8 +171,7 @@ def test_drag_a_span_apply_two_codes_restart_and_see_them_restored(lab, chromium
             expect(tool.locator(".qk-actions")).to_contain_text("PSS_BOUNDARY by ana on")
             before = read_codings(coding_file)
 
-            run_menu(page, "Kernel", "Restart Kernel and Run All Cells")
-            page.locator(".jp-Dialog .jp-mod-accept").click()
+            restart_and_run_all(page)
             expect(status).to_contain_text(
                 "Resumed 3 codings from ana.codings.json", timeout=90_000
             )
@@ -310,13 +212,8 @@ SECOND = "I sat in that exact spot"  # a second phrase of turn 2, apart from PHR
 @pytest.fixture
 def jupyterlab(tmp_path):
     """A fresh JupyterLab on a lesson folder holding one notebook (as ``lab``, Lab only)."""
-    module, app, notebook_url = FRONT_ENDS["jupyterlab"]
-    root = tmp_path / "lesson"
-    root.mkdir()
-    write_notebook(root / "coding.ipynb")
-    env = {key: value for key, value in os.environ.items() if key != "QUALKIT_CORPUS"}
-    with jupyter_server(root, tmp_path, module=module, app=app, env=env) as base:
-        yield f"{base}{notebook_url}token={TOKEN}", root, base
+    with served_notebook(tmp_path, "jupyterlab", NOTEBOOK, lesson_cells()) as served:
+        yield served
 
 
 def test_keyboard_panel_open_enter_after_ticking_command_box_and_same_hue_codes(
@@ -334,16 +231,9 @@ def test_keyboard_panel_open_enter_after_ticking_command_box_and_same_hue_codes(
     second = spanned.start + spanned.text.index(SECOND)
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
-        )
+        browser, page = open_and_run_all(playwright, chromium, url, base, NOTEBOOK)
         try:
-            page = browser.new_context(viewport=LAPTOP).new_page()
-            page.goto(url)
-            expect(page.locator(".jp-CodeCell .cm-content").first).to_be_visible(timeout=60_000)
-            wait_for_idle_kernel(page, base)
-            run_menu(page, "Run", "Run All Cells")
-            tool = page.locator(".qualkit-coding")
+            tool = page.locator(TOOL)
             status = tool.locator(".qk-status")
             expect(status).to_contain_text("Nothing coded yet", timeout=90_000)
 
@@ -444,7 +334,7 @@ def test_keyboard_panel_open_enter_after_ticking_command_box_and_same_hue_codes(
             expect(
                 turn.get_by_role("button", name=re.compile("^PSS_LIVED_EXP \\(solid\\)"))
             ).to_have_count(1)
-            found = axe_violations(page)
+            found = axe_violations(page, TOOL)
             assert found == [], found
             turn.screenshot(path=str(SHOTS / "same-hue-codes.png"))
             tool.evaluate("el => el.scrollIntoView({block: 'start'})")
