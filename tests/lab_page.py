@@ -121,9 +121,10 @@ def run_menu(page, menu: str, item: str) -> None:
     entry.click()
 
 
-def open_and_run_all(playwright, chromium_path: str, url: str, base: str, name: str):
+@contextmanager
+def opened_and_run(playwright, chromium_path: str, url: str, base: str, name: str):
     """Launch Chromium at the laptop's size, open the notebook, wait for its kernel and run
-    all its cells; returns the browser (for the caller to close) and the page."""
+    all its cells; yields the page, and closes the browser afterwards."""
     from playwright.sync_api import expect
 
     browser = playwright.chromium.launch(
@@ -135,10 +136,9 @@ def open_and_run_all(playwright, chromium_path: str, url: str, base: str, name: 
         expect(page.locator(".jp-CodeCell .cm-content").first).to_be_visible(timeout=60_000)
         wait_for_idle_kernel(page, base, name)
         run_menu(page, "Run", "Run All Cells")
-    except BaseException:
+        yield page
+    finally:
         browser.close()
-        raise
-    return browser, page
 
 
 def restart_and_run_all(page) -> None:

@@ -18,7 +18,7 @@ from lab_page import (
     AXE,
     FRONT_ENDS,
     axe_violations,
-    open_and_run_all,
+    opened_and_run,
     restart_and_run_all,
     served_notebook,
 )
@@ -48,13 +48,10 @@ def _server(tmp_path, suggest: bool, front_end: str = "jupyterlab"):
 def _open(playwright, chromium_path, url, base):
     from playwright.sync_api import expect
 
-    browser, page = open_and_run_all(playwright, chromium_path, url, base, NOTEBOOK)
-    try:
+    with opened_and_run(playwright, chromium_path, url, base, NOTEBOOK) as page:
         tool = page.locator(TOOL)
         expect(tool.locator(".qk-status")).to_contain_text("coding", timeout=90_000)
         yield page, tool
-    finally:
-        browser.close()
 
 
 def test_the_panel_is_absent_by_default(tmp_path, chromium):
