@@ -9,17 +9,14 @@ from __future__ import annotations
 import io
 import json
 import os
-import signal
-import subprocess
-import sys
 import textwrap
 import time
 import zipfile
 from dataclasses import replace
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from kill_point import kill_when_stopped
 
 from qualkit.charting import (
     Cell,
@@ -45,7 +42,6 @@ from qualkit.charting.grading import (
 from qualkit.errors import InputError
 from qualkit.themes import Theme
 
-REPO = Path(__file__).resolve().parents[1]
 THEMES = {
     "Trust": ["PSS_LIVED_EXP"],
     "Limits": ["PSS_BOUNDARY", "HV_SURVEILLANCE"],
@@ -270,23 +266,7 @@ def test_a_kill_mid_save_leaves_the_chart_before_or_after_never_half(
     tiny_corpus, tmp_path, point, holds
 ):
     path = tmp_path / "ana.chart.json"
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, point, str(tiny_corpus.root), str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO / "tests")])},
-    )
-    try:
-        lines = []
-        while (line := child.stdout.readline().strip()) not in ("stopped", ""):
-            lines.append(line)
-        assert line == "stopped", child.stderr.read()
-        child.send_signal(signal.SIGKILL)
-        assert child.wait(timeout=10) == -signal.SIGKILL
-    finally:
-        child.kill()
+    lines = kill_when_stopped(CHILD, point, str(tiny_corpus.root), str(path))
     assert lines == ["acked 1"]
     saved = read_chart(path)
     assert saved.cell("P001", "Trust").summary == "first summary, saved before the kill"

@@ -9,25 +9,26 @@ Screenshots go to ``test-output/charting-browser/`` (gitignored) for people to l
 
 from __future__ import annotations
 
-import json
-import os
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from lab_page import (
+    FRONT_ENDS,
+    axe_violations,
+    code_cell,
+    on_screen,
+    opened_and_run,
+    restart_and_run_all,
+    served_notebook,
+)
+from lab_page import chromium as chromium
 
 from qualkit.charting import TurnRef, read_chart
-
-from lab_server import CHROMIUM_ARGS, TOKEN, jupyter_server
-from lab_server import chromium as find_chromium
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 SHOTS = REPO / "test-output" / "charting-browser"
-AXE = REPO / "build" / "node" / "node_modules" / "axe-core" / "axe.min.js"
-LAPTOP = {"width": 1366, "height": 768}
 THEMES = {
     "Trust": ["PSS_LIVED_EXP", "PSS_EMOTIONAL", "DOULA_PRESENCE", "HV_TRUST_BUILD"],
     "Limits": ["PSS_BOUNDARY", "HV_SURVEILLANCE", "DOULA_NONJUDGMENT"],
@@ -42,99 +43,14 @@ NOTEBOOK_CODE = (
     "chart"
 )
 SUMMARY = "Brandi could not walk into the clinic until her peer, who had sat in that lot too, came to her car."
-FRONT_ENDS = {
-    "jupyterlab": ("jupyterlab", "LabApp", "/lab/tree/chart.ipynb?reset&"),
-    "notebook7": ("notebook", "JupyterNotebookApp", "/notebooks/chart.ipynb?"),
-}
-
-
-def write_notebook(path: Path) -> None:
-    cell = {
-        "cell_type": "code",
-        "id": "chart",
-        "metadata": {},
-        "execution_count": None,
-        "outputs": [],
-        "source": NOTEBOOK_CODE,
-    }
-    notebook = {
-        "cells": [cell],
-        "metadata": {
-            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"},
-        },
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
+VIEW = ".qualkit-charting"
 
 
 @pytest.fixture(params=sorted(FRONT_ENDS))
 def lab(request, tmp_path):
-    module, app, notebook_url = FRONT_ENDS[request.param]
-    root = tmp_path / "lesson"
-    root.mkdir()
-    write_notebook(root / "chart.ipynb")
-    env = {key: value for key, value in os.environ.items() if key != "QUALKIT_CORPUS"}
-    with jupyter_server(root, tmp_path, module=module, app=app, env=env) as base:
-        yield f"{base}{notebook_url}token={TOKEN}", root, request.param, base
-
-
-@pytest.fixture
-def chromium() -> str:
-    if not AXE.exists():
-        message = f"axe-core is not installed at {AXE} (make browser)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return find_chromium()
-
-
-def wait_for_idle_kernel(page, base: str) -> None:
-    """Until the notebook's kernel is idle, as the server and the page both see it."""
-    from playwright.sync_api import expect
-
-    deadline = time.monotonic() + 90
-    while True:
-        with urllib.request.urlopen(f"{base}/api/sessions?token={TOKEN}", timeout=5) as reply:
-            sessions = json.load(reply)
-        if any(
-            s["path"].endswith("chart.ipynb") and s["kernel"]["execution_state"] == "idle"
-            for s in sessions
-        ):
-            break
-        assert time.monotonic() < deadline, f"no idle kernel for chart.ipynb: {sessions}"
-        time.sleep(0.2)
-    expect(
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first
-    ).to_be_attached(timeout=30_000)
-
-
-def run_menu(page, menu: str, item: str) -> None:
-    from playwright.sync_api import expect
-
-    page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click()
-    entry = page.locator(".lm-Menu-item:not(.lm-mod-disabled)", has_text=item).first
-    expect(entry).to_be_visible(timeout=30_000)
-    entry.click()
-
-
-def axe_violations(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """async () => {
-            const r = await axe.run(document.querySelector('.qualkit-charting'),
-                                    {resultTypes: ['violations']});
-            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-        }"""
-    )
-    return [v for v in result if v["impact"] in ("serious", "critical")]
-
-
-def on_screen(page, locator) -> bool:
-    box = locator.bounding_box()
-    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= LAPTOP["height"]
+    cells = [code_cell("chart", NOTEBOOK_CODE)]
+    with served_notebook(tmp_path, request.param, "chart.ipynb", cells) as (url, root, base):
+        yield url, root, request.param, base
 
 
 def test_chart_a_cell_by_keyboard_and_see_it_saved_and_restored(lab, chromium):
@@ -143,93 +59,80 @@ def test_chart_a_cell_by_keyboard_and_see_it_saved_and_restored(lab, chromium):
     url, root, front_end, base = lab
     chart_file = root / "ana.chart.json"
     SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+    with (
+        sync_playwright() as playwright,
+        opened_and_run(playwright, chromium, url, base, "chart.ipynb") as page,
+    ):
+        view = page.locator(VIEW)
+        status = view.locator(".qc-status")
+        expect(status).to_contain_text("Nothing charted yet", timeout=90_000)
+        view.evaluate("el => el.scrollIntoView({block: 'start'})")
+        # Rows grouped by model, a column per theme.
+        groups = view.locator("tr.qc-group")
+        expect(groups).to_have_count(3)
+        expect(groups.first).to_contain_text("Peer support specialists")
+        expect(view.locator("thead th")).to_have_count(len(THEMES) + 1)
+        expect(view.locator("button.qc-cell")).to_have_count(len(THEMES) * len(CASES))
+        assert view.locator(".qc-progress").inner_text() == "0 of 28 cells charted"
+        found = axe_violations(page, VIEW)
+        assert found == [], found
+
+        # The keyboard: ↓ and ↑ move in the chart, Enter opens the cell.
+        first = view.get_by_role("button", name="Brandi (P001), Trust: not charted")
+        first.focus()
+        page.keyboard.press("ArrowDown")
+        expect(view.get_by_role("button", name="Keisha (P002), Trust: not charted")).to_be_focused()
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowLeft")
+        page.keyboard.press("ArrowUp")
+        expect(first).to_be_focused()
+        page.keyboard.press("Enter")
+        summary = view.get_by_label("Summary, in your own words")
+        expect(summary).to_be_focused()
+        expect(view.locator(".qc-editor-title")).to_have_text("Brandi (P001) × Trust")
+        page.keyboard.type(SUMMARY)
+        page.keyboard.press("Control+Enter")
+        expect(status).to_contain_text(
+            "Saved Brandi × Trust (the summary; 21 words, resting on 0 turns) to ana.chart.json",
+            timeout=15_000,
         )
-        try:
-            page = browser.new_context(viewport=LAPTOP).new_page()
-            page.goto(url)
-            expect(page.locator(".jp-CodeCell .cm-content").first).to_be_visible(timeout=60_000)
-            wait_for_idle_kernel(page, base)
-            run_menu(page, "Run", "Run All Cells")
-            view = page.locator(".qualkit-charting")
-            status = view.locator(".qc-status")
-            expect(status).to_contain_text("Nothing charted yet", timeout=90_000)
-            view.evaluate("el => el.scrollIntoView({block: 'start'})")
-            # Rows grouped by model, a column per theme.
-            groups = view.locator("tr.qc-group")
-            expect(groups).to_have_count(3)
-            expect(groups.first).to_contain_text("Peer support specialists")
-            expect(view.locator("thead th")).to_have_count(len(THEMES) + 1)
-            expect(view.locator("button.qc-cell")).to_have_count(len(THEMES) * len(CASES))
-            assert view.locator(".qc-progress").inner_text() == "0 of 28 cells charted"
-            found = axe_violations(page)
-            assert found == [], found
+        # Tab past "Save summary" to the first turn she may rest it on; Space ticks it.
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        turn_box = view.get_by_role("checkbox", name="PSS-FG1 turn 2")
+        expect(turn_box).to_be_focused()
+        page.keyboard.press("Space")
+        expect(status).to_contain_text("PSS-FG1 turn 2 added; 21 words, resting on 1 turn")
+        expect(turn_box).to_be_checked()
+        expect(turn_box).to_be_focused()
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")  # "In context"
+        shown = view.locator(".qc-context li.qc-shown")
+        expect(shown).to_contain_text("Brandi: I'll go, I'm never shy.")
+        expect(view.locator(".qc-context li")).to_have_count(4)  # turn 2 and two either side
+        saved = read_chart(chart_file)
+        assert saved.cell("P001", "Trust").summary == SUMMARY
+        assert saved.cell("P001", "Trust").turns == (TurnRef("PSS-FG1", 2),)
+        # Everything of the open cell is on the laptop's screen at once.
+        view.evaluate("el => el.scrollIntoView({block: 'start'})")
+        for part in (
+            ".qc-gridbox",
+            ".qc-summary",
+            ".qc-candidates",
+            ".qc-context",
+            ".qc-status",
+        ):
+            assert on_screen(page, view.locator(part).first), part
+        found = axe_violations(page, VIEW)
+        assert found == [], found
+        page.screenshot(path=str(SHOTS / f"{front_end}-charted.png"))
+        page.keyboard.press("Escape")
+        charted = view.get_by_role("button", name="Brandi (P001), Trust: 21 words, 1 turns")
+        expect(charted).to_be_focused()
+        assert view.locator(".qc-progress").inner_text() == "1 of 28 cells charted"
 
-            # The keyboard: ↓ and ↑ move in the chart, Enter opens the cell.
-            first = view.get_by_role("button", name="Brandi (P001), Trust: not charted")
-            first.focus()
-            page.keyboard.press("ArrowDown")
-            expect(
-                view.get_by_role("button", name="Keisha (P002), Trust: not charted")
-            ).to_be_focused()
-            page.keyboard.press("ArrowRight")
-            page.keyboard.press("ArrowLeft")
-            page.keyboard.press("ArrowUp")
-            expect(first).to_be_focused()
-            page.keyboard.press("Enter")
-            summary = view.get_by_label("Summary, in your own words")
-            expect(summary).to_be_focused()
-            expect(view.locator(".qc-editor-title")).to_have_text("Brandi (P001) × Trust")
-            page.keyboard.type(SUMMARY)
-            page.keyboard.press("Control+Enter")
-            expect(status).to_contain_text(
-                "Saved Brandi × Trust (the summary; 21 words, resting on 0 turns) to ana.chart.json",
-                timeout=15_000,
-            )
-            # Tab past "Save summary" to the first turn she may rest it on; Space ticks it.
-            page.keyboard.press("Tab")
-            page.keyboard.press("Tab")
-            turn_box = view.get_by_role("checkbox", name="PSS-FG1 turn 2")
-            expect(turn_box).to_be_focused()
-            page.keyboard.press("Space")
-            expect(status).to_contain_text("PSS-FG1 turn 2 added; 21 words, resting on 1 turn")
-            expect(turn_box).to_be_checked()
-            expect(turn_box).to_be_focused()
-            page.keyboard.press("Tab")
-            page.keyboard.press("Enter")  # "In context"
-            shown = view.locator(".qc-context li.qc-shown")
-            expect(shown).to_contain_text("Brandi: I'll go, I'm never shy.")
-            expect(view.locator(".qc-context li")).to_have_count(4)  # turn 2 and two either side
-            saved = read_chart(chart_file)
-            assert saved.cell("P001", "Trust").summary == SUMMARY
-            assert saved.cell("P001", "Trust").turns == (TurnRef("PSS-FG1", 2),)
-            # Everything of the open cell is on the laptop's screen at once.
-            view.evaluate("el => el.scrollIntoView({block: 'start'})")
-            for part in (
-                ".qc-gridbox",
-                ".qc-summary",
-                ".qc-candidates",
-                ".qc-context",
-                ".qc-status",
-            ):
-                assert on_screen(page, view.locator(part).first), part
-            found = axe_violations(page)
-            assert found == [], found
-            page.screenshot(path=str(SHOTS / f"{front_end}-charted.png"))
-            page.keyboard.press("Escape")
-            charted = view.get_by_role("button", name="Brandi (P001), Trust: 21 words, 1 turns")
-            expect(charted).to_be_focused()
-            assert view.locator(".qc-progress").inner_text() == "1 of 28 cells charted"
-
-            run_menu(page, "Kernel", "Restart Kernel and Run All Cells")
-            page.locator(".jp-Dialog .jp-mod-accept").click()
-            expect(status).to_contain_text(
-                "Resumed 1 charted cell from ana.chart.json", timeout=90_000
-            )
-            expect(view.locator("button.qc-charted")).to_have_count(1)
-            expect(view.locator("button.qc-charted")).to_contain_text("Brandi could not walk")
-            assert read_chart(chart_file) == saved
-        finally:
-            browser.close()
+        restart_and_run_all(page)
+        expect(status).to_contain_text("Resumed 1 charted cell from ana.chart.json", timeout=90_000)
+        expect(view.locator("button.qc-charted")).to_have_count(1)
+        expect(view.locator("button.qc-charted")).to_contain_text("Brandi could not walk")
+        assert read_chart(chart_file) == saved

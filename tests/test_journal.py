@@ -13,14 +13,12 @@ import gc
 import os
 import random
 import shutil
-import signal
-import subprocess
-import sys
 import textwrap
 import warnings
 from pathlib import Path
 
 import pytest
+from kill_point import kill_when_stopped
 
 from qualkit.codebook import Code
 from qualkit.coding_tool import CodingTool
@@ -300,23 +298,7 @@ def test_a_kill_at_any_point_of_a_save_loses_no_saved_action_and_halves_none(
     tiny_corpus, tmp_path, point, target, holds
 ):
     path = tmp_path / "ana.codings.json"
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, point, str(target), str(tiny_corpus.root), str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO / "tests")])},
-    )
-    try:
-        lines = []
-        while (line := child.stdout.readline().strip()) not in ("stopped", "done", ""):
-            lines.append(line)
-        assert line == "stopped", child.stderr.read()
-        child.send_signal(signal.SIGKILL)
-        assert child.wait(timeout=10) == -signal.SIGKILL
-    finally:
-        child.kill()
+    lines = kill_when_stopped(CHILD, point, str(target), str(tiny_corpus.root), str(path))
     assert lines == [f"acked {n}" for n in range(1, target)]
     with warnings.catch_warnings(record=True) as warned:
         warnings.simplefilter("always")

@@ -33,6 +33,16 @@ def _participant_turn(tool):
     return tool.current
 
 
+def _accept_first_reject_second(corpus, tmp_path):
+    """A tool with suggestions on, its first suggestion accepted and its second rejected."""
+    tool = _tool(corpus, tmp_path / "ana.codings.json", suggest=True)
+    _participant_turn(tool)
+    first, second, _ = (s.code for s in tool.suggestions())
+    tool.accept_suggestion(first)
+    tool.reject_suggestion(second)
+    return tool, first, second
+
+
 def test_off_by_default_and_on_by_the_lesson_or_the_instructor(corpus, tmp_path, monkeypatch):
     monkeypatch.delenv("QUALKIT_SUGGESTIONS", raising=False)
     tool = _tool(corpus, tmp_path / "ana.codings.json")
@@ -130,11 +140,7 @@ def test_the_export_carries_each_decision_as_a_note_and_validates(corpus, tmp_pa
 
     from qualkit import refi
 
-    tool = _tool(corpus, tmp_path / "ana.codings.json", suggest=True)
-    _participant_turn(tool)
-    first, second, _ = (s.code for s in tool.suggestions())
-    tool.accept_suggestion(first)
-    tool.reject_suggestion(second)
+    tool, first, second = _accept_first_reject_second(corpus, tmp_path)
     xml = refi.project_xml(corpus, read_codings(tool.path))
     refi.validate(xml, "project")  # against the vendored QDA-XML 1.0 schema
     ns = {"q": "urn:QDA-XML:project:1.0"}
@@ -155,11 +161,7 @@ def test_the_export_carries_each_decision_as_a_note_and_validates(corpus, tmp_pa
 def test_an_export_with_decisions_reads_back_with_its_codings(corpus, tmp_path):
     from qualkit import refi
 
-    tool = _tool(corpus, tmp_path / "ana.codings.json", suggest=True)
-    _participant_turn(tool)
-    first, second, _ = (s.code for s in tool.suggestions())
-    tool.accept_suggestion(first)
-    tool.reject_suggestion(second)
+    tool, _, _ = _accept_first_reject_second(corpus, tmp_path)
     saved = read_codings(tool.path)
     refi.export_qdpx(tmp_path / "ana.qdpx", corpus, saved)
     project = refi.import_qdpx(tmp_path / "ana.qdpx")

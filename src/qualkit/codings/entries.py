@@ -1,11 +1,7 @@
 """What a coding file holds: codings, memos, and the coder's new codes (frozen records).
 
-A coding is segment × code × **coder**: the coder is part of its identity, so agreement
-between any coders can always be computed. A segment is a speaker turn, named by its session
-and 1-based turn number (see :mod:`qualkit.transcripts`). A coding or memo may narrow itself
-to a *span* of its turn: ``start`` and ``end`` are Unicode code-point offsets (Python ``str``
-indices, end excluded) into the transcript's whole text, inside that one turn. Without them
-(``None``) it covers the whole turn; agreement and the tables count turns either way.
+What a coding is (segment × code × coder, and its optional span) is told in
+:mod:`qualkit.codings`.
 """
 
 from __future__ import annotations
