@@ -122,11 +122,31 @@ def student_view(tmp_path):
             server.wait()
 
 
+# True once a code cell shows it is queued ([*]) or ran after the highest count seen before.
+_RAN_AFTER = """(before) => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].some(
+    (prompt) => { const m = prompt.textContent.match(/\\[(\\*|\\d+)\\]/);
+                  return m !== null && (m[1] === '*' || Number(m[1]) > before); })"""
+
+
 def run_all(page) -> None:
-    """Run > Run All Cells (the caller waits for the output it expects)."""
-    page.keyboard.press("Escape")
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    """Run > Run All Cells, and see that the kernel took it (the caller waits for the output it
+    expects). On a busy machine the notebook can show its kernel idle before Run All is
+    enabled, and a click on a disabled menu item does nothing: then the menu is opened again,
+    until a cell shows it is queued or ran anew, a bounded number of times."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
+    before = max((int(n) for text in prompts for n in re.findall(r"\[(\d+)\]", text)), default=0)
+    for _ in range(10):
+        page.keyboard.press("Escape")
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+        try:
+            page.wait_for_function(_RAN_AFTER, arg=before, timeout=30_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError("Run All Cells never started the notebook's cells")
 
 
 @pytest.fixture
