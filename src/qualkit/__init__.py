@@ -30,6 +30,7 @@ from qualkit.errors import InputError, NoAnswerYetError, StudentError
 from qualkit.framework import FrameworkMatrix, framework_matrix
 from qualkit.frequencies import code_frequencies, cooccurrence
 from qualkit.messages import install_in_notebook as _install_in_notebook
+from qualkit.own_study import bring_coding
 from qualkit.progress import CodingProgress, coding_progress
 from qualkit.retrieval import retrieve
 from qualkit.saturation import SaturationResult, assess_saturation, cumulative_codes
@@ -63,6 +64,7 @@ __all__ = [
     "Transcript",
     "Turn",
     "assess_saturation",
+    "bring_coding",
     "brennan_prediger",
     "chart_cases",
     "check_themes",
