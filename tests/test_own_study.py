@@ -67,3 +67,48 @@ def test_grading_accepts_only_the_coding_she_handed_in_for_lesson_03(home):
     (home / CODING_LESSON).rmdir()
     assert carried_coding(home / LATER).verified is False
     assert carried_coding(home / "nowhere") is None
+
+
+def test_the_instructor_source_uses_its_solution_coding_but_grading_never_does(home):
+    """An instructor running the sources side by side has only lesson 03's solution file; a
+    student never has it (the course neither releases nor collects it)."""
+    write_codings(home / CODING_LESSON / "solution.codings.json", coding("solution"))
+    assert bring_coding(home / LATER).coder == "solution"
+    assert carried_coding(home / LATER) is None
+
+
+def test_a_quote_is_chosen_by_session_and_turn_and_travels_as_plain_data():
+    import qualkit
+    from qualkit.own_study import quote
+
+    corpus = qualkit.load_corpus()
+    turn = corpus.transcript("PSS-FG1").turns[4]
+    chosen = quote("PSS-FG1", 5)
+    assert chosen == ("PSS-FG1", 5, turn.speaker, turn.text) and isinstance(chosen, tuple)
+    assert repr(chosen).startswith(f"[{turn.speaker}, PSS-FG1, turn 5]\n  ")
+    with pytest.raises(StudentError, match="PSS-FG99.*its sessions: PSS-FG1"):
+        quote("PSS-FG99", 1)
+    with pytest.raises(StudentError, match=r"turn '5' is not one of them"):
+        quote("PSS-FG1", "5")
+
+
+def test_her_turns_lists_what_she_coded_or_says_what_to_do(home):
+    import qualkit
+    from qualkit.own_study import her_turns
+
+    mine = Codings(
+        (
+            Coding("PSS-FG5", 3, "PSS_EMOTIONAL", "mj"),
+            Coding("PSS-FG5", 3, "PSS_LIVED_EXP", "mj", start=None, end=None),
+            Coding("PSS-FG5", 7, "PSS_BOUNDARY", "mj"),
+        )
+    )
+    write_codings(home / CODING_LESSON / "mj.codings.json", mine)
+    table = her_turns(bring_coding(home / LATER))
+    rows = list(table[["session", "turn", "her codes"]].itertuples(index=False, name=None))
+    assert rows == [("PSS-FG5", 3, "PSS_EMOTIONAL, PSS_LIVED_EXP"), ("PSS-FG5", 7, "PSS_BOUNDARY")]
+    speaker = qualkit.load_corpus().transcript("PSS-FG5").turns[6].speaker
+    assert list(her_turns(bring_coding(home / LATER), "PSS_BOUNDARY")["speaker"]) == [speaker]
+    assert her_turns(bring_coding(home / LATER), ["X_CPS_FEAR"]).empty
+    with pytest.raises(StudentError, match="bring_coding"):
+        her_turns(None)

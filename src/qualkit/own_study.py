@@ -14,18 +14,31 @@ as no coding at all.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from qualkit.codings import Codings, read_codings, write_codings
 from qualkit.codings.file_format import format_codings
+from qualkit.corpus import Corpus, load_corpus
 from qualkit.errors import StudentError
 
-__all__ = ["CODING_LESSON", "CarriedCoding", "bring_coding", "carried_coding", "find_coding"]
+__all__ = [
+    "CODING_LESSON",
+    "CarriedCoding",
+    "Quote",
+    "bring_coding",
+    "carried_coding",
+    "find_coding",
+    "her_turns",
+    "quote",
+]
 
 CODING_LESSON = "03-codebook-and-coding"
 SUFFIX = ".codings.json"
-NOT_HERS = {"solution.codings.json"}  # the instructor's source keeps its solution's file
+INSTRUCTOR = "solution.codings.json"  # the instructor's source keeps its solution's file
+NOT_HERS = {INSTRUCTOR}
 
 
 @dataclass(frozen=True)
@@ -39,8 +52,11 @@ class CarriedCoding:
     verified: bool  # the copy equals the lesson-03 file she handed in
 
 
-def find_coding(folder: str | Path) -> Path:
+def find_coding(folder: str | Path, *, instructor: bool = False) -> Path:
     """The one coding file in ``folder`` (``<coder>.codings.json``), or a message saying what to do.
+    With ``instructor``, the instructor's ``solution.codings.json`` counts when it is the only
+    one (an instructor running the lesson sources side by side; a student never has it: the
+    course neither releases nor collects it).
 
     >>> find_coding("/nowhere")
     Traceback (most recent call last):
@@ -48,6 +64,8 @@ def find_coding(folder: str | Path) -> Path:
     """
     folder = Path(folder)
     found = sorted(p for p in folder.glob(f"*{SUFFIX}") if p.name not in NOT_HERS)
+    if not found and instructor and (folder / INSTRUCTOR).is_file():
+        found = [folder / INSTRUCTOR]
     if not found:
         raise StudentError(
             f"No coding file in {folder}: code your practice group in lesson 03 "
@@ -90,7 +108,7 @@ def bring_coding(here: str | Path = ".", lesson: str = CODING_LESSON) -> Carried
     here = Path(here)
     source_folder = here.resolve().parent / lesson
     if source_folder.is_dir() and any(source_folder.glob(f"*{SUFFIX}")):
-        source = find_coding(source_folder)
+        source = find_coding(source_folder, instructor=True)
         copy = here / source.name
         if copy.exists() and not _same(source, copy):
             copy.replace(copy.with_name(copy.name + ".previous"))
@@ -98,7 +116,7 @@ def bring_coding(here: str | Path = ".", lesson: str = CODING_LESSON) -> Carried
             write_codings(copy, read_codings(source))
     else:
         try:
-            copy = find_coding(here)
+            copy = find_coding(here, instructor=True)
         except StudentError:
             raise StudentError(
                 f"Your lesson-03 coding was not found: this lesson works on the coding of your "
@@ -135,3 +153,68 @@ def carried_coding(here: str | Path = ".", lesson: str = CODING_LESSON) -> Carri
             return None
         verified = True
     return CarriedCoding(coder, session_id, codings, copy, verified)
+
+
+class Quote(NamedTuple):
+    """A quotation chosen, not typed: one turn of a session, as its speaker said it.
+
+    A tuple, so that it travels to the grader as plain data (session id, turn, speaker, text).
+    """
+
+    session_id: str
+    turn: int
+    speaker: str
+    text: str
+
+    def __repr__(self) -> str:
+        body = textwrap.fill(self.text, 92, initial_indent="  ", subsequent_indent="  ")
+        return f"[{self.speaker}, {self.session_id}, turn {self.turn}]\n{body}"
+
+
+def quote(session_id: str, turn: int, corpus: Corpus | None = None) -> Quote:
+    """The words of turn ``turn`` of ``session_id``, with the speaker's name (fictional).
+
+    >>> quote("PSS-FG1", 2).session_id
+    'PSS-FG1'
+    >>> quote("PSS-FG1", 9999)
+    Traceback (most recent call last):
+    qualkit.errors.StudentError: PSS-FG1 has turns 1 to ...: turn 9999 is not one of them.
+    """
+    corpus = corpus or load_corpus()
+    if session_id not in {s.session_id for s in corpus.sessions}:
+        ids = ", ".join(s.session_id for s in corpus.sessions)
+        raise StudentError(f"No session {session_id!r} in the corpus; its sessions: {ids}.")
+    turns = corpus.transcript(session_id).turns
+    if isinstance(turn, bool) or not isinstance(turn, int) or not 1 <= turn <= len(turns):
+        raise StudentError(
+            f"{session_id} has turns 1 to {len(turns)}: turn {turn!r} is not one of them."
+        )
+    found = turns[turn - 1]
+    return Quote(session_id, found.turn, found.speaker, found.text)
+
+
+def her_turns(carried: CarriedCoding | None, codes=None, corpus: Corpus | None = None):
+    """The turns she coded (with ``codes``: only those she coded with one of them), one row per
+    turn: session, turn, speaker, her codes there and the start of its text. A pandas table to
+    choose exemplar quotes from.
+    """
+    import pandas as pd
+
+    if carried is None:
+        raise StudentError(
+            "Your lesson-03 coding is not here yet: run the cell near the top that brings it "
+            "(qualkit.bring_coding()) and read what it says."
+        )
+    corpus = corpus or load_corpus()
+    wanted = None if codes is None else set([codes] if isinstance(codes, str) else codes)
+    at: dict[tuple[str, int], set[str]] = {}
+    for coding in carried.codings:
+        at.setdefault((coding.session_id, coding.turn), set()).add(coding.code)
+    rows = []
+    for (session_id, turn), here in sorted(at.items()):
+        if wanted is not None and not here & wanted:
+            continue
+        found = corpus.transcript(session_id).turns[turn - 1]
+        start = found.text if len(found.text) <= 70 else found.text[:69] + "…"
+        rows.append((session_id, turn, found.speaker, ", ".join(sorted(here)), start))
+    return pd.DataFrame(rows, columns=["session", "turn", "speaker", "her codes", "text"])
