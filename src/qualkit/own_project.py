@@ -87,7 +87,7 @@ def export_own_project(
     chart_path: str | PathLike | None = None,
     *,
     title: str = "My study",
-) -> Path:
+) -> None:
     """Write :func:`own_project_bytes` to ``path`` (atomically) and say what it holds."""
     data = own_project_bytes(carried, chart_path, title=title)
     write_atomic(path, data)
@@ -97,4 +97,3 @@ def export_own_project(
         f"Wrote {path}: {len(carried.codings.codings)} codings of {carried.session_id} by "
         f"{carried.coder}, {memos} memo(s){chart}."
     )
-    return Path(path)

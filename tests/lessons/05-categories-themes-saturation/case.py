@@ -1,11 +1,79 @@
-"""Lesson 05 under the generic pipeline harness (tests/test_lesson_pipeline.py)."""
+"""Lesson 05 under the generic pipeline harness (tests/test_lesson_pipeline.py).
 
-TOTAL_POINTS = 40  # 22 autograded + 18 graded by hand (theme names, order, saturation paragraph)
-AUTO_POINTS = 22
+Her own study carried on: the solution and the partly right student hand in, beside lesson 05,
+the copy of the lesson-03 coding they handed in for lesson 03 (``qualkit.bring_coding()`` makes
+it). The solution's lesson-03 file is the instructor's ``solution.codings.json``, which the
+course never accepts as a student's, so the solution student also hands in a coding of her own
+(``sk``, the key's coding of the first practice group) in her lesson-03 folder. The partly right
+student carries lesson 03's partial coding (``pt``), which that lesson's case hands in.
+"""
 
-# Partly right: a co-occurrence matrix with its diagonal left at zero; a theme structure whose
-# third theme rests on one real code (and a misspelled one), leaving five codes orphaned; the 0%
-# saturation points computed at the 5% threshold.
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from pathlib import Path
+
+TOTAL_POINTS = 40  # 12 autograded + 28 graded by hand (themes, premature stop, saturation)
+AUTO_POINTS = 12
+LESSON_03 = "../03-codebook-and-coding/"
+
+
+def _lesson_03():
+    path = Path(__file__).resolve().parents[1] / "03-codebook-and-coding" / "case.py"
+    spec = importlib.util.spec_from_file_location("case_03_for_05", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def her_coding(student: str) -> tuple[str, str]:
+    """(file name, text) of the lesson-03 coding a student carries into lesson 05."""
+    case_03 = _lesson_03()
+    if student == "partial":
+        (name, text), = case_03.files("partial").items()
+        return name, text
+    return "sk.codings.json", case_03.perfect("sk")
+
+
+def files(student: str) -> dict:
+    """The copy beside lesson 05; the solution's lesson-03 file too (lesson 03's own case hands
+    in the instructor's file, which is never hers). A classmate's coding, handed in without a
+    lesson 03 of her own, is the file of ``h-classmate``."""
+    if student in ("solution", "h-classmate"):
+        name, text = her_coding("solution")
+        handed = {name: text}
+        if student == "solution":
+            handed[LESSON_03 + name] = text
+        return handed
+    if student == "partial":
+        name, text = her_coding("partial")
+        return {name: text}
+    return {}
+
+
+def _classmate(nb, lesson):
+    """Builds themes and exemplars on a classmate's coding (no lesson 03 of her own collected):
+    the exemplars must earn nothing."""
+    answers = {
+        "answer_5_2": (
+            "answer_5_2 = {'Peer trust': ['PSS_LIVED_EXP', 'PSS_IDEAL_QUALITIES'], 'Practical "
+            "help': ['PSS_NAVIGATION', 'PSS_EMOTIONAL'], 'Limits': ['PSS_BOUNDARY', 'PSS_IMPROVE']}\n"
+        ),
+        "answer_5_3": (
+            "answer_5_3 = {n: quote(mine.session_id, int(her_turns(mine, c).iloc[0]['turn'])) "
+            "for n, c in answer_5_2.items()}\n"
+        ),
+    }
+    for cell in nb.cells:
+        cell.source = answers.get(cell.id, cell.source)
+
+
+STUDENTS = {"h-classmate": _classmate}
+
+# Partly right: a co-occurrence matrix with its diagonal left at zero; the solution's themes,
+# with the last theme's exemplar the same turn as the one before (neither counts); the small
+# base and run given the usual point (both points forfeit).
 PARTIAL = {
     "answer_5_1": (
         "x_codes = sorted(c.label for c in corpus.codebook.in_category('cross_cutting'))\n"
@@ -13,36 +81,52 @@ PARTIAL = {
         "for _code in x_codes:\n"
         "    answer_5_1.loc[_code, _code] = 0\n"
     ),
-    "answer_5_2": (
-        "answer_5_2 = {\n"
-        "    'Trust earned through a shared history': {\n"
-        "        'description': 'Trust that comes from a peer having been there.',\n"
-        "        'codes': ['PSS_LIVED_EXP', 'PSS_IDEAL_QUALITIES', 'PSS_MATCH_IDENTITY',\n"
-        "                  'PSS_AFFILIATION', 'X_IDENTITY_GROWTH']},\n"
-        "    'Support that reaches past the clinic': {\n"
-        "        'description': 'Practical help and presence through the months after birth.',\n"
-        "        'codes': ['PSS_NAVIGATION', 'PSS_CONTINUITY', 'PSS_EMOTIONAL', 'X_MULTI_NEEDS',\n"
-        "                  'X_POSTPARTUM_DROP', 'X_COLLAB_ENGAGE', 'X_MOUD_AGENCY']},\n"
-        "    'Boundaries': {'description': 'Limits.', 'codes': ['PSS_BOUNDARY', 'PSS_BOUNDRY']},\n"
-        "}\n"
+    "answer_5_3": (
+        "answer_5_3, _used = {}, set()\n"
+        "for _name, _codes in answer_5_2.items():\n"
+        "    _rows = her_turns(mine, _codes)\n"
+        "    _rows = _rows[~_rows['turn'].isin(_used)]\n"
+        "    _turn = int(_rows.iloc[0]['turn'])\n"
+        "    _used.add(_turn)\n"
+        "    answer_5_3[_name] = quote(mine.session_id, _turn)\n"
+        "_names = list(answer_5_3)\n"
+        "answer_5_3[_names[-1]] = answer_5_3[_names[-2]]\n"
     ),
     "answer_5_4": (
         "codes_in = coded.groupby('session_id')['code'].agg(set).to_dict()\n"
-        "answer_5_4 = {}\n"
-        "for name, order in (('collection', study_ids), ('shuffled', SHUFFLED)):\n"
-        "    units = [codes_in.get(session_id, set()) for session_id in order]\n"
-        "    at_5 = qualkit.assess_saturation(units, base=4, run=2, threshold=0.05)\n"
-        "    answer_5_4[name] = {'new_codes': list(at_5.new_counts),\n"
-        "                        'saturation_5': at_5.reported, 'saturation_0': at_5.reported}\n"
+        "units = [codes_in.get(session_id, set()) for session_id in study_ids]\n"
+        "usual = qualkit.assess_saturation(units, base=4, run=2, threshold=0.0)\n"
+        "answer_5_4 = {'new_codes': list(usual.new_counts), 'b4_r2': usual.reported,\n"
+        "              'b2_r1': usual.reported}\n"
     ),
 }
-# 5.1: form 1 + off-diagonal 3; 5.2: form 1 + 2 of 3 themes backed (1.0) + five orphans (0);
-# 5.3: every exemplar right; 5.4: form 1 + new codes 2 + 1 + both 5% points.
-PARTIAL_AUTO = (1 + 3) + (1 + 1.0) + (1 + 3) + (1 + 2 + 1 + 2)
+
+
+def _partial_5_1() -> float:
+    """5.1 with a zero diagonal: zero is then given more often than it is right, so every zero
+    cell earns nothing; the off-diagonal cells with a count keep their credit."""
+    import qualkit
+
+    corpus = qualkit.load_corpus()
+    study = {s.session_id for s in corpus.sessions if s.split == "study"}
+    codes = sorted(c.label for c in corpus.codebook.in_category("cross_cutting"))
+    turns: dict[str, set] = {}
+    for c in corpus.codings("team"):
+        if c.session_id in study and c.code in codes:
+            turns.setdefault(c.code, set()).add((c.session_id, c.turn))
+    truth = {(x, y): len(turns.get(x, set()) & turns.get(y, set())) for x in codes for y in codes}
+    given = {k: (0 if k[0] == k[1] else v) for k, v in truth.items()}
+    often, truly = Counter(given.values()), Counter(truth.values())
+    kept = [k for k, v in truth.items() if given[k] == v and often[v] <= truly[v]]
+    return 0.5 * int(6 * len(kept) / len(truth))
+
+
+# 5.1 as computed; 5.3: one of three exemplars (two share a turn); 5.4: new codes only.
+PARTIAL_AUTO = _partial_5_1() + 2 + 1
 PARTIAL_FEEDBACK = (
-    "0 of 8 diagonal cells right",
-    "5 code(s) the team used in the peer support sessions belong to no theme",
-    "1 label(s) in your themes were not used",
-    "collection order, 0%: revisit the runs",
+    "on the diagonal",
+    "1 of 3 exemplars count",
+    "2 theme(s) share their turn with another theme",
+    "You gave the same saturation point for both settings",
 )
-NOT_IN_FEEDBACK = ("11+2", "9+2", "PSS_IMPROVE", "X_CPS_FEAR", "PSS_PEER_RECURRENCE")
+NOT_IN_FEEDBACK = ("4+1", "11+2", "turn 1", "PSS_MATCH_IDENTITY")
