@@ -317,27 +317,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("04-intercoder-agreement", "test_answer_4_2_form", "constant"): (
         "answer_4_2 constant 1.0: 2 points (blank 0) (and 2 more)"
     ),
-    ("05-categories-themes-saturation", "test_answer_5_1_form", "all-True"): (
-        "answer_5_1 all-True: 1 points (blank 0)"
-    ),
-    ("05-categories-themes-saturation", "test_answer_5_1_form", "all-False"): (
-        "answer_5_1 all-False: 1 points (blank 0)"
-    ),
-    ("05-categories-themes-saturation", "test_answer_5_1_form", "constant"): (
-        "answer_5_1 constant 0: 1 points (blank 0) (and 2 more)"
-    ),
-    ("05-categories-themes-saturation", "test_answer_5_1_values", "all-False"): (
-        "answer_5_1 all-False: 2 points (blank 0)"
-    ),
-    ("05-categories-themes-saturation", "test_answer_5_1_values", "constant"): (
-        "answer_5_1 constant 0: 2 points (blank 0)"
-    ),
-    ("05-categories-themes-saturation", "test_answer_5_2_form", "constant"): (
-        "answer_5_2 constant 'Women trust a peer because she has lived recovery and paren: 1 points (blank 0) (and 2 more)"
-    ),
-    ("05-categories-themes-saturation", "test_answer_5_3_form", "constant"): (
-        "answer_5_3 constant ('PSS-FG1', 68), answer_5_2 constant 'Women trust a peer because she has lived recovery and paren: 1 points (blank 0) (and 2 more)"
-    ),
     ("06-comparing-support-models", "test_answer_6_1_form", "all-True"): (
         "answer_6_1_quotes all-True, answer_6_1_counts all-True, answer_6_1_rates all-True: 1 points (blank 0)"
     ),
@@ -376,15 +355,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ),
     ("06-comparing-support-models", "test_answer_6_4_form", "constant"): (
         "answer_6_4 constant 0.8333: 1 points (blank 0) (and 2 more)"
-    ),
-    ("07-trustworthiness-and-reporting", "test_answer_7_1_form", "constant"): (
-        "answer_7_1 constant 'credibility': 1 points (blank 0) (and 3 more)"
-    ),
-    ("07-trustworthiness-and-reporting", "test_answer_7_1_criteria", "constant"): (
-        "answer_7_1 constant 'credibility': 2.5 points (blank 0) (and 3 more)"
-    ),
-    ("07-trustworthiness-and-reporting", "test_answer_7_2_form", "all-True"): (
-        "answer_7_2 all-True: 1 points (blank 0)"
     ),
 }
 

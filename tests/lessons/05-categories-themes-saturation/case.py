@@ -27,13 +27,31 @@ def _lesson_03():
     return module
 
 
+MEMO = "Her first words already set the frame: support on her terms."
+
+
 def her_coding(student: str) -> tuple[str, str]:
-    """(file name, text) of the lesson-03 coding a student carries into lesson 05."""
+    """(file name, text) of the lesson-03 coding a student carries into lessons 05 and 07: the
+    partly right student's is lesson 03's partial coding; the solution's is the key's coding of
+    the first practice group by ``sk``, with a memo on a coding and one on a turn."""
+    from dataclasses import replace
+
+    from qualkit.codings import Codings, Memo, format_codings, read_codings
+
     case_03 = _lesson_03()
     if student == "partial":
-        (name, text), = case_03.files("partial").items()
+        ((name, text),) = case_03.files("partial").items()
         return name, text
-    return "sk.codings.json", case_03.perfect("sk")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sk.codings.json"
+        path.write_text(case_03.perfect("sk"), encoding="utf-8")
+        codings = read_codings(path).codings
+    first, last = codings[0], codings[-1]
+    memo = Memo(last.session_id, last.turn, "sk", "Compare with the study's peer support groups.")
+    mine = Codings((replace(first, memo=MEMO), *codings[1:]), (memo,))
+    return "sk.codings.json", format_codings(mine)
 
 
 def files(student: str) -> dict:

@@ -1,16 +1,80 @@
-"""Lesson 07 under the generic pipeline harness (tests/test_lesson_pipeline.py)."""
+"""Lesson 07 under the generic pipeline harness (tests/test_lesson_pipeline.py).
+
+Her own study, reported and exported: the solution and the partly right student hand in, beside
+lesson 07, the copy of the lesson-03 coding they handed in for lesson 03 (the same files lesson
+05's case uses, so one student's study is one coding throughout) and the export of their project.
+"""
 
 from __future__ import annotations
 
-import re
+import importlib.util
 from dataclasses import replace
+from pathlib import Path
 
-TOTAL_POINTS = 50  # 25 autograded + 25 graded by hand (reflexivity, results paragraph)
-AUTO_POINTS = 25
-MEMO = "Her first words already set the frame: support on her terms."
+TOTAL_POINTS = 47  # 22 autograded + 25 graded by hand (reflexivity, results paragraph)
+AUTO_POINTS = 22
+TITLE = "My study of peer support: coding and memos"
 
-# Partly right: two techniques mapped wrong; an audit with 6 of 8 omissions and 1 false flag;
-# an export that left out the memos and two codings (see files()).
+
+def _case_05():
+    path = Path(__file__).resolve().parents[1] / "05-categories-themes-saturation" / "case.py"
+    spec = importlib.util.spec_from_file_location("case_05_for_07", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _carried(student: str):
+    """Her coding as ``bring_coding()`` carries it (a CarriedCoding), from the case's file."""
+    import tempfile
+
+    from qualkit.own_study import CarriedCoding
+    from qualkit.codings import read_codings
+
+    name, text = _case_05().her_coding(student)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_text(text, encoding="utf-8")
+        codings = read_codings(path)
+    (coder,) = codings.coders
+    (session,) = {c.session_id for c in codings}
+    return name, text, CarriedCoding(coder, session, codings, Path(name), verified=True)
+
+
+def files(student: str) -> dict:
+    """The solution hands in its coding (here and in lesson 03) and its export; the partly right
+    student lesson 03's partial coding with an export that left out its last two codings; a
+    classmate's coding and export, with no lesson 03 of her own, are ``h-classmate``'s."""
+    from qualkit.codings import Codings
+    from qualkit.own_project import own_project_bytes
+
+    if student not in ("solution", "partial", "h-classmate"):
+        return {}
+    name, text, carried = _carried("partial" if student == "partial" else "solution")
+    handed = {name: text}
+    if student == "solution":
+        handed["../03-codebook-and-coding/" + name] = text
+    if student == "partial":
+        carried = replace(carried, codings=Codings(carried.codings.codings[:-2]))
+    handed["my_project.qdpx"] = own_project_bytes(carried, title=TITLE)
+    return handed
+
+
+def _classmate(nb, lesson):
+    """Quotes a classmate's coding, handed in without a lesson 03 of her own: nothing counts."""
+    answer = (
+        "answer_7_4 = {'code': 'PSS_BOUNDARY', 'quotes': [quote(mine.session_id, int(t)) for t in "
+        "her_turns(mine, 'PSS_BOUNDARY').drop_duplicates('speaker')['turn'].head(2)]}\n"
+    )
+    for cell in nb.cells:
+        if cell.id == "answer_7_4":
+            cell.source = answer
+
+
+STUDENTS = {"h-classmate": _classmate}
+
+# Partly right: two techniques mapped wrong; an audit with 6 of 8 omissions and 2 false flags;
+# two quotations of one participant; an export that left out two of her codings.
 PARTIAL = {
     "answer_7_1": (
         "answer_7_1 = {'t1': 'credibility', 't2': 'dependability', 't3': 'credibility',\n"
@@ -18,65 +82,23 @@ PARTIAL = {
         "              't7': 'dependability', 't8': 'confirmability', 't9': 'credibility',\n"
         "              't10': 'confirmability'}\n"
     ),
-    "answer_7_2": "answer_7_2 = {5, 7, 8, 20, 22, 23, 27}\n",
+    "answer_7_2": "answer_7_2 = {1, 5, 7, 8, 20, 22, 23, 27}\n",
+    "answer_7_4": (
+        "_rows = her_turns(mine, 'PSS_BOUNDARY')\n"
+        "_one = _rows[_rows['speaker'] == _rows['speaker'].iloc[0]]['turn'].head(2)\n"
+        "answer_7_4 = {'code': 'PSS_BOUNDARY',\n"
+        "              'quotes': [quote(mine.session_id, int(t)) for t in _one]}\n"
+    ),
 }
+# 7.1: 8 of 10; 7.2: (6 - 2) × 9/8; 7.4: one participant; 7.5: valid, half the codings point
+# (two of them missing), memos (none in lesson 03's partial coding) and dated notes.
+PARTIAL_AUTO = 8 * 0.5 + 4 * 1.125 + 2.5 + (1 + 0.5 + 1)
 PARTIAL_FEEDBACK = (
     "8 of 10 techniques mapped right",
-    "You found 6 of 8 omitted items and listed 1 that the section reports",
+    "You found 6 of 8 omitted items and listed 2 that the section reports",
     "analysis and findings (items 24-29): 2 omission(s) not found, 1 reported item(s) listed",
-    "codings in your me.codings.json are in the export under your name at their spans",
-    "0 of your 2 memos are in the export",
+    "2 of 2 quotations count, from 1 participant(s)",
+    "Quote two different participants",
+    "codings of your lesson-03 coding are in the export under your name (pt) at their spans",
 )
-NOT_IN_FEEDBACK = ("t2", "t5", "prolonged", "thick description", "28")
-
-
-def _project():
-    """The solution's coding (the team's codes of the interview, each on its turn's first
-    sentence, two memos), as the solution cell builds it."""
-    import qualkit
-
-    corpus = qualkit.load_corpus()
-    interviews = [s for s in corpus.sessions if s.double_coded and s.kind == "interview"]
-    session = min(interviews, key=lambda s: (len(corpus.transcript(s.session_id).turns), s.order))
-    turns = {t.turn: t for t in corpus.transcript(session.session_id).turns}
-    mine = []
-    for coding in corpus.codings("team"):
-        if coding.session_id != session.session_id:
-            continue
-        turn = turns[coding.turn]
-        stop = re.search(r"[.!?](?=\s|$)", turn.text)
-        length = stop.end() if stop else len(turn.text)
-        mine.append(replace(coding, coder="me", start=turn.start, end=turn.start + length))
-    mine[0] = replace(mine[0], memo=MEMO)
-    memo = qualkit.Memo(
-        session.session_id, mine[-1].turn, "me", "Compare with the group she sat in."
-    )
-    return corpus, qualkit.Codings(tuple(mine), (memo,))
-
-
-def _partial_auto() -> float:
-    codings = len(_project()[1].codings)
-    exported = 0.5 * int(8 * (codings - 2) / codings)  # two codings left out, no memo
-    return (1 + 8 * 0.5) + (1 + (6 - 1)) + (1 + 2 + 1 + exported + 0)
-
-
-PARTIAL_AUTO = _partial_auto()
-
-
-def files(student: str) -> dict:
-    """The solution hands in its coding file and its export; the partial student the same
-    coding file with an export that left out the memos and the last two codings."""
-    if student not in ("solution", "partial"):
-        return {}
-    import qualkit
-    from qualkit.codings import format_codings
-    from qualkit.refi import qdpx_bytes
-
-    corpus, project = _project()
-    exported = project
-    if student == "partial":
-        exported = qualkit.Codings(tuple(replace(c, memo="") for c in project.codings[:-2]))
-    return {
-        "me.codings.json": format_codings(project),
-        "my_project.qdpx": qdpx_bytes(corpus, exported, title="My coding of the interview"),
-    }
+NOT_IN_FEEDBACK = ("t2", "t5", "prolonged", "thick description")
