@@ -11,7 +11,7 @@ import importlib.util
 from dataclasses import replace
 from pathlib import Path
 
-TOTAL_POINTS = 47  # 22 autograded + 25 graded by hand (reflexivity, results paragraph)
+TOTAL_POINTS = 50  # 22 autograded + 28 by hand (reflexivity, results paragraph, audit trail)
 AUTO_POINTS = 22
 TITLE = "My study of peer support: coding and memos"
 
