@@ -128,17 +128,22 @@ def bring_coding(here: str | Path = ".", lesson: str = CODING_LESSON) -> Carried
     return CarriedCoding(coder, session_id, codings, copy, verified=False)
 
 
-def carried_coding(here: str | Path = ".", lesson: str = CODING_LESSON) -> CarriedCoding | None:
+def carried_coding(
+    here: str | Path = ".", lesson: str = CODING_LESSON, *, instructor: bool = False
+) -> CarriedCoding | None:
     """For a hidden test in the trusted grading step (run in ``submitted/<student>/<lesson>/``):
     her coding as handed in with this lesson, or ``None`` when there is none or it is not the
     lesson-03 coding she handed in (a classmate's file, a shipped coding, one edited since).
 
     When lesson 03 was not collected, the copy is used unverified (``verified=False``); a test
-    may then give less, and says so.
+    may then give less, and says so. With ``instructor``, the instructor's
+    ``solution.codings.json`` counts where it is the only coding (the source validated with its
+    solution, lessons side by side); it is verified like any other, and gives a student nothing
+    a coding under another name would not.
     """
     here = Path(here)
     try:
-        copy = find_coding(here)
+        copy = find_coding(here, instructor=instructor)
         coder, session_id, codings = _read(copy)
     except (StudentError, ValueError):
         return None
@@ -146,7 +151,7 @@ def carried_coding(here: str | Path = ".", lesson: str = CODING_LESSON) -> Carri
     verified = False
     if original_folder.is_dir():
         try:
-            original = find_coding(original_folder)
+            original = find_coding(original_folder, instructor=instructor)
         except StudentError:
             return None
         if not _same(original, copy):
