@@ -314,7 +314,10 @@ def test_the_05_notes_give_the_corpus_saturation_points():
         for b, r, t in ((4, 2, 0.0), (4, 2, 0.05), (2, 1, 0.0))
     )
     notes = flat(text_of("instructors/05-categories-themes-saturation.md"))
-    assert f"default corpus: {usual} and {small}; at ≤5% b = 4, r = 2 also stops early, at {early}" in notes
+    assert (
+        f"default corpus: {usual} and {small}; at ≤5% b = 4, r = 2 also stops early, at {early}"
+        in notes
+    )
     assert f"Code saturation was reached at {usual} (b = 4, r = 2, 0%)" in notes
     # What the premature stop missed, as the model answer and the rubric name it.
     stop = sum(int(n) for n in small.split("+"))

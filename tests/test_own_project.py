@@ -25,8 +25,16 @@ def home(tmp_path):
     turn = corpus.transcript("PSS-FG5").turns[2]
     mine = Codings(
         (
-            Coding("PSS-FG5", 3, "PSS_EMOTIONAL", "mj", "her voice drops here", "", turn.start,
-                   turn.start + 12),
+            Coding(
+                "PSS-FG5",
+                3,
+                "PSS_EMOTIONAL",
+                "mj",
+                "her voice drops here",
+                "",
+                turn.start,
+                turn.start + 12,
+            ),
             Coding("PSS-FG5", 5, "PSS_LIVED_EXP", "mj"),
         ),
         (Memo("PSS-FG5", 5, "mj", "Compare with PSS-FG2."),),
@@ -66,8 +74,12 @@ def test_her_chart_from_lesson_06_travels_as_notes(home):
     participant = corpus.participant_for("PSS-FG5", corpus.transcript("PSS-FG5").turns[4].speaker)
     chart_file = home / CHART_LESSON / "mj.chart.json"
     tool = ChartingTool(
-        corpus, {"Trust": ["PSS_LIVED_EXP", "PSS_EMOTIONAL"]}, corpus.codings("team"), "mj",
-        chart_file, [participant.participant_id],
+        corpus,
+        {"Trust": ["PSS_LIVED_EXP", "PSS_EMOTIONAL"]},
+        corpus.codings("team"),
+        "mj",
+        chart_file,
+        [participant.participant_id],
     )
     tool.open(participant.participant_id, "Trust")
     tool.write_summary("Trusts her peer because the peer has been there.")

@@ -35,14 +35,29 @@ LESSON_03, LESSON_05, LESSON_07 = (
 )
 THEMES = {  # the source's peer support themes, in the default corpus's scope (all 18 codes)
     "Trust earned through a shared history": [
-        "PSS_LIVED_EXP", "PSS_IDEAL_QUALITIES", "PSS_MATCH_IDENTITY", "PSS_AFFILIATION",
-        "X_IDENTITY_GROWTH"],
+        "PSS_LIVED_EXP",
+        "PSS_IDEAL_QUALITIES",
+        "PSS_MATCH_IDENTITY",
+        "PSS_AFFILIATION",
+        "X_IDENTITY_GROWTH",
+    ],
     "Support that reaches past the clinic": [
-        "PSS_NAVIGATION", "PSS_CONTINUITY", "PSS_EMOTIONAL", "X_MULTI_NEEDS",
-        "X_POSTPARTUM_DROP", "X_COLLAB_ENGAGE", "X_MOUD_AGENCY"],
+        "PSS_NAVIGATION",
+        "PSS_CONTINUITY",
+        "PSS_EMOTIONAL",
+        "X_MULTI_NEEDS",
+        "X_POSTPARTUM_DROP",
+        "X_COLLAB_ENGAGE",
+        "X_MOUD_AGENCY",
+    ],
     "Closeness with limits, in a system that watches": [
-        "PSS_BOUNDARY", "PSS_PEER_RECURRENCE", "PSS_IMPROVE", "X_STIGMA_CARE", "X_CPS_FEAR",
-        "X_NOWS_GUILT"],
+        "PSS_BOUNDARY",
+        "PSS_PEER_RECURRENCE",
+        "PSS_IMPROVE",
+        "X_STIGMA_CARE",
+        "X_CPS_FEAR",
+        "X_NOWS_GUILT",
+    ],
 }
 CODE = "PSS_BOUNDARY"
 
@@ -106,7 +121,11 @@ def graded(tmp_path_factory):
 
     corpus = qualkit.load_corpus()
     first = min((s for s in corpus.sessions if s.split == "practice"), key=lambda s: s.order)
-    key = [c for c in load_key().codings if c.session_id == first.session_id and c.code in corpus.codebook]
+    key = [
+        c
+        for c in load_key().codings
+        if c.session_id == first.session_id and c.code in corpus.codebook
+    ]
     ana = carried("ana", key)
     answers, quoted_turns = ana_answers(ana)
     ben = carried("ben", [c for c in key if c.turn not in quoted_turns])

@@ -28,8 +28,8 @@ def _carried(student: str):
     """Her coding as ``bring_coding()`` carries it (a CarriedCoding), from the case's file."""
     import tempfile
 
-    from qualkit.own_study import CarriedCoding
     from qualkit.codings import read_codings
+    from qualkit.own_study import CarriedCoding
 
     name, text = _case_05().her_coding(student)
     with tempfile.TemporaryDirectory() as folder:
