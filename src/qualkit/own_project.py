@@ -89,6 +89,10 @@ def export_own_project(
     title: str = "My study",
 ) -> None:
     """Write :func:`own_project_bytes` to ``path`` (atomically) and say what it holds."""
+    if not isinstance(title, str) or not title.strip(" ."):
+        raise StudentError(
+            f'title: give your project a title in quotes, like "My study" (found {title!r}).'
+        )
     data = own_project_bytes(carried, chart_path, title=title)
     write_atomic(path, data)
     memos = len(carried.codings.memos) + sum(1 for c in carried.codings if c.memo.strip())
