@@ -97,3 +97,10 @@ def test_two_charts_are_named_not_guessed(home):
         (home / CHART_LESSON / name).write_text("{}", encoding="utf-8")
     with pytest.raises(qualkit.StudentError, match="a.chart.json, b.chart.json"):
         bring_chart(home / LESSON)
+
+
+def test_a_blank_title_is_named_not_exported(home):
+    here = home / LESSON
+    with pytest.raises(qualkit.StudentError, match="title: give your project a title"):
+        export_own_project(here / "my_project.qdpx", bring_coding(here), title=...)
+    assert not (here / "my_project.qdpx").exists()
