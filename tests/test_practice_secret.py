@@ -125,12 +125,14 @@ def test_the_grader_finds_the_secret_by_default(fresh, monkeypatch):
     monkeypatch.setenv("QUALKIT_BUILD", str(fresh["build"]))
     assert practice_groups.enabled()
     assert practice_key("ana") == student_group(read_secret(fresh["secret_file"]), "ana").key
+    env = {k: v for k, v in os.environ.items() if k not in UNSET}
     found = subprocess.run(
         [sys.executable, str(REPO / "autograde" / "practice_groups.py"), "list", "ana"],
-        env={**{k: v for k, v in os.environ.items() if k not in UNSET},
-             "QUALKIT_BUILD": str(fresh["build"])},  # fmt: skip
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        env={**env, "QUALKIT_BUILD": str(fresh["build"])},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert found.returncode == 0, found.stderr
     assert "published: yes, current" in found.stdout
 
