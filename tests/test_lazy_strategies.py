@@ -207,7 +207,6 @@ def classmates_coding(lesson: str, mate_group):
     from dataclasses import replace
 
     from qualkit.codings import parse_codings
-
     from qualkit.corpus import load_corpus
 
     book = load_corpus().codebook.names  # the key also plants codes a student never sees
