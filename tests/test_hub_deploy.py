@@ -13,6 +13,7 @@ import pwd
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import jsonschema
 import pluggy
@@ -107,6 +108,9 @@ def test_hub_gives_a_practice_group_per_student_unless_told_the_key_is_public(tl
     assert service["environment"]["QUALKIT_PRACTICE_SECRET_FILE"] == str(secret)
     groups = str(settings_file.parent / "practice-groups")
     assert c.Spawner.environment["QUALKIT_PRACTICE_GROUPS"] == groups  # students read theirs
+    # Her group is found under nbgrader's name for her, her Unix account (TLJH: jupyter-<name>).
+    server = SimpleNamespace(user=SimpleNamespace(name="ana"))
+    assert c.Spawner.environment["QUALKIT_STUDENT"](server) == "ana"  # no tljh here: hub names
     settings = yaml.safe_load(settings_file.read_text())
     shared = "unsafe_shared_practice_groups_key_is_public"
     settings_file.write_text(yaml.safe_dump({**settings, shared: True}))

@@ -205,7 +205,7 @@ def configure_hub(
     else:  # the grader makes and grades groups; students read theirs
         groups = {"QUALKIT_PRACTICE_GROUPS": str(settings.practice_groups)}
         environment.update(groups, QUALKIT_PRACTICE_SECRET_FILE=str(settings.secret_file))
-        _add(c.Spawner, "environment", groups)
+        _add(c.Spawner, "environment", {**groups, "QUALKIT_STUDENT": student_id})
     _add(
         c.JupyterHub,
         "services",
@@ -221,6 +221,16 @@ def configure_hub(
             }
         ],
     )
+
+
+def student_id(spawner) -> str:
+    """Her id as nbgrader and her published group know her: her Unix account, which TLJH names
+    ``jupyter-<hub name>`` (her hub name elsewhere)."""
+    try:
+        from tljh.normalize import generate_system_username
+    except ImportError:  # a plain JupyterHub: accounts carry hub names
+        return spawner.user.name
+    return generate_system_username("jupyter-" + spawner.user.name)
 
 
 def _add(section, name: str, items):
