@@ -524,6 +524,15 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("07-trustworthiness-and-reporting", "test_answer_7_2_form", "all-True"): (
         "answer_7_2 all-True: 1 points (blank 0)"
     ),
+    # The file families (the solution's answers; blank: the same with the blank's files).
+    ("03-codebook-and-coding", "test_answer_3_2_file", "shipped coding"): (
+        "shipped coding ana.json: 1 points (blank 0); shipped coding ben.json: 1 points "
+        "(blank 0); shipped coding team.json: 1 points (blank 0)"
+    ),
+    ("03-codebook-and-coding", "test_answer_3_2_accuracy", "shipped coding"): (
+        "shipped coding ana.json: 0.856283 points (blank 0); shipped coding ben.json: 0.745664 "
+        "points (blank 0); shipped coding team.json: 0.15625 points (blank 0)"
+    ),
 }
 
 
