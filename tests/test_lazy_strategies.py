@@ -533,6 +533,20 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "shipped coding ana.json: 0.856283 points (blank 0); shipped coding ben.json: 0.745664 "
         "points (blank 0); shipped coding team.json: 0.15625 points (blank 0)"
     ),
+    ("04-intercoder-agreement", "test_answer_4_2_values", "shipped coding"): (
+        "shipped coding ana.json: 2.5 points (blank 0); shipped coding ben.json: 1.5 points "
+        "(blank 0); shipped coding team.json: 8 points (blank 0)"
+    ),
+    ("04-intercoder-agreement", "test_answer_4_2_values", "another student's files"): (
+        "another student's files: 8 points (blank 0)"
+    ),
+    ("07-trustworthiness-and-reporting", "test_answer_7_5_export", "shipped coding"): (
+        "shipped coding ana.json: 3 points (blank 0); shipped coding ben.json: 3 points "
+        "(blank 0); shipped coding team.json: 3 points (blank 0)"
+    ),
+    ("07-trustworthiness-and-reporting", "test_answer_7_5_export", "another student's files"): (
+        "another student's files: 9 points (blank 0)"
+    ),
 }
 
 
