@@ -202,7 +202,7 @@ def shipped_as_hers(path, group):
 
 
 def classmates_coding(lesson: str, mate_group):
-    """Her classmate's coding files: the solution's, with every practice session coded as
+    """Her classmate's coding files: the solution's, each practice session it codes coded as
     the key of the classmate's own group codes it (a perfect coding of her group)."""
     from dataclasses import replace
 
@@ -210,13 +210,17 @@ def classmates_coding(lesson: str, mate_group):
     from qualkit.corpus import load_corpus
 
     book = load_corpus().codebook.names  # the key also plants codes a student never sees
-    mine = [c for c in mate_group.key if c.code in book]
-    theirs = {c.session_id for c in mine}
+    practice = {c.session_id for c in mate_group.key}
 
     def codings_for(coder):
-        kept = [c for n in coding_names(lesson) for c in parse_codings(solution_files(lesson)[n], n)
-                if c.coder == coder and c.session_id not in theirs]  # fmt: skip
-        return [*kept, *(replace(c, coder=coder) for c in mine)]
+        files = solution_files(lesson)
+        solution = [c for n in coding_names(lesson) for c in parse_codings(files[n], n)
+                    if c.coder == coder]  # fmt: skip
+        hers = {c.session_id for c in solution} & practice
+        kept = [c for c in solution if c.session_id not in hers]
+        mine = [replace(c, coder=coder) for c in mate_group.key
+                if c.session_id in hers and c.code in book]  # fmt: skip
+        return [*kept, *mine]
 
     return codings_for
 
