@@ -136,8 +136,8 @@ grades: $(ENV_STAMP)
 datasets: $(ENV_STAMP)
 	$(PY) datasets/generator/generate.py $(if $(SEED),--seed $(SEED)) --out $(OUT)
 
-# A practice focus group for each student (off unless QUALKIT_PRACTICE_SECRET_FILE names the
-# course secret; instructors/README.md): publish each student's group (text only) to
+# A practice focus group for each student (the default: make publish makes the course secret in
+# build/grader/; instructors/README.md): publish each student's group (text only) to
 # $$QUALKIT_PRACTICE_GROUPS, for STUDENTS="a b" or the gradebook's. Also: list, regenerate
 # one (STUDENT=a), export one with its key for an appeal (STUDENT=a OUT=dir).
 PRACTICE ?= publish

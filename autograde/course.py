@@ -21,7 +21,6 @@ the student a 0 for them (feedback_gate.py).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -84,15 +83,28 @@ def publish(api: NbGraderAPI, names: list[str]) -> int:
             return 1
         print(f"publish {name}: in the exchange ({api.config.Exchange.root})")
     print("Students fetch it from Nbgrader > Assignment List; submissions arrive in the exchange.")
-    if os.environ.get("QUALKIT_PRACTICE_SECRET_FILE"):  # a practice group for each student
-        import practice_groups  # the generator, only for a course that uses it
+    return publish_practice_groups(api)
 
-        with api.gradebook as gradebook:
-            students = sorted(s.id for s in gradebook.students)
-        if students:
-            return practice_groups.publish(students)
-        print("practice groups: no students in the gradebook yet; run make practice-groups "
-              'STUDENTS="..." before they code')  # fmt: skip
+
+def publish_practice_groups(api: NbGraderAPI) -> int:
+    """A practice group for each student, the course's default: the course secret made when
+    missing (practice_groups.py says where), then each gradebook student's group published.
+    The shared groups only when the course opted out, said loudly: their key is public."""
+    import practice_groups  # the generator: only when publishing
+
+    if practice_groups.shared_groups_chosen():
+        print(practice_groups.SHARED_WARNING)
+        return 0
+    path, made = practice_groups.ensure_secret()
+    print(f"practice groups: {'made a new' if made else 'using the'} course secret {path} "
+          "(mode 600, the grader's only; keep it all term: a new one gives everyone new groups)")  # fmt: skip
+    with api.gradebook as gradebook:
+        students = sorted(s.id for s in gradebook.students)
+    if students:
+        return practice_groups.publish(students)
+    print("practice groups: no students in the gradebook yet; add them (Formgrader > Manage "
+          'Students) and publish again, or run make practice-groups STUDENTS="..." before '
+          "they code")  # fmt: skip
     return 0
 
 
@@ -134,6 +146,10 @@ def autograde(api: NbGraderAPI, names: list[str], workers: int = 1, force: bool 
     """Collect, then grade every submission in ``workers`` processes (batch.py): one line each
     with progress, and a summary an instructor reads. Submissions graded by an interrupted
     earlier run are not graded again unless ``force``."""
+    import practice_groups
+
+    if practice_groups.shared_groups_chosen():
+        print(practice_groups.SHARED_WARNING)
     jobs = []
     for name in names:
         collect(api, name)

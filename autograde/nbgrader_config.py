@@ -131,11 +131,12 @@ c.SandboxKernelManager.working_area = c.CourseDirectory.autograded_directory
 # Each kernel's stderr, out of its reach and kept when its submission fails (grading_kernels.py).
 c.SandboxKernelManager.log_area = str(BUILD / "kernel-logs")
 
-# A practice focus group for each student (off by default; instructors/README.md): on when the
-# grader's environment names the course secret's file, QUALKIT_PRACTICE_SECRET_FILE (readable by
-# the grader only, outside this folder), with QUALKIT_PRACTICE_GROUPS the shared folder students
-# read. The trusted step regenerates each student's group and key from the secret and her id;
-# the kernel gets neither (the sandbox passes no such variable; the guard refuses the file).
+# A practice focus group for each student, the default (instructors/README.md): `make publish`
+# makes the course secret, BUILD/grader/practice-secret (mode 600; or the file named by
+# QUALKIT_PRACTICE_SECRET_FILE), and QUALKIT_PRACTICE_GROUPS is the shared folder students read.
+# The trusted step regenerates each student's group and key from the secret and her id; the
+# kernel gets neither (BUILD is hidden from it; the secret's mode keeps its account out, and the
+# guard refuses both).
 
 # The trusted step grades the files as collected, not the working copy the kernel could rewrite.
 c.TrustedTests.submitted_directory = c.CourseDirectory.submitted_directory

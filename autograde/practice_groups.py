@@ -1,17 +1,21 @@
-"""A practice focus group for each student (off unless the course names a secret).
+"""A practice focus group for each student: the course's default (issue 26).
 
     python autograde/practice_groups.py publish    [STUDENT ...]  publish each student's group
     python autograde/practice_groups.py list       [STUDENT ...]  who got which group
     python autograde/practice_groups.py regenerate STUDENT        publish her group again
     python autograde/practice_groups.py export     STUDENT --out DIR   her group and its key
 
-Turned on by two settings in the grader's environment, read by the course configuration:
-``QUALKIT_PRACTICE_SECRET_FILE``, a file only the grader can read holding the course secret
-(outside the course folder), and ``QUALKIT_PRACTICE_GROUPS``, the shared folder students read
-(their servers get it too). Students default to the gradebook's. ``publish`` writes each
-student's practice transcripts there (text only, no codes); nothing else is stored. At
-autograde the trusted step (trusted_grading.py) regenerates the student's group and key from
-the secret and her id in the grader's process; the grading kernel never holds either.
+The course secret: ``$QUALKIT_PRACTICE_SECRET_FILE``, else ``<build>/grader/practice-secret``
+beside the gradebook (mode 600, in a folder of mode 700; the build area is never released and
+the grading kernel cannot see it). ``make publish`` makes it when it is missing
+(:func:`ensure_secret`), so every course has one unless it opts out with
+``QUALKIT_UNSAFE_SHARED_PRACTICE_GROUPS_KEY_IS_PUBLIC`` (everyone codes the shared groups, whose
+key is public: never for graded work). ``QUALKIT_PRACTICE_GROUPS`` is the shared folder students
+read (their servers get it too; default ``<build>/practice-groups`` for a course on one
+machine). Students default to the gradebook's. ``publish`` writes each student's practice
+transcripts there (text only, no codes); nothing else is stored. At autograde the trusted step
+(trusted_grading.py) regenerates the student's group and key from the secret and her id in the
+grader's process; the grading kernel never holds either.
 """
 
 from __future__ import annotations
@@ -28,7 +32,16 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO / "datasets"))
 
-from generator.per_student import SECRET_ENV, StudentGroup, read_secret, student_group  # noqa: E402
+from generator.per_student import (  # noqa: E402
+    SHARED_WARNING,
+    StudentGroup,
+    make_secret,
+    read_secret,
+    secret_folder,
+    secret_path,
+    shared_groups_chosen,
+    student_group,
+)
 
 from qualkit.atomic import write_atomic  # noqa: E402
 from qualkit.codings import format_codings  # noqa: E402
@@ -36,31 +49,38 @@ from qualkit.practice import GROUPS_ENV, check_student_id, group_folder  # noqa:
 
 
 def enabled() -> bool:
-    """Practice groups per student are on when the course names its secret file."""
-    return bool(os.environ.get(SECRET_ENV))
-
-
-def setting(name: str, missing: str) -> str:
-    """The environment variable ``name``; if it is unset, stop with ``missing`` as the reason."""
-    value = os.environ.get(name)
-    if not value:
-        raise SystemExit(missing)
-    return value
+    """A practice group per student: on when the course has its secret (``make publish`` made
+    it) and has not opted out."""
+    return not shared_groups_chosen() and secret_path().is_file()
 
 
 def groups_root() -> Path:
-    return Path(setting(GROUPS_ENV, f"practice groups: set {GROUPS_ENV} to the shared folder "
-                                    "students read (e.g. /srv/qualkit/practice-groups)"))  # fmt: skip
+    """The shared folder students read their groups from."""
+    named = os.environ.get(GROUPS_ENV)
+    return Path(named) if named else secret_folder().parent / "practice-groups"
 
 
 def secret() -> bytes:
-    path = setting(SECRET_ENV, f"practice groups are off: set {SECRET_ENV} to a file only the "
-                               "grader can read that holds the course secret "
-                               "(instructors/README.md)")  # fmt: skip
-    refuse = [REPO]
-    if os.environ.get(GROUPS_ENV):
-        refuse.append(Path(os.environ[GROUPS_ENV]))
+    if shared_groups_chosen():
+        raise SystemExit(SHARED_WARNING)
+    path = secret_path()
+    if not path.is_file():
+        raise SystemExit(f"practice groups: no course secret in {path}; `make publish` makes one "
+                         "(instructors/README.md)")  # fmt: skip
+    # Never inside the course checkout (it may be shared or committed) unless in the grader's
+    # folder of the git-ignored build area; never where students read the groups.
+    refuse = [groups_root()]
+    if not path.resolve().is_relative_to(secret_folder()):
+        refuse.append(REPO)
     return read_secret(path, tuple(refuse))
+
+
+def ensure_secret() -> tuple[Path, bool]:
+    """The course secret's file, made when missing: (its path, whether it was made now)."""
+    path = secret_path()
+    made = make_secret(path)
+    secret()  # its mode and place checked, as every reader checks them
+    return path, made
 
 
 def group(student: str) -> StudentGroup:
@@ -104,7 +124,7 @@ def roster(students: list[str], published_too: bool = False) -> list[str]:
 
     with course_api().gradebook as gradebook:
         found = {s.id for s in gradebook.students}
-    root = Path(os.environ.get(GROUPS_ENV) or "/nonexistent")
+    root = groups_root()
     if published_too and root.is_dir():
         found |= {p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")}
     if not found:
@@ -135,17 +155,16 @@ def describe(made: StudentGroup) -> str:
 
 def list_groups(students: list[str]) -> int:
     key = secret()
-    root = os.environ.get(GROUPS_ENV)
+    root = groups_root()
     for student in students:
         made = student_group(key, student)
         print(describe(made))
-        if root:
-            folder = group_folder(root, student)
-            published = folder.is_dir() and all(
-                (folder / p).is_file() and (folder / p).read_text(encoding="utf-8") == text
-                for p, text in made.files.items()
-            )
-            print("  published: " + ("yes, current" if published else "NO (run publish)"))
+        folder = group_folder(root, student)
+        published = folder.is_dir() and all(
+            (folder / p).is_file() and (folder / p).read_text(encoding="utf-8") == text
+            for p, text in made.files.items()
+        )
+        print("  published: " + ("yes, current" if published else "NO (run publish)"))
     return 0
 
 
@@ -161,8 +180,8 @@ def regenerate(student: str) -> int:
 
 def export(student: str, out: Path) -> int:
     """One student's group with its key, for an appeal: instructor-only files."""
-    root = os.environ.get(GROUPS_ENV)
-    if root and out.resolve().is_relative_to(Path(root).resolve()):
+    root = groups_root()
+    if out.resolve().is_relative_to(root.resolve()):
         raise SystemExit(f"export: {out} is inside the folder students read ({root})")
     if out.resolve().is_relative_to(REPO):  # a key must not end up in a commit or a release
         raise SystemExit(f"export: {out} is inside the course repository; choose another folder")

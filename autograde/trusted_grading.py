@@ -254,12 +254,20 @@ class HoldTests(NbGraderPreprocessor):
         return cell, resources
 
 
+def practice_groups_on() -> bool:
+    """A group per student unless the course opted out or never made its secret (practice_groups.py)."""
+    import practice_groups  # the generator: imported once per grading process
+
+    return practice_groups.enabled()
+
+
 class TrustedTests(NbGraderPreprocessor):
     """Each autograded test cell, read again from the gradebook, runs here on the captured data.
 
     A test that reads files the student handed in (a coding file) reads them as collected, in
     ``submitted_directory``: the kernel could have rewritten its working copy. When the course
-    gives each student her own practice group (practice_groups.py), her group is regenerated
+    gives each student her own practice group (practice_groups.py: the default once
+    ``make publish`` made the course secret), her group is regenerated
     here from the course secret and her id, and the tests load it (and its key) as hers."""
 
     submitted_directory = Unicode("", help="nbgrader's submitted folder").tag(config=True)
@@ -273,7 +281,7 @@ class TrustedTests(NbGraderPreprocessor):
         else:
             self.folder = Path(resources.get("metadata", {}).get("path") or ".")
         with contextlib.ExitStack() as stack:
-            if student and os.environ.get("QUALKIT_PRACTICE_SECRET_FILE"):
+            if student and practice_groups_on():
                 import practice_groups
 
                 from qualkit.practice import use_group

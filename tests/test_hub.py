@@ -156,7 +156,7 @@ c = get_config()  # noqa: F821
 settings = tljh_qualkit.Settings(
     repo=Path({repo!r}), graders={graders!r}, students={students!r},
     exchange=Path({exchange!r}), service_port={service_port},
-    practice_secret_file=Path({secret!r}), practice_groups=Path({groups!r}),
+    practice_groups=Path({groups!r}),
     sandbox_helper=Path({helper!r}),
 )
 environment = {{"JUPYTER_CONFIG_PATH": {config_dir!r}, "PATH": {path!r}}}
@@ -198,7 +198,8 @@ def hub():
         students=STUDENTS,
         exchange=root / "exchange",
         service_port=free_port(),
-        practice_secret_file=root / "private" / "practice-secret",  # a group for each student
+        # A group for each student by default: the plugin makes the course secret where the
+        # grader's commands find it unnamed, and publishes each student's group on install.
         practice_groups=root / "practice-groups",
         # The grading sandbox's privileged helper, where this test removes it afterwards.
         sandbox_helper=root / "sbin" / "qualkit-grading-sandbox",
@@ -217,7 +218,14 @@ def hub():
             tljh_qualkit.tljh_new_user_create(name)  # as TLJH calls it for a new account
         config_dir = root / "etc" / "jupyter"
         tljh_qualkit.install_course(settings, config_dir)
-        publish_practice_groups(settings)
+        assert oct(settings.secret_file.stat().st_mode)[-3:] == "600"
+        assert settings.secret_file.stat().st_uid == pwd.getpwnam(settings.grader).pw_uid
+        # The plugin published each student's group; the grader finds the secret unnamed.
+        listed = grader_runs(settings, str(settings.course_root / "autograde" /
+                                           "practice_groups.py"), "list", *settings.students)  # fmt: skip
+        assert listed.stdout.count("published: yes, current") == len(STUDENTS), (
+            listed.stdout + listed.stderr
+        )
         state = root / "hub"
         state.mkdir()
         url = f"http://127.0.0.1:{free_port()}"
@@ -229,7 +237,6 @@ def hub():
                 students=settings.students,
                 exchange=str(settings.exchange),
                 service_port=settings.service_port,
-                secret=str(settings.practice_secret_file),
                 groups=str(settings.practice_groups),
                 helper=str(settings.sandbox_helper),
                 config_dir=str(config_dir),
@@ -516,11 +523,11 @@ print("MY PRACTICE GROUP", _mine.practice_of, hashlib.sha256(
 
 
 def grader_runs(settings, *command: str) -> subprocess.CompletedProcess:
-    """A course command as the grader account, with the course's practice-group settings."""
+    """A course command as the grader account, with the hub's groups folder: the course secret
+    it finds by default (nothing names it)."""
     env = {
         "PATH": f"{VENV / 'bin'}:/usr/bin:/bin",
         "LANG": "C.UTF-8",
-        "QUALKIT_PRACTICE_SECRET_FILE": str(settings.practice_secret_file),
         "QUALKIT_PRACTICE_GROUPS": str(settings.practice_groups),
     }
     return subprocess.run(
@@ -530,18 +537,11 @@ def grader_runs(settings, *command: str) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
-def publish_practice_groups(settings) -> None:
-    """`make practice-groups` as the grader: each student's group, published before she logs in."""
-    script = str(settings.course_root / "autograde" / "practice_groups.py")
-    result = grader_runs(settings, script, "publish", *settings.students)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
 def expected_group(settings, student: str) -> str:
     """Her group's digest, regenerated here from the course secret (as the grader does)."""
     from generator.per_student import read_secret, student_group
 
-    made = student_group(read_secret(settings.practice_secret_file), student)
+    made = student_group(read_secret(settings.secret_file), student)
     texts = [made.files[f"transcripts/{s}.txt"] for s in ("PSS-FG5", "DOULA-FG5", "HV-FG5")]
     return hashlib.sha256("".join(texts).encode()).hexdigest()[:16]
 
@@ -558,7 +558,7 @@ def filled_lessons(settings, student: str) -> dict[str, tuple[dict, dict]]:
     from qualkit.codings import Codings, format_codings
 
     book = read_codebook(REPO / "datasets" / "corpus" / "codebook.json").names
-    made = student_group(read_secret(settings.practice_secret_file), student)
+    made = student_group(read_secret(settings.secret_file), student)
     mine = [replace(c, coder=student) for c in made.key
             if c.session_id == "PSS-FG5" and c.code in book]  # fmt: skip
     filled = {}
@@ -595,7 +595,7 @@ def test_practice_groups_on_a_real_hub(hub, browser):
         formgrader_action(teacher, lesson, "cloud-upload")
 
     # Students cannot read the secret; each reads the published groups (text, no codes).
-    assert as_user("qk-bea", "cat", str(settings.practice_secret_file)).returncode != 0
+    assert as_user("qk-bea", "cat", str(settings.secret_file)).returncode != 0
     assert as_user("qk-bea", "ls", str(settings.practice_groups / "qk-bea")).returncode == 0
 
     for student in STUDENTS:

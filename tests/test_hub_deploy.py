@@ -13,6 +13,7 @@ import pwd
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import jsonschema
 import pluggy
@@ -60,6 +61,7 @@ def settings_file(tmp_path, monkeypatch):
                 "students": ["ana", "bea"],
                 "exchange": str(tmp_path / "exchange"),
                 "grader_home": str(tmp_path / "grader"),
+                "practice_groups": str(tmp_path / "practice-groups"),
             }
         )
     )
@@ -96,6 +98,31 @@ def test_hub_config_is_nbgraders_documented_setup(tljh, settings_file):
     roles = {role["name"]: role for role in c.JupyterHub.load_roles}
     assert "access:services!service=qualkit" in roles["formgrade-qualkit"]["scopes"]
     assert roles["server"]["scopes"] == ["inherit"]
+
+
+def test_hub_gives_a_practice_group_per_student_unless_told_the_key_is_public(tljh, settings_file):
+    c = Config()
+    tljh.hook.tljh_custom_jupyterhub_config(c=c)
+    (service,) = c.JupyterHub.services
+    secret = settings_file.parent / "grader" / "qualkit" / "build" / "grader" / "practice-secret"
+    assert service["environment"]["QUALKIT_PRACTICE_SECRET_FILE"] == str(secret)
+    groups = str(settings_file.parent / "practice-groups")
+    assert c.Spawner.environment["QUALKIT_PRACTICE_GROUPS"] == groups  # students read theirs
+    # Her group is found under nbgrader's name for her, her Unix account (TLJH: jupyter-<name>).
+    server = SimpleNamespace(user=SimpleNamespace(name="ana"))
+    assert c.Spawner.environment["QUALKIT_STUDENT"](server) == "ana"  # no tljh here: hub names
+    settings = yaml.safe_load(settings_file.read_text())
+    shared = "unsafe_shared_practice_groups_key_is_public"
+    settings_file.write_text(yaml.safe_dump({**settings, shared: True}))
+    c = Config()
+    tljh.hook.tljh_custom_jupyterhub_config(c=c)
+    (service,) = c.JupyterHub.services
+    assert service["environment"][tljh_qualkit.SHARED_ENV] == "1"  # the grader's commands warn
+    assert "QUALKIT_PRACTICE_SECRET_FILE" not in service["environment"]
+    assert "QUALKIT_PRACTICE_GROUPS" not in c.Spawner.get("environment", {})
+    settings_file.write_text(yaml.safe_dump({**settings, shared: "yes"}))
+    with pytest.raises(ValueError, match=f"'{shared}' must be true or false"):
+        tljh_qualkit.load_settings()
 
 
 def test_hub_config_keeps_what_tljh_set_before(tljh, settings_file):
@@ -141,6 +168,13 @@ def test_post_install_and_new_user_hooks_on_this_machine(
         assert grader.stat().st_mode & 0o777 == 0o700
         assert grader.stat().st_uid == pwd.getpwnam("grader-qkhook").pw_uid
         assert (grader / "qkhook" / "lessons" / "00-orientation").is_dir()
+        # A course secret by default, the grader's only, beside the gradebook (issue 26).
+        secret = grader / "qkhook" / "build" / "grader" / "practice-secret"
+        assert (
+            secret.stat().st_mode & 0o777 == 0o600 and secret.parent.stat().st_mode & 0o777 == 0o700
+        )
+        assert secret.stat().st_uid == pwd.getpwnam("grader-qkhook").pw_uid
+        assert (tmp_path / "practice-groups").stat().st_mode & 0o777 == 0o755
         assert (tmp_path / "exchange").stat().st_mode & 0o777 == 0o777
         shared = tmp_path / "user" / "etc" / "jupyter"
         assert "JupyterHubAuthPlugin" in (shared / "nbgrader_config.py").read_text()

@@ -61,6 +61,9 @@ def read_codings_alone(path: Path):
 def test_a_pending_journal_is_submitted_collected_and_graded(tmp_path, monkeypatch):
     build = tmp_path / "build"
     monkeypatch.setenv("QUALKIT_BUILD", str(build))
+    # What is tested is the journal: both hand in the case's coding of the shared practice
+    # group, graded against its key (publish would otherwise give each a group of her own).
+    monkeypatch.setenv("QUALKIT_UNSAFE_SHARED_PRACTICE_GROUPS_KEY_IS_PUBLIC", "1")
     monkeypatch.syspath_prepend(str(REPO / "autograde"))
     sys.modules.pop("course", None)  # its configuration reads QUALKIT_BUILD when imported
     import course as module

@@ -8,7 +8,17 @@ the solution's own value (``lazy_answers.py`` makes them in the grading kernel):
 - ``constant``: one value the right answer uses, repeated in every place (one submission per
   value, the most frequent first; each answer cycles through its own values);
 - ``worked example``: the lesson's worked example copied into the answer, where the lesson's
-  case (``tests/lessons/<lesson>/case.py``) says what that copy is (``LAZY_EXAMPLE``).
+  case (``tests/lessons/<lesson>/case.py``) says what that copy is (``LAZY_EXAMPLE``);
+- ``shipped coding``: a coding file shipped with the corpus (``datasets/corpus/codings/*.json``)
+  handed in as hers: in place of each coding file the solution hands in, under its name and
+  coder, also laid onto her practice sessions (whole turns; the first session of each model);
+- ``another student's files``: a classmate's whole submission (her answers and her files, her
+  coding of her own practice group) handed in under this student's id.
+
+The two file families keep the solution's answers, so each is compared with the same answers
+handed in with the blank's files (``lazy-files-blank``): what the copied files add, item by
+item, must be nothing. They play lessons whose solution hands in a coding file, with a practice
+group for each student on, as ``make publish`` makes it for every course (issue 26).
 
 All of them, and the blank release, are graded in ONE autograde batch with two workers (the
 course's own ``autograde``: release, submissions, sandboxed kernels, the trusted step). Then each
@@ -44,6 +54,9 @@ sys.path.insert(0, str(REPO / "autograde"))
 from trusted_grading import free_names  # noqa: E402
 
 FAMILIES = ("all-True", "all-False", "constant", "worked example")
+FILE_FAMILIES = ("shipped coding", "another student's files")
+SHIPPED = tuple(sorted((REPO / "datasets" / "corpus" / "codings").glob("*.json")))
+FILES_BLANK, MATE, COPIER = "lazy-files-blank", "lazy-mate", "lazy-copier"
 LITERAL_CAP = 16  # constants tried per answer whose solution is a literal (its labels)
 COMPUTED_CAP = 3  # ... and per computed answer (a table of numbers has hundreds of values)
 BLANK = "lazy-blank"
@@ -116,13 +129,119 @@ def lazy_notebook(released, lesson: str, slot) -> object:
     return nb
 
 
-def submit(build, lesson: str, student: str, nb) -> None:
+def submit(build, lesson: str, student: str, nb, files: dict | None = None) -> None:
     folder = build / "submitted" / student / lesson
     folder.mkdir(parents=True)
     nbformat.write(nb, folder / f"{lesson}.ipynb")
-    # Files as the blank student hands them in: the strategies target answers, not files.
-    hand_in(folder, getattr(case(lesson), "files", lambda student: {})("blank"))
+    # Files as the blank student hands them in, unless a file family says which.
+    hand_in(folder, blank_files(lesson) if files is None else files)
     (folder / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC")
+
+
+def blank_files(lesson: str) -> dict:
+    return getattr(case(lesson), "files", lambda student: {})("blank")
+
+
+_SOLUTION_FILES: dict[str, dict] = {}
+
+
+def solution_files(lesson: str) -> dict:
+    """The files the solution hands in (read once: an export takes a while to make)."""
+    if lesson not in _SOLUTION_FILES:
+        _SOLUTION_FILES[lesson] = getattr(case(lesson), "files", lambda student: {})("solution")
+    return _SOLUTION_FILES[lesson]
+
+
+def coding_names(lesson: str) -> list[str]:
+    """The coding files the solution hands in: what the file families replace."""
+    return [n for n, text in solution_files(lesson).items()
+            if n.endswith(".codings.json") and isinstance(text, str)]  # fmt: skip
+
+
+def replaced(lesson: str, codings_for) -> dict:
+    """The solution's files, each coding file holding ``codings_for(its coder)`` instead."""
+    from qualkit.codings import Codings, format_codings, parse_codings
+
+    files = dict(solution_files(lesson))
+    for name in coding_names(lesson):
+        coders = {c.coder for c in parse_codings(files[name], name)} or {name.split(".")[0]}
+        files[name] = format_codings(Codings(tuple(
+            c for coder in sorted(coders) for c in codings_for(coder))))  # fmt: skip
+    return files
+
+
+def practice_turns(group) -> dict[str, int]:
+    """Turns of each practice session of a student's group."""
+    import csv
+    import io as _io
+
+    counts: dict[str, int] = {}
+    for row in csv.DictReader(_io.StringIO(group.files["turns.csv"])):
+        counts[row["session_id"]] = max(counts.get(row["session_id"], 0), int(row["turn"]))
+    return counts
+
+
+def shipped_as_hers(path, group):
+    """A shipped coding as a lazy student hands it in, for a coder name: as shipped, and laid
+    onto her practice sessions (the first session of each model, whole turns that exist)."""
+    from dataclasses import replace
+
+    from qualkit.codings import read_codings
+
+    shipped = read_codings(path).codings
+    turns = practice_turns(group)
+    laid, first = [], {}
+    for c in shipped:
+        model = c.session_id.split("-")[0]
+        first.setdefault(model, c.session_id)
+        for session, last in turns.items():
+            if session.split("-")[0] == model and first[model] == c.session_id and c.turn <= last:
+                laid.append(replace(c, session_id=session, start=None, end=None))
+    unique = list({(c.session_id, c.turn, c.code): c for c in laid}.values())
+    return lambda coder: [replace(c, coder=coder) for c in (*shipped, *unique)]
+
+
+def classmates_coding(lesson: str, mate_group):
+    """Her classmate's coding files: the solution's, each practice session it codes coded as
+    the key of the classmate's own group codes it (a perfect coding of her group)."""
+    from dataclasses import replace
+
+    from qualkit.codings import parse_codings
+    from qualkit.corpus import load_corpus
+
+    book = load_corpus().codebook.names  # the key also plants codes a student never sees
+    practice = {c.session_id for c in mate_group.key}
+
+    def codings_for(coder):
+        files = solution_files(lesson)
+        solution = [c for n in coding_names(lesson) for c in parse_codings(files[n], n)
+                    if c.coder == coder]  # fmt: skip
+        hers = {c.session_id for c in solution} & practice
+        kept = [c for c in solution if c.session_id not in hers]
+        mine = [replace(c, coder=coder) for c in mate_group.key
+                if c.session_id in hers and c.code in book]  # fmt: skip
+        return [*kept, *mine]
+
+    return codings_for
+
+
+def plan_file_families(build, lesson: str, released, plan: dict, groups) -> None:
+    """The two file families and their blank, for a lesson whose solution hands in codings."""
+    if not coding_names(lesson):
+        return
+    nb = nbformat.read(released, as_version=4)
+    student_solution(nb, lesson)
+    files_blank = {**{n: t for n, t in solution_files(lesson).items()
+                      if n not in coding_names(lesson)}, **blank_files(lesson)}  # fmt: skip
+    submit(build, lesson, FILES_BLANK, nb, files_blank)
+    plan[lesson, FILES_BLANK] = "files blank"
+    for path in SHIPPED:
+        student = f"lazy-ship-{path.stem}"
+        submit(build, lesson, student, nb, replaced(lesson, shipped_as_hers(path, groups(student))))
+        plan[lesson, student] = f"shipped coding {path.name}"
+    # Her classmate's whole folder: the same answers (the solution's), her files.
+    submit(build, lesson, COPIER, nb, replaced(lesson, classmates_coding(lesson, groups(MATE))))
+    plan[lesson, COPIER] = "another student's files"
 
 
 def strategies_by_item(nb) -> dict[str, dict[str, str]]:
@@ -152,6 +271,9 @@ def lazy(tmp_path_factory):
         api = module.course_api()
         with contextlib.redirect_stdout(io.StringIO()):
             assert module.release(api, list(PLAYED)) == 0
+        import practice_groups
+
+        practice_groups.ensure_secret()  # a group for each student, as make publish makes it
         plan = {}
         for lesson in PLAYED:
             released = build / "release" / lesson / f"{lesson}.ipynb"
@@ -166,6 +288,7 @@ def lazy(tmp_path_factory):
                     cell.source = example(lesson).get(cell.id, cell.source)
                 submit(build, lesson, "lazy-example", nb)
                 plan[lesson, "lazy-example"] = "worked example"
+            plan_file_families(build, lesson, released, plan, practice_groups.group)
         printed, start = io.StringIO(), time.perf_counter()
         with contextlib.redirect_stdout(printed):
             status = module.autograde(api, list(PLAYED), workers=2)
@@ -200,7 +323,26 @@ def lazy(tmp_path_factory):
 
 
 def family(slot) -> str:
-    return slot if slot in ("all-True", "all-False", "worked example") else "constant"
+    if isinstance(slot, str) and slot.startswith("shipped coding"):
+        return "shipped coding"
+    if slot in ("all-True", "all-False", "worked example", "another student's files"):
+        return slot
+    return "files blank" if slot == "files blank" else "constant"
+
+
+def file_findings(lazy, lesson: str, item: str, wanted: str) -> tuple[list[str], int]:
+    """(submissions of file family ``wanted`` that beat the same answers with the blank's files
+    on ``item``, how many were tried)."""
+    base = lazy["scores"].get((lesson, FILES_BLANK), {}).get(item) or 0
+    beat, tried = [], 0
+    for (at, student), slot in lazy["plan"].items():
+        if at != lesson or slot is None or family(slot) != wanted:
+            continue
+        tried += 1
+        score = lazy["scores"][lesson, student].get(item) or 0
+        if score > base + 1e-9:
+            beat.append(f"{slot}: {score:g} points (blank {base:g})")
+    return beat, tried
 
 
 def findings(lazy, lesson: str, item: str, wanted: str) -> tuple[list[str], int]:
@@ -356,11 +498,44 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("06-comparing-support-models", "test_answer_6_4_form", "constant"): (
         "answer_6_4 constant 0.8333: 1 points (blank 0) (and 2 more)"
     ),
+    # The file families (the solution's answers; blank: the same with the blank's files).
+    ("03-codebook-and-coding", "test_answer_3_2_file", "shipped coding"): (
+        "shipped coding ana.json: 1 points (blank 0); shipped coding ben.json: 1 points "
+        "(blank 0); shipped coding team.json: 1 points (blank 0)"
+    ),
+    ("03-codebook-and-coding", "test_answer_3_2_accuracy", "shipped coding"): (
+        "shipped coding ana.json: 0.856283 points (blank 0); shipped coding ben.json: 0.745664 "
+        "points (blank 0); shipped coding team.json: 0.15625 points (blank 0)"
+    ),
+    ("04-intercoder-agreement", "test_answer_4_2_values", "shipped coding"): (
+        "shipped coding ana.json: 2.5 points (blank 0); shipped coding ben.json: 1.5 points "
+        "(blank 0); shipped coding team.json: 8 points (blank 0)"
+    ),
+    ("04-intercoder-agreement", "test_answer_4_2_values", "another student's files"): (
+        "another student's files: 8 points (blank 0)"
+    ),
+    ("07-trustworthiness-and-reporting", "test_answer_7_5_export", "shipped coding"): (
+        "shipped coding ana.json: 3 points (blank 0); shipped coding ben.json: 3 points "
+        "(blank 0); shipped coding team.json: 3 points (blank 0)"
+    ),
+    ("07-trustworthiness-and-reporting", "test_answer_7_5_export", "another student's files"): (
+        "another student's files: 9 points (blank 0)"
+    ),
 }
 
 
 def cases():
     for lesson in PLAYED:
+        if coding_names(lesson):  # the file families: every item, answers or files
+            for item in answers_read(lesson):
+                for wanted in FILE_FAMILIES:
+                    marks = []
+                    if (lesson, item, wanted) in KNOWN:
+                        reason = KNOWN[lesson, item, wanted]
+                        marks = [pytest.mark.xfail(strict=True, reason=reason)]
+                    yield pytest.param(
+                        lesson, item, wanted, marks=marks, id=f"{lesson}-{item}-{wanted}"
+                    )
         for item, reads in answers_read(lesson).items():
             if not reads:
                 continue  # graded from files only: no answer to make lazy
@@ -397,7 +572,10 @@ def test_each_lesson_was_really_played_lazily(lazy, lesson):
 
 @pytest.mark.parametrize(("lesson", "item", "wanted"), list(cases()))
 def test_a_lazy_answer_scores_no_more_than_blank(lazy, lesson, item, wanted):
-    beat, tried = findings(lazy, lesson, item, wanted)
+    if wanted in FILE_FAMILIES:
+        beat, tried = file_findings(lazy, lesson, item, wanted)
+    else:
+        beat, tried = findings(lazy, lesson, item, wanted)
     if not tried:
         pytest.skip(f"no {wanted} answer differs from the solution for {item}")
     assert not beat, f"{lesson} {item}, {wanted}: " + "; ".join(beat)

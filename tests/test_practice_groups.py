@@ -39,6 +39,7 @@ def course(tmp_path, monkeypatch):
     groups = tmp_path / "groups"
     monkeypatch.setenv("QUALKIT_PRACTICE_SECRET_FILE", str(secret))
     monkeypatch.setenv("QUALKIT_PRACTICE_GROUPS", str(groups))
+    monkeypatch.setenv("QUALKIT_BUILD", str(tmp_path / "build"))  # its default secret: none
     monkeypatch.delenv("QUALKIT_STUDENT", raising=False)
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
     return secret, groups
@@ -76,7 +77,7 @@ def test_published_groups_are_text_without_codes_or_secret(course):
     assert oct((groups / "ana").stat().st_mode)[-3:] == "755"
 
 
-def test_off_by_default_everyone_has_the_shared_practice_groups(monkeypatch):
+def test_a_server_told_of_no_groups_folder_has_the_shared_practice_groups(monkeypatch):
     monkeypatch.delenv("QUALKIT_PRACTICE_GROUPS", raising=False)
     monkeypatch.setenv("JUPYTERHUB_USER", "ana")
     corpus = load_corpus()

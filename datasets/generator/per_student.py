@@ -9,6 +9,11 @@ each model) and keeps their ids; the study sessions, codings and codebook stay t
 ``participants.csv`` and ``turns.csv`` and the practice transcripts, in the corpus's own
 formats, text only (no code, no markup); ``qualkit.practice`` lays it over the shared corpus.
 Her key (every coded span, coder ``key``) stays in memory on the instructor's side.
+
+On by default: the course secret's file is ``$QUALKIT_PRACTICE_SECRET_FILE``, else
+``<build>/grader/practice-secret`` beside the gradebook (``$QUALKIT_BUILD`` or the checkout's
+``build/``), which ``make publish`` makes (mode 600 in a folder of mode 700) when it is missing.
+The shared groups, whose key is public with the repository, are an explicit opt-out.
 """
 
 from __future__ import annotations
@@ -30,7 +35,17 @@ from qualkit.codings import Coding, Codings
 from qualkit.corpus import MODELS, SESSION_COLUMNS, TURN_COLUMNS
 
 MIN_SECRET_BYTES = 16
-SECRET_ENV = "QUALKIT_PRACTICE_SECRET_FILE"  # the course secret's file: the feature's switch
+SECRET_ENV = "QUALKIT_PRACTICE_SECRET_FILE"  # the course secret's file, if not the default
+# The opt-out, named for what it costs: everyone codes the shared practice groups, whose key
+# anyone can read in the public repository.
+SHARED_ENV = "QUALKIT_UNSAFE_SHARED_PRACTICE_GROUPS_KEY_IS_PUBLIC"
+SHARED_WARNING = (
+    f"WARNING: practice groups are SHARED ({SHARED_ENV} is set). Every student codes the "
+    "corpus's practice groups, whose answer key is public with the qualkit repository: a "
+    "student who finds it can hand in the key's coding as hers. Do not use this for graded "
+    f"work; unset {SHARED_ENV} to give each student her own group."
+)
+REPO = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -50,6 +65,42 @@ class StudentGroup:
         for path in sorted(self.files):
             digest.update(path.encode() + b"\0" + self.files[path].encode() + b"\0")
         return digest.hexdigest()[:12]
+
+
+def shared_groups_chosen() -> bool:
+    """The course opted out of a practice group per student (any value but empty, 0, no)."""
+    return os.environ.get(SHARED_ENV, "").strip().lower() not in ("", "0", "no", "false")
+
+
+def secret_folder() -> Path:
+    """Where the default secret lives: the grader's folder beside the gradebook, never
+    released, served or readable by the grading kernel (the build area is hidden from it)."""
+    return Path(os.environ.get("QUALKIT_BUILD") or REPO / "build").resolve() / "grader"
+
+
+def secret_path() -> Path:
+    """The course secret's file: ``$QUALKIT_PRACTICE_SECRET_FILE``, else the default."""
+    named = os.environ.get(SECRET_ENV)
+    return Path(named) if named else secret_folder() / "practice-secret"
+
+
+def make_secret(path: Path) -> bool:
+    """Write a new secret to ``path`` (mode 600; a new folder gets mode 700) unless one is
+    there: True when it made one. Exclusive creation, so two publishes never make two."""
+    import secrets
+
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+        path.parent.chmod(0o700)
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(secrets.token_hex(32) + "\n")
+        out.flush()
+        os.fsync(out.fileno())
+    return True
 
 
 def read_secret(path: str | os.PathLike, refuse_under: tuple[Path, ...] = ()) -> bytes:

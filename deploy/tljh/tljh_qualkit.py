@@ -46,6 +46,7 @@ except ImportError:  # outside TLJH: tests register the hooks with pluggy themse
 
 
 CONFIG_ENV = "QUALKIT_HUB_CONFIG"
+SHARED_ENV = "QUALKIT_UNSAFE_SHARED_PRACTICE_GROUPS_KEY_IS_PUBLIC"  # generator/per_student.py
 DEFAULT_CONFIG = Path("/etc/qualkit/hub.yaml")
 TLJH_USER_PREFIX = Path("/opt/tljh/user")
 # Instructor tools, off in everyone's own server and on in the grader's service only.
@@ -64,10 +65,13 @@ class Settings:
     exchange: Path = Path("/srv/nbgrader/exchange")
     service_port: int = 9999
     grader_home: Path | None = None  # default: the grader account's home
-    # A practice focus group for each student (instructors/README.md): the course secret's file
-    # (made on install when missing; the grader's only) and the folder students read groups from.
+    # A practice focus group for each student, the default (instructors/README.md): the course
+    # secret's file (default: <course_root>/build/grader/practice-secret, made on install when
+    # missing, the grader's only) and the folder students read groups from. The shared groups,
+    # whose key is public with the repository, only if this opt-out is true: never for grading.
     practice_secret_file: Path | None = None
     practice_groups: Path = Path("/srv/qualkit/practice-groups")
+    unsafe_shared_practice_groups_key_is_public: bool = False
     # The grading sandbox's privileged helper: a script (root's), the launcher it runs (a copy,
     # root's), the sudoers rule that lets the grader run the script, and the Python that runs it.
     sandbox_helper: Path = Path("/usr/local/sbin/qualkit-grading-sandbox")
@@ -84,6 +88,13 @@ class Settings:
     @property
     def course_root(self) -> Path:
         return (self.grader_home or Path("/home") / self.grader) / self.course
+
+    @property
+    def secret_file(self) -> Path:
+        """The course secret: where the kit's graders look by default, unless named."""
+        return (
+            self.practice_secret_file or self.course_root / "build" / "grader" / "practice-secret"
+        )
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -112,6 +123,9 @@ def load_settings(path: Path | None = None) -> Settings:
     for key in paths:
         if data.get(key) is not None:
             data[key] = Path(data[key])
+    shared = "unsafe_shared_practice_groups_key_is_public"
+    if shared in data and not isinstance(data[shared], bool):
+        raise ValueError(f"{path}: {shared!r} must be true or false")
     if "service_port" in data and not isinstance(data["service_port"], int):
         raise ValueError(f"{path}: 'service_port' must be a whole number")
     return Settings(**data)
@@ -186,10 +200,12 @@ def configure_hub(
     environment.setdefault("QUALKIT_KEY", str(settings.course_root / "datasets" / "key"))
     # Formgrader's Autograde starts each kernel through the privileged helper (sandbox.py).
     environment.setdefault("QUALKIT_SANDBOX_HELPER", str(settings.sandbox_helper))
-    if settings.practice_secret_file:  # the grader makes and grades groups; students read theirs
+    if settings.unsafe_shared_practice_groups_key_is_public:  # said wherever the grader works
+        environment[SHARED_ENV] = "1"
+    else:  # the grader makes and grades groups; students read theirs
         groups = {"QUALKIT_PRACTICE_GROUPS": str(settings.practice_groups)}
-        environment.update(groups, QUALKIT_PRACTICE_SECRET_FILE=str(settings.practice_secret_file))
-        _add(c.Spawner, "environment", groups)
+        environment.update(groups, QUALKIT_PRACTICE_SECRET_FILE=str(settings.secret_file))
+        _add(c.Spawner, "environment", {**groups, "QUALKIT_STUDENT": student_id})
     _add(
         c.JupyterHub,
         "services",
@@ -205,6 +221,16 @@ def configure_hub(
             }
         ],
     )
+
+
+def student_id(spawner) -> str:
+    """Her id as nbgrader and her published group know her: her Unix account, which TLJH names
+    ``jupyter-<hub name>`` (her hub name elsewhere)."""
+    try:
+        from tljh.normalize import generate_system_username
+    except ImportError:  # a plain JupyterHub: accounts carry hub names
+        return spawner.user.name
+    return generate_system_username("jupyter-" + spawner.user.name)
 
 
 def _add(section, name: str, items):
@@ -315,8 +341,9 @@ def install_course(settings: Settings, jupyter_config_dir: Path) -> None:
     for path in [root.parent, *root.parent.rglob("*")]:
         os.chown(path, grader.pw_uid, grader.pw_gid, follow_symlinks=False)
     os.chmod(root.parent, 0o700)  # solutions, hidden tests and the gradebook stay the grader's
-    if settings.practice_secret_file:
+    if not settings.unsafe_shared_practice_groups_key_is_public:
         install_practice_groups(settings, grader)
+        publish_practice_groups(settings, settings.students)
     install_sandbox_helper(settings)
 
 
@@ -375,8 +402,10 @@ def install_practice_groups(settings: Settings, grader: pwd.struct_passwd) -> No
     the grader writes and students read (make practice-groups publishes into it)."""
     import secrets
 
-    secret = settings.practice_secret_file
-    secret.parent.mkdir(parents=True, exist_ok=True)
+    secret = settings.secret_file
+    if not secret.parent.exists():  # a folder of its own (the default): the grader's only
+        secret.parent.mkdir(parents=True, mode=0o700)
+        os.chown(secret.parent, grader.pw_uid, grader.pw_gid)
     if not secret.exists():
         secret.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")
     os.chown(secret, grader.pw_uid, grader.pw_gid)
@@ -384,6 +413,30 @@ def install_practice_groups(settings: Settings, grader: pwd.struct_passwd) -> No
     settings.practice_groups.mkdir(parents=True, exist_ok=True)
     os.chown(settings.practice_groups, grader.pw_uid, grader.pw_gid)
     os.chmod(settings.practice_groups, 0o755)
+
+
+def publish_practice_groups(settings: Settings, students) -> None:
+    """Each student's group, published by the grader (``make practice-groups``), so that she
+    has it before she first codes; nothing when the course is not installed yet."""
+    script = settings.course_root / "autograde" / "practice_groups.py"
+    if not students or settings.unsafe_shared_practice_groups_key_is_public or not script.exists():
+        return
+    if not settings.sandbox_python.exists():  # TLJH's user environment is not there yet
+        print(f"tljh-qualkit: {settings.sandbox_python} is missing, so no practice group was "
+              "published: as the grader, run make practice-groups", file=sys.stderr)  # fmt: skip
+        return
+    env = {
+        "PATH": f"{settings.sandbox_python.parent}:/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "HOME": str(settings.course_root.parent),
+        "QUALKIT_PRACTICE_SECRET_FILE": str(settings.secret_file),
+        "QUALKIT_PRACTICE_GROUPS": str(settings.practice_groups),
+    }
+    subprocess.run(
+        [shutil.which("runuser") or "/usr/sbin/runuser", "-u", settings.grader, "--",
+         str(settings.sandbox_python), str(script), "publish", *students],
+        env=env, cwd=settings.course_root, check=True,
+    )  # fmt: skip
 
 
 # --- TLJH hooks ------------------------------------------------------------------------------
@@ -413,5 +466,14 @@ def tljh_post_install():
 
 @hookimpl
 def tljh_new_user_create(username):
-    """TLJH creates accounts at first login with a readable home: make it private."""
+    """TLJH creates accounts at first login with a readable home: make it private. A new
+    student gets her practice group now, before she first codes."""
     os.chmod(pwd.getpwnam(username).pw_dir, 0o700)
+    settings = load_settings()
+    if username in (*settings.graders, settings.grader):
+        return
+    try:
+        publish_practice_groups(settings, [username])
+    except (OSError, subprocess.CalledProcessError) as error:  # her login goes on regardless
+        print(f"tljh-qualkit: no practice group published for {username} ({error}); as the "
+              f"grader: make practice-groups STUDENTS={username}", file=sys.stderr)  # fmt: skip

@@ -5,8 +5,9 @@ with ``from qualkit.key import load_key`` from the course repository (``$QUALKIT
 checkout's ``datasets/key``).
 
 When the course gives each student her own practice group (``qualkit.practice``), the key of
-the group in use is regenerated from the course secret (``$QUALKIT_PRACTICE_SECRET_FILE``) and
-the student's id by the generator beside the key: no student's key is ever stored.
+the group in use is regenerated from the course secret (``$QUALKIT_PRACTICE_SECRET_FILE``, else
+the course's default: ``generator.per_student.secret_path``) and the student's id by the
+generator beside the key: no student's key is ever stored.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from qualkit.codings import Codings, read_codings
 from qualkit.corpus import CHECKOUT_DATASETS, read_table
 from qualkit.practice import current_group
 from qualkit.reading import read_json
-
-SECRET_ENV = "QUALKIT_PRACTICE_SECRET_FILE"
 
 __all__ = ["Key", "key_root", "load_key", "practice_key"]
 
@@ -93,11 +92,12 @@ def _generator(root: Path):
 
 def practice_key(student: str, root: str | os.PathLike | None = None) -> Codings:
     """A student's practice-group key, regenerated from the course secret and her id."""
-    secret_file = os.environ.get(SECRET_ENV)
-    if not secret_file:
-        raise LookupError(
-            f"{student!r} codes a practice group of her own, but {SECRET_ENV} is not set: the "
-            "key of her group comes from the course secret (see the instructor guide)."
-        )
     per_student = _generator(key_root(root))
+    secret_file = per_student.secret_path()  # $QUALKIT_PRACTICE_SECRET_FILE, else the default
+    if per_student.shared_groups_chosen() or not secret_file.is_file():
+        raise LookupError(
+            f"{student!r} codes a practice group of her own, but the course secret is not in "
+            f"{secret_file} (or the course chose the shared groups): the key of her group comes "
+            "from the course secret (see the instructor guide)."
+        )
     return per_student.student_group(per_student.read_secret(secret_file), student).key
