@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import shutil
 import time
 from pathlib import Path
 
@@ -195,3 +197,61 @@ def configure_lti(c, course: str, lti: dict, source: str, roster_command=None) -
     c.QualkitLTIAuthenticator.roster_command = list(roster_command or [])
     c.QualkitLTIAuthenticator.allow_all = True  # the launch checks admit this course's people
     return config
+
+
+# --- the TLJH plugin's part (tljh_qualkit.py: its settings' lti: mapping) ---------------------
+
+
+def lti_settings_file(settings) -> Path:
+    """The grader's copy of the LTI settings (autograde/lms.py reads it: QUALKIT_LTI_CONFIG)."""
+    return settings.course_root.parent / "lti.json"
+
+
+def lti_roster_command(settings) -> list[str]:
+    """What the hub runs after an instructor's launch: the roster, as the grader account."""
+    home = settings.course_root.parent
+    runuser = shutil.which("runuser") or "/usr/sbin/runuser"
+    return [runuser, "-u", settings.grader, "--", "env", f"HOME={home}",
+            f"QUALKIT_LTI_CONFIG={lti_settings_file(settings)}", str(settings.sandbox_python),
+            str(settings.course_root / "autograde" / "lms.py"), "roster"]  # fmt: skip
+
+
+def configure_lti_hub(c, settings, settings_file: str) -> None:
+    """The hub's login through the LMS (qualkit_lti.py), the grader's service told where the
+    LTI settings are, and the students' servers opening a lesson's link (qualkit.lesson_link)."""
+    source = f"{settings_file}: lti"
+    configure_lti(c, settings.course, settings.lti, source, lti_roster_command(settings))
+    for service in c.JupyterHub.services:
+        if service.get("name") == settings.course:
+            service["environment"]["QUALKIT_LTI_CONFIG"] = str(lti_settings_file(settings))
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def install_lti(settings, grader, config_dir: Path) -> None:
+    """The tool's private key, readable by the hub and the grader only (refused otherwise);
+    the launch records' folder, the grader's; the grader's copy of the settings; and lesson
+    links switched on in everyone's server."""
+    config = LtiConfig.from_mapping(settings.lti, "lti")
+    key = config.private_key_file
+    if not key.is_file():
+        raise FileNotFoundError(f"{key}: the tool's private key (lti.private_key_file) is missing;"
+                                " make one with: openssl genpkey -algorithm RSA "
+                                f"-pkeyopt rsa_keygen_bits:2048 -out {key}")  # fmt: skip
+    if key.stat().st_mode & 0o077:
+        raise PermissionError(f"{key}: the tool's private key is readable by others; "
+                              f"chmod 600 {key}")  # fmt: skip
+    os.chown(key, grader.pw_uid, grader.pw_gid)  # root (the hub) and the grader read it
+    config.state_dir.mkdir(parents=True, exist_ok=True)
+    os.chown(config.state_dir, grader.pw_uid, grader.pw_gid)
+    os.chmod(config.state_dir, 0o700)
+    path = lti_settings_file(settings)
+    path.write_text(json.dumps({k: str(v) for k, v in settings.lti.items()}, indent=1) + "\n",
+                    encoding="utf-8")  # fmt: skip
+    os.chown(path, grader.pw_uid, grader.pw_gid)
+    os.chmod(path, 0o600)
+    lesson_links = {"ServerApp": {"jpserver_extensions": {"qualkit.lesson_link": True}}}
+    _write_json(config_dir / "jupyter_server_config.d" / "qualkit-lesson-link.json", lesson_links)

@@ -74,6 +74,9 @@ class Settings:
     sandbox_launcher: Path = Path("/usr/local/lib/qualkit-grading-sandbox")
     sandbox_sudoers: Path = Path("/etc/sudoers.d/qualkit-grading-sandbox")
     sandbox_python: Path = TLJH_USER_PREFIX / "bin" / "python"
+    # The course inside the school's LMS over LTI 1.3 (lti_launch.LtiConfig's keys; empty: the
+    # hub's own login). See qualkit_lti.py and README, For hub admins.
+    lti: dict = field(default_factory=dict, compare=False)
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -205,6 +208,8 @@ def configure_hub(
             }
         ],
     )
+    if settings.lti:  # the hub entered from the school's LMS
+        _lti().configure_lti_hub(c, settings, os.environ.get(CONFIG_ENV, str(DEFAULT_CONFIG)))
 
 
 def _add(section, name: str, items):
@@ -318,6 +323,8 @@ def install_course(settings: Settings, jupyter_config_dir: Path) -> None:
     if settings.practice_secret_file:
         install_practice_groups(settings, grader)
     install_sandbox_helper(settings)
+    if settings.lti:
+        _lti().install_lti(settings, grader, jupyter_config_dir)
 
 
 # The launcher and what it imports: copied, root's, so the grader cannot change what sudo runs.
@@ -384,6 +391,17 @@ def install_practice_groups(settings: Settings, grader: pwd.struct_passwd) -> No
     settings.practice_groups.mkdir(parents=True, exist_ok=True)
     os.chown(settings.practice_groups, grader.pw_uid, grader.pw_gid)
     os.chmod(settings.practice_groups, 0o755)
+
+
+# --- LTI 1.3: the course inside the school's LMS (qualkit_lti.py) -------------------------------
+
+
+def _lti():
+    """qualkit_lti, beside this file (it needs the hub's jupyterhub-ltiauthenticator)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import qualkit_lti
+
+    return qualkit_lti
 
 
 # --- TLJH hooks ------------------------------------------------------------------------------
