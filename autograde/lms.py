@@ -12,7 +12,7 @@ lms_grades.py.
 
 Settings: the JSON file named by ``$QUALKIT_LTI_CONFIG`` (the hub settings' ``lti:`` mapping,
 written there by the TLJH plugin): issuer, client_id, token_url, private_key_file, state_dir,
-username_key.
+username_key, account_prefix.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ class LmsLink:
     private_key_file: Path
     state_dir: Path
     username_key: str = "sub"
+    account_prefix: str = ""  # nbgrader's student id = this + the hub name (TLJH: "jupyter-")
 
 
 def load_link(path: Path | None = None) -> LmsLink:
@@ -62,7 +63,8 @@ def load_link(path: Path | None = None) -> LmsLink:
     if missing:
         raise LmsError(f"{where}: LTI setting {missing[0]!r} is missing")
     return LmsLink(*(data[key] for key in fields[:3]), Path(data["private_key_file"]),
-                   Path(data["state_dir"]), data.get("username_key") or "sub")  # fmt: skip
+                   Path(data["state_dir"]), data.get("username_key") or "sub",
+                   data.get("account_prefix", ""))  # fmt: skip
 
 
 def launch_records(link: LmsLink) -> list[dict]:
@@ -136,12 +138,14 @@ def course_students(link: LmsLink, members: list[dict]) -> tuple[list[Student], 
             skipped.append(f"{member.get('name') or member.get('user_id')}: listed once she "
                            f"launches (the LMS's roster has no {link.username_key!r})")  # fmt: skip
             continue
+        name = link.account_prefix + name
         found[name] = Student(name, member.get("given_name", ""), member.get("family_name", ""),
                               member.get("email", ""), member["user_id"])  # fmt: skip
     for record in launch_records(link):
         if record["role"] == "students":
-            found[record["username"]] = Student(
-                record["username"], record["given_name"], record["family_name"],
+            name = link.account_prefix + record["username"]
+            found[name] = Student(
+                name, record["given_name"], record["family_name"],
                 record["email"], record["lms_user_id"])  # fmt: skip
     return sorted(found.values(), key=lambda s: s.id), skipped
 

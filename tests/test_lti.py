@@ -256,6 +256,16 @@ def test_roster_names_launched_and_never_launched_students(link, tmp_path, capsy
     assert "from launches and the LMS roster" in capsys.readouterr().out
 
 
+def test_on_tljh_students_are_known_by_their_unix_accounts(link, tmp_path):
+    """TLJH's accounts are jupyter-<hub name>, and nbgrader names a submission by its account."""
+    from dataclasses import replace
+
+    course = Course(f"sqlite:///{tmp_path / 'gradebook.db'}")
+    lms.roster(course, replace(link, account_prefix="jupyter-"))
+    with course.gradebook as gradebook:
+        assert gradebook.find_student("jupyter-u-ana").lms_user_id == "u-ana"
+
+
 def test_the_roster_service_needs_the_tools_own_key(link, tmp_path):
     other = tmp_path / "other.pem"
     other.write_bytes(pem(new_key()))

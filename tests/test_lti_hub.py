@@ -69,7 +69,8 @@ def lms_hub():
                                             serialization.NoEncryption()))  # fmt: skip
     key.chmod(0o600)
     lti = {**platform.endpoints, "private_key_file": str(key), "state_dir": str(private / "lti"),
-           "context_id": platform.context_id}  # fmt: skip
+           "context_id": platform.context_id,
+           "account_prefix": ""}  # this hub's accounts are the hub names (TLJH's: jupyter-<name>)  # fmt: skip
 
     def tell_platform(url: str) -> None:  # the tool's addresses, as an admin registers them
         platform.tool_login_url = f"{url}/hub/lti13/oauth_login"

@@ -57,6 +57,9 @@ class LtiConfig:
     state_dir: Path = Path("/srv/qualkit/lti")  # launch records and the bound course (grader's)
     username_key: str = "sub"  # the claim naming the hub user ("custom_username": a custom one)
     max_age: int = 300  # seconds an id token may be old (clock skew included)
+    # nbgrader knows a student by her Unix account: TLJH names it jupyter-<hub name> (the plugin
+    # sets this), a hub whose accounts are the hub names (or Kubernetes' JUPYTERHUB_USER) "".
+    account_prefix: str = ""
 
     @classmethod
     def from_mapping(cls, data: dict, source: str) -> LtiConfig:

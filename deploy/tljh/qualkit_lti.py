@@ -249,7 +249,8 @@ def install_lti(settings, grader, config_dir: Path) -> None:
     os.chown(config.state_dir, grader.pw_uid, grader.pw_gid)
     os.chmod(config.state_dir, 0o700)
     path = lti_settings_file(settings)
-    path.write_text(json.dumps({k: str(v) for k, v in settings.lti.items()}, indent=1) + "\n",
+    grader_side = {"account_prefix": "jupyter-", **settings.lti}  # TLJH's account names
+    path.write_text(json.dumps({k: str(v) for k, v in grader_side.items()}, indent=1) + "\n",
                     encoding="utf-8")  # fmt: skip
     os.chown(path, grader.pw_uid, grader.pw_gid)
     os.chmod(path, 0o600)
