@@ -229,7 +229,8 @@ def running_hub(users, graders, students, lti: dict | None = None, before_start=
             tljh_qualkit.tljh_new_user_create(name)  # as TLJH calls it for a new account
         config_dir = root / "etc" / "jupyter"
         tljh_qualkit.install_course(settings, config_dir)
-        publish_practice_groups(settings)
+        if students:  # an LMS's students arrive at their first launch
+            publish_practice_groups(settings)
         state = root / "hub"
         state.mkdir()
         url = f"http://127.0.0.1:{free_port()}"

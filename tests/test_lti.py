@@ -108,6 +108,16 @@ def test_a_learners_launch_names_her_and_her_lesson(platform, config, keys):
     assert ana.lineitems_url.endswith("/lineitems")
 
 
+def test_a_lesson_comes_from_a_custom_parameter_or_the_links_address(platform, config, keys):
+    def canvas_link(claims):  # an assignment whose URL names the lesson, no custom parameter
+        claims[f"{LTI}custom"] = {}
+        claims[f"{LTI}target_link_uri"] = "https://hub.example.edu/hub/lti13/oauth_callback?lesson=03-codebook-and-coding"
+
+    assert launch(platform, config, keys, edit=canvas_link).lesson == "03-codebook-and-coding"
+    odd = launch(platform, config, keys, lesson="../../etc/passwd")
+    assert odd.lesson == ""  # not a lesson folder's name: the course's JupyterLab instead
+
+
 @pytest.mark.parametrize(("sub", "role"), [("u-ines", "graders"), ("u-tom", "graders"),
                                            ("u-mia", "students")])  # fmt: skip
 def test_roles_make_course_groups_and_an_institution_role_grants_nothing(

@@ -200,6 +200,8 @@ def test_the_course_from_the_lms_on_a_real_hub(lms_hub, browser):  # noqa: F811
         expect(page).to_have_url(re.compile(rf"/user/{student}/lab/tree/{re.escape(notebook)}"))
         expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first
                ).to_be_attached(timeout=LONG)  # fmt: skip
+        expect(page.locator(".jp-MarkdownCell .jp-RenderedMarkdown h1").first).to_be_visible()
+        expect(page.locator(".jp-StatusBar-Widget", has_text="| Idle").first).to_be_visible()
         page.screenshot(path=str(SHOTS / f"2-{student}-lands-in-her-lesson.png"))
         lab = f"{hub.url}/user/{student}/lab"
         open_assignment_list(page, lab)  # the lesson's tab closed (?reset) before her answers

@@ -94,7 +94,7 @@ class Launch:
     role: str  # "graders" or "students"
     context_id: str
     context_title: str
-    lesson: str  # the lesson her link opens ("" for the course link)
+    lesson: str  # the lesson her link opens: custom parameter lesson=, or ?lesson= in its URL
     nrps_url: str
     lineitems_url: str
     ags_scopes: tuple[str, ...]
@@ -212,12 +212,19 @@ def check_launch(claims: dict, config: LtiConfig, course_context: str) -> Launch
         role=group,
         context_id=context.get("id", ""),
         context_title=context.get("title", ""),
-        lesson=lesson_of(custom.get("lesson", "")),
+        lesson=lesson_of(custom.get("lesson") or _query(claims.get(f"{LTI}target_link_uri"))),
         nrps_url=(claims.get(NRPS_CLAIM) or {}).get("context_memberships_url", ""),
         lineitems_url=ags.get("lineitems", ""),
         ags_scopes=tuple(ags.get("scope", ())),
         nonce=claims["nonce"],
     )
+
+
+def _query(url) -> str:
+    """The ``lesson`` of a link's address (Canvas: the URL typed for an assignment)."""
+    from urllib.parse import parse_qs, urlparse
+
+    return (parse_qs(urlparse(str(url or "")).query).get("lesson") or [""])[0]
 
 
 def lesson_of(value: str) -> str:
