@@ -214,6 +214,15 @@ def test_the_course_from_the_lms_on_a_real_hub(lms_hub, browser):  # noqa: F811
             elif cell.cell_type == "markdown" and cell.metadata.get("nbgrader", {}).get("solution"):
                 cell.source = written
         write_as(student, path, nbformat.writes(nb))
+        if student == ANA:  # her link again opens her own copy; an unreleased lesson says so
+            page.goto(platform.launch_url(student, LESSON))
+            expect(page).to_have_url(re.compile(re.escape(notebook)))
+            assert written in path.read_text(encoding="utf-8")
+            page.goto(platform.launch_url(student, "07-trustworthiness-and-reporting"))
+            expect(page.locator("h1")).to_have_text(
+                "Lesson 07-trustworthiness-and-reporting is not released yet")
+            page.screenshot(path=str(SHOTS / "2-not-released-yet.png"))
+            open_assignment_list(page, lab)
         submit(page, LESSON)
         page.context.close()
 
