@@ -234,7 +234,8 @@ def lesson_of(value: str) -> str:
 
 class NonceLedger:
     """Nonces already used, kept while their tokens could still be accepted: a launch
-    replayed (the same id token and cookies posted again) is refused."""
+    replayed (the same id token and cookies posted again) is refused. Kept in the hub's
+    memory: a restart forgets them, and the token's age limit (max_age) still holds."""
 
     def __init__(self):
         self._seen: dict[str, float] = {}
