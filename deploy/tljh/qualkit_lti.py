@@ -53,7 +53,7 @@ class QualkitCallbackHandler(LTI13CallbackHandler):
 
     async def post(self):
         try:
-            launch = self.checked_launch()
+            launch = await self.checked_launch()
         except LaunchRefused as refused:
             self.log.warning("LTI launch refused (%s): %s", refused.reason, self._who())
             raise HTTPError(refused.status, refused.message) from None
@@ -81,7 +81,7 @@ class QualkitCallbackHandler(LTI13CallbackHandler):
                 f"aud={claims.get('aud')!r} sub={claims.get('sub')!r} "
                 f"context={context.get('id')!r}")  # fmt: skip
 
-    def checked_launch(self):
+    async def checked_launch(self):
         authenticator, config = self.authenticator, self.authenticator.lti
         args = convert_request_to_dict(self.request.arguments)
         try:
@@ -92,7 +92,10 @@ class QualkitCallbackHandler(LTI13CallbackHandler):
             raise LaunchRefused(400, f"state: {reason}",
                                 f"This launch did not start in this browser. {AGAIN}") from None  # fmt: skip
         now = time.time()
-        claims = decode_launch(args["id_token"], config, authenticator.keys, now)
+        # The LMS's key set may be fetched: off the hub's event loop.
+        claims = await asyncio.get_running_loop().run_in_executor(
+            None, decode_launch, args["id_token"], config, authenticator.keys, now
+        )
         try:
             self.check_nonce(claims)  # the nonce cookie set at login initiation
         except HTTPError as error:
