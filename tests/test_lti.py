@@ -255,6 +255,18 @@ def link(config, platform, keys):
                        config.private_key_file, config.state_dir)  # fmt: skip
 
 
+@pytest.mark.parametrize("key", ["sub", "email", "custom_username"])
+def test_the_roster_names_people_as_the_hub_does(key):
+    """The hub names a person at launch (lti_launch), the grader from the roster (lms): the
+    same rule, or the roster says it cannot."""
+    from lti_launch import lti_username
+
+    claims = {"sub": "A1b2-C3", "email": "Ana.Lopez@Example.edu", f"{LTI}custom": {"username": "ana"}}
+    member = {"user_id": "A1b2-C3", "email": "Ana.Lopez@Example.edu"}
+    expected = lti_username(claims, key) if not key.startswith("custom_") else ""
+    assert lms.username(member, key) == expected
+
+
 def test_roster_names_launched_and_never_launched_students(link, tmp_path, capsys):
     course = Course(f"sqlite:///{tmp_path / 'gradebook.db'}")
     assert lms.roster(course, link) == 0
