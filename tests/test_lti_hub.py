@@ -20,6 +20,7 @@ import re
 import shutil
 import sqlite3
 import stat
+import subprocess
 import tempfile
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -34,6 +35,7 @@ from hub_ui import LONG, open_assignment_list, submit
 from lti_platform import INSTRUCTOR, LEARNER, LTI, Person, Platform, new_key
 from test_hub import (
     LESSON,
+    VENV,
     WRITTEN,
     browser,  # noqa: F401 (the module's browser fixture)
     formgrader_action,
@@ -60,6 +62,10 @@ ANSWERS = {ANA: (solution_code(), WRITTEN["qk-ana"]),
 
 @pytest.fixture(scope="module")
 def lms_hub():
+    found = subprocess.run([str(VENV / "bin" / "python"), "-c", "import qualkit.lesson_link"],
+                           capture_output=True, text=True, cwd="/", env={"PATH": "/usr/bin:/bin"})  # fmt: skip
+    if found.returncode != 0:  # students' servers would not open lesson links
+        pytest.fail(f"{VENV}: its qualkit predates lesson links: make hub-env\n{found.stderr}")
     platform = Platform(people={p.sub: p for p in PEOPLE}).start()
     private = Path(tempfile.mkdtemp(prefix="qualkit-lti-", dir="/srv"))
     private.chmod(0o711)  # the grader reaches its key and records inside, nobody lists it
