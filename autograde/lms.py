@@ -26,8 +26,11 @@ from pathlib import Path
 
 CONFIG_ENV = "QUALKIT_LTI_CONFIG"
 NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"
-LEARNER_ROLES = {"http://purl.imsglobal.org/vocab/lis/v2/membership#Learner",
-                 "http://purl.imsglobal.org/vocab/lis/v2/membership/Learner#Learner", "Learner"}  # fmt: skip
+LEARNER_ROLES = {
+    "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner",
+    "http://purl.imsglobal.org/vocab/lis/v2/membership/Learner#Learner",
+    "Learner",
+}
 
 
 class LmsError(Exception):
@@ -51,8 +54,10 @@ def load_link(path: Path | None = None) -> LmsLink:
     """The settings, from ``$QUALKIT_LTI_CONFIG``; a missing file or key is named."""
     where = path or os.environ.get(CONFIG_ENV)
     if not where:
-        raise LmsError(f"no LMS link: set {CONFIG_ENV} to the course's LTI settings file "
-                       "(the TLJH plugin writes it; README, For hub admins)")  # fmt: skip
+        raise LmsError(
+            f"no LMS link: set {CONFIG_ENV} to the course's LTI settings file "
+            "(the TLJH plugin writes it; README, For hub admins)"
+        )
     where = Path(where)
     try:
         data = json.loads(where.read_text(encoding="utf-8"))
@@ -62,9 +67,13 @@ def load_link(path: Path | None = None) -> LmsLink:
     missing = [key for key in fields if not data.get(key)]
     if missing:
         raise LmsError(f"{where}: LTI setting {missing[0]!r} is missing")
-    return LmsLink(*(data[key] for key in fields[:3]), Path(data["private_key_file"]),
-                   Path(data["state_dir"]), data.get("username_key") or "sub",
-                   data.get("account_prefix", ""))  # fmt: skip
+    return LmsLink(
+        *(data[key] for key in fields[:3]),
+        Path(data["private_key_file"]),
+        Path(data["state_dir"]),
+        data.get("username_key") or "sub",
+        data.get("account_prefix", ""),
+    )
 
 
 def launch_records(link: LmsLink) -> list[dict]:
@@ -78,11 +87,14 @@ def services(link: LmsLink) -> dict:
     """The LMS's service addresses for the course, from its latest launch."""
     records = launch_records(link)
     if not records:
-        raise LmsError(f"no launch recorded in {link.state_dir}: the LMS's roster and grade "
-                       "services become known at the first launch from the course")  # fmt: skip
+        raise LmsError(
+            f"no launch recorded in {link.state_dir}: the LMS's roster and grade "
+            "services become known at the first launch from the course"
+        )
     latest = records[-1]
-    return {key: latest.get(key) for key in ("nrps_url", "lineitems_url", "ags_scopes",
-                                              "context_id")}  # fmt: skip
+    return {
+        key: latest.get(key) for key in ("nrps_url", "lineitems_url", "ags_scopes", "context_id")
+    }
 
 
 def connector(link: LmsLink):
@@ -93,8 +105,9 @@ def connector(link: LmsLink):
 
     pem = link.private_key_file.read_bytes()
     key = serialization.load_pem_private_key(pem, password=None)
-    public = key.public_key().public_bytes(serialization.Encoding.PEM,
-                                           serialization.PublicFormat.SubjectPublicKeyInfo)  # fmt: skip
+    public = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     registration = (
         Registration()
         .set_issuer(link.issuer)
@@ -135,18 +148,29 @@ def course_students(link: LmsLink, members: list[dict]) -> tuple[list[Student], 
             continue
         name = username(member, link.username_key)
         if not name:
-            skipped.append(f"{member.get('name') or member.get('user_id')}: listed once she "
-                           f"launches (the LMS's roster has no {link.username_key!r})")  # fmt: skip
+            skipped.append(
+                f"{member.get('name') or member.get('user_id')}: listed once she "
+                f"launches (the LMS's roster has no {link.username_key!r})"
+            )
             continue
         name = link.account_prefix + name
-        found[name] = Student(name, member.get("given_name", ""), member.get("family_name", ""),
-                              member.get("email", ""), member["user_id"])  # fmt: skip
+        found[name] = Student(
+            name,
+            member.get("given_name", ""),
+            member.get("family_name", ""),
+            member.get("email", ""),
+            member["user_id"],
+        )
     for record in launch_records(link):
         if record["role"] == "students":
             name = link.account_prefix + record["username"]
             found[name] = Student(
-                name, record["given_name"], record["family_name"],
-                record["email"], record["lms_user_id"])  # fmt: skip
+                name,
+                record["given_name"],
+                record["family_name"],
+                record["email"],
+                record["lms_user_id"],
+            )
     return sorted(found.values(), key=lambda s: s.id), skipped
 
 
@@ -154,8 +178,9 @@ def nrps_members(link: LmsLink, nrps_url: str) -> list[dict]:
     from pylti1p3.exception import LtiServiceException
     from pylti1p3.names_roles import NamesRolesProvisioningService
 
-    service = NamesRolesProvisioningService(connector(link), {
-        "context_memberships_url": nrps_url, "service_versions": ["2.0"]})  # fmt: skip
+    service = NamesRolesProvisioningService(
+        connector(link), {"context_memberships_url": nrps_url, "service_versions": ["2.0"]}
+    )
     try:
         return service.get_members()
     except (LtiServiceException, OSError) as error:
@@ -169,9 +194,13 @@ def roster(api, link: LmsLink) -> int:
     students, skipped = course_students(link, members)
     with api.gradebook as gradebook:
         for s in students:
-            gradebook.update_or_create_student(s.id, first_name=s.first_name,
-                                               last_name=s.last_name, email=s.email,
-                                               lms_user_id=s.lms_user_id)  # fmt: skip
+            gradebook.update_or_create_student(
+                s.id,
+                first_name=s.first_name,
+                last_name=s.last_name,
+                email=s.email,
+                lms_user_id=s.lms_user_id,
+            )
     source = "launches and the LMS roster" if addresses["nrps_url"] else "launches (no NRPS)"
     print(f"roster: {len(students)} student(s) in the gradebook from {source}")
     for line in skipped:

@@ -17,12 +17,14 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from lms import LmsError, LmsLink, connector, load_link, services
 
-LINEITEM_SCOPES = ("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
-                   "https://purl.imsglobal.org/spec/lti-ags/scope/score")  # fmt: skip
+LINEITEM_SCOPES = (
+    "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+    "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+)
 
 
 @dataclass(frozen=True)
@@ -68,19 +70,26 @@ def plan(rows: list[dict], lms_ids: dict[str, str], maxima: dict[str, float]) ->
         if row["status"] != "graded":
             empty.append(f"{lesson} {student}: {row['status']}")
         elif not lms_ids.get(student):
-            empty.append(f"{lesson} {student}: no LMS id (make lms-roster; she may not be in "
-                         "the LMS course)")  # fmt: skip
+            empty.append(
+                f"{lesson} {student}: no LMS id (make lms-roster; she may not be in the LMS course)"
+            )
         else:
-            scores.append(Score(lesson, student, lms_ids[student], float(row["score"]),
-                                float(row["max_score"])))  # fmt: skip
+            scores.append(
+                Score(
+                    lesson, student, lms_ids[student], float(row["score"]), float(row["max_score"])
+                )
+            )
     lessons = {s.lesson: maxima[s.lesson] for s in scores}
     return Plan(lessons, tuple(scores), tuple(empty))
 
 
 def describe(p: Plan) -> list[str]:
     lines = [f"line item {lesson}: {points:g} points" for lesson, points in p.lessons.items()]
-    lines += [f"score {s.lesson} {s.student} (LMS user {s.lms_user_id}): "
-              f"{s.score_given:g} / {s.score_maximum:g}" for s in p.scores]  # fmt: skip
+    lines += [
+        f"score {s.lesson} {s.student} (LMS user {s.lms_user_id}): "
+        f"{s.score_given:g} / {s.score_maximum:g}"
+        for s in p.scores
+    ]
     lines += [f"left empty {line}" for line in p.left_empty]
     return lines
 
@@ -94,23 +103,40 @@ def post(p: Plan, link: LmsLink) -> None:
 
     addresses = services(link)
     if not addresses.get("lineitems_url"):
-        raise LmsError("the LMS offers no grade service for this course (no AGS claim at "
-                       "launch): turn on its Assignment and Grade Services for the tool")  # fmt: skip
-    ags = AssignmentsGradesService(connector(link), {
-        "scope": list(addresses.get("ags_scopes") or LINEITEM_SCOPES),
-        "lineitems": addresses["lineitems_url"]})  # fmt: skip
-    now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+        raise LmsError(
+            "the LMS offers no grade service for this course (no AGS claim at "
+            "launch): turn on its Assignment and Grade Services for the tool"
+        )
+    ags = AssignmentsGradesService(
+        connector(link),
+        {
+            "scope": list(addresses.get("ags_scopes") or LINEITEM_SCOPES),
+            "lineitems": addresses["lineitems_url"],
+        },
+    )
+    now = datetime.now(UTC).isoformat(timespec="milliseconds")
     try:
         items = {
             lesson: ags.find_or_create_lineitem(
-                LineItem().set_label(lesson).set_resource_id(lesson).set_tag("qualkit")
-                .set_score_maximum(points), find_by="resource_id")  # fmt: skip
+                LineItem()
+                .set_label(lesson)
+                .set_resource_id(lesson)
+                .set_tag("qualkit")
+                .set_score_maximum(points),
+                find_by="resource_id",
+            )
             for lesson, points in p.lessons.items()
         }
         for s in p.scores:
-            grade = (Grade().set_user_id(s.lms_user_id).set_score_given(s.score_given)
-                     .set_score_maximum(s.score_maximum).set_timestamp(now)
-                     .set_activity_progress("Completed").set_grading_progress("FullyGraded"))  # fmt: skip
+            grade = (
+                Grade()
+                .set_user_id(s.lms_user_id)
+                .set_score_given(s.score_given)
+                .set_score_maximum(s.score_maximum)
+                .set_timestamp(now)
+                .set_activity_progress("Completed")
+                .set_grading_progress("FullyGraded")
+            )
             ags.put_grade(grade, items[s.lesson])
     except (LtiException, OSError) as error:
         raise LmsError(f"the LMS's grade service refused: {error}") from error

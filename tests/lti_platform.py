@@ -79,7 +79,7 @@ class Platform:
 
     # --- serving -------------------------------------------------------------------------
 
-    def start(self) -> "Platform":
+    def start(self) -> Platform:
         handler = type("Handler", (_Handler,), {"platform": self})
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
@@ -111,10 +111,13 @@ class Platform:
     def launch_url(self, sub: str, lesson: str | None = None, context: str | None = None) -> str:
         """The link a person clicks in the course (a page that starts the OIDC login)."""
         query = {"sub": sub, **({"lesson": lesson} if lesson else {})}
-        return f"{self.url}/launch?{urlencode({**query, **({'context': context} if context else {})})}"
+        return (
+            f"{self.url}/launch?{urlencode({**query, **({'context': context} if context else {})})}"
+        )
 
-    def claims(self, sub: str, nonce: str, lesson: str | None = None,
-               context: str | None = None) -> dict:  # fmt: skip
+    def claims(
+        self, sub: str, nonce: str, lesson: str | None = None, context: str | None = None
+    ) -> dict:
         person = self.people[sub]
         context = context or self.context_id
         now = int(time.time())
@@ -152,8 +155,7 @@ class Platform:
 
     def mint(self, claims: dict, key=None, kid: str | None = None, alg: str = "RS256") -> str:
         """An id token signed with the platform's key, or with ``key``/``kid`` given."""
-        return jwt.encode(claims, key or self.key, algorithm=alg,
-                          headers={"kid": kid or self.kid})  # fmt: skip
+        return jwt.encode(claims, key or self.key, algorithm=alg, headers={"kid": kid or self.kid})
 
     # --- the tool's client credentials -----------------------------------------------------
 
@@ -167,8 +169,13 @@ class Platform:
                 keys = jwt.PyJWKSet.from_dict(self.tool_jwks)
             kid = jwt.get_unverified_header(assertion).get("kid")
             key = next(k for k in keys.keys if k.key_id == kid or kid is None)
-            claims = jwt.decode(assertion, key.key, algorithms=["RS256"],
-                                audience=f"{self.url}/token", issuer=self.client_id)  # fmt: skip
+            claims = jwt.decode(
+                assertion,
+                key.key,
+                algorithms=["RS256"],
+                audience=f"{self.url}/token",
+                issuer=self.client_id,
+            )
         except (StopIteration, jwt.PyJWTError, OSError) as error:
             return 401, {"error": "invalid_client", "error_description": str(error)}
         if claims.get("sub") != self.client_id:
@@ -176,19 +183,32 @@ class Platform:
         scopes = [s for s in form.get("scope", "").split() if s in SCOPES]
         token = secrets.token_urlsafe(16)
         self.tokens[token] = scopes
-        return 200, {"access_token": token, "token_type": "Bearer", "expires_in": 3600,
-                     "scope": " ".join(scopes)}  # fmt: skip
+        return 200, {
+            "access_token": token,
+            "token_type": "Bearer",
+            "expires_in": 3600,
+            "scope": " ".join(scopes),
+        }
 
     def members(self, context: str) -> dict:
         people = self.people.values() if context == self.context_id else []
         members = [
-            {"status": "Active", "user_id": p.sub, "name": f"{p.given_name} {p.family_name}",
-             "given_name": p.given_name, "family_name": p.family_name, "email": p.email,
-             "roles": list(p.roles)}  # fmt: skip
+            {
+                "status": "Active",
+                "user_id": p.sub,
+                "name": f"{p.given_name} {p.family_name}",
+                "given_name": p.given_name,
+                "family_name": p.family_name,
+                "email": p.email,
+                "roles": list(p.roles),
+            }
             for p in people
         ]
-        return {"id": f"{self.url}/nrps/{context}", "members": members,
-                "context": {"id": context, "title": self.context_title}}  # fmt: skip
+        return {
+            "id": f"{self.url}/nrps/{context}",
+            "members": members,
+            "context": {"id": context, "title": self.context_title},
+        }
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -210,9 +230,13 @@ class _Handler(BaseHTTPRequestHandler):
             f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(str(v))}">'
             for k, v in fields.items()
         )
-        self._send(200, f'<html><body><form id="f" method="post" action="{html.escape(action)}">'
-                        f'{inputs}</form><script>document.getElementById("f").submit()</script>'
-                        "</body></html>", "text/html")  # fmt: skip
+        self._send(
+            200,
+            f'<html><body><form id="f" method="post" action="{html.escape(action)}">'
+            f'{inputs}</form><script>document.getElementById("f").submit()</script>'
+            "</body></html>",
+            "text/html",
+        )
 
     def _scopes(self) -> list:
         token = self.headers.get("Authorization", "").removeprefix("Bearer ")
@@ -225,20 +249,29 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(200, {"keys": [public_jwk(p.key, p.kid)]})
         if url.path == "/launch":  # the person clicks the course link
             hint = json.dumps({"lesson": query.get("lesson"), "context": query.get("context")})
-            return self._form_page(p.tool_login_url, {
-                "iss": p.issuer, "login_hint": query["sub"], "lti_message_hint": hint,
-                "target_link_uri": p.tool_redirect_urls[0], "client_id": p.client_id,
-                "lti_deployment_id": p.deployment_id})  # fmt: skip
+            return self._form_page(
+                p.tool_login_url,
+                {
+                    "iss": p.issuer,
+                    "login_hint": query["sub"],
+                    "lti_message_hint": hint,
+                    "target_link_uri": p.tool_redirect_urls[0],
+                    "client_id": p.client_id,
+                    "lti_deployment_id": p.deployment_id,
+                },
+            )
         if url.path == "/auth":  # the tool's authentication request: answer with an id token
             if query.get("client_id") != p.client_id:
                 return self._send(400, {"error": "unknown client_id"})
             if query.get("redirect_uri") not in p.tool_redirect_urls:
                 return self._send(400, {"error": f"redirect_uri {query.get('redirect_uri')}"})
             hint = json.loads(query.get("lti_message_hint") or "{}")
-            claims = p.claims(query["login_hint"], query["nonce"], hint.get("lesson"),
-                              hint.get("context"))  # fmt: skip
-            return self._form_page(query["redirect_uri"],
-                                   {"id_token": p.mint(claims), "state": query["state"]})
+            claims = p.claims(
+                query["login_hint"], query["nonce"], hint.get("lesson"), hint.get("context")
+            )
+            return self._form_page(
+                query["redirect_uri"], {"id_token": p.mint(claims), "state": query["state"]}
+            )
         if url.path.startswith("/nrps/"):
             if SCOPES[3] not in self._scopes():
                 return self._send(403, {"error": "scope"})

@@ -13,8 +13,6 @@ import time
 import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
-
-from conftest import REPO
 from lti_platform import (
     INSTITUTION_INSTRUCTOR,
     INSTRUCTOR,
@@ -25,6 +23,8 @@ from lti_platform import (
     Platform,
     new_key,
 )
+
+from conftest import REPO
 
 sys.path.insert(0, str(REPO / "deploy" / "tljh"))
 sys.path.insert(0, str(REPO / "autograde"))
@@ -52,8 +52,9 @@ PEOPLE = (
 
 
 def pem(key) -> bytes:
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption())  # fmt: skip
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +73,12 @@ def config(platform, tmp_path):
     key_file = tmp_path / "tool-key.pem"
     key_file.write_bytes(pem(platform.tool_key))
     key_file.chmod(0o600)
-    return LtiConfig(**platform.endpoints, private_key_file=key_file,
-                     context_id=platform.context_id, state_dir=tmp_path / "lti")  # fmt: skip
+    return LtiConfig(
+        **platform.endpoints,
+        private_key_file=key_file,
+        context_id=platform.context_id,
+        state_dir=tmp_path / "lti",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -81,14 +86,16 @@ def keys(platform):
     return jwt.PyJWKClient(f"{platform.url}/jwks")
 
 
-def launch(platform, config, keys, sub="u-ana", lesson="00-orientation", *, edit=None,
-           context="", **mint):  # fmt: skip
+def launch(
+    platform, config, keys, sub="u-ana", lesson="00-orientation", *, edit=None, context="", **mint
+):
     claims = platform.claims(sub, nonce=f"n-{time.monotonic_ns()}", lesson=lesson)
     if edit:
         edit(claims)
     token = platform.mint(claims, **mint)
-    return check_launch(decode_launch(token, config, keys, time.time()), config,
-                        context or config.context_id)  # fmt: skip
+    return check_launch(
+        decode_launch(token, config, keys, time.time()), config, context or config.context_id
+    )
 
 
 def refused(*args, **kwargs) -> LaunchRefused:
@@ -111,15 +118,18 @@ def test_a_learners_launch_names_her_and_her_lesson(platform, config, keys):
 def test_a_lesson_comes_from_a_custom_parameter_or_the_links_address(platform, config, keys):
     def canvas_link(claims):  # an assignment whose URL names the lesson, no custom parameter
         claims[f"{LTI}custom"] = {}
-        claims[f"{LTI}target_link_uri"] = "https://hub.example.edu/hub/lti13/oauth_callback?lesson=03-codebook-and-coding"
+        claims[f"{LTI}target_link_uri"] = (
+            "https://hub.example.edu/hub/lti13/oauth_callback?lesson=03-codebook-and-coding"
+        )
 
     assert launch(platform, config, keys, edit=canvas_link).lesson == "03-codebook-and-coding"
     odd = launch(platform, config, keys, lesson="../../etc/passwd")
     assert odd.lesson == ""  # not a lesson folder's name: the course's JupyterLab instead
 
 
-@pytest.mark.parametrize(("sub", "role"), [("u-ines", "graders"), ("u-tom", "graders"),
-                                           ("u-mia", "students")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("sub", "role"), [("u-ines", "graders"), ("u-tom", "graders"), ("u-mia", "students")]
+)
 def test_roles_make_course_groups_and_an_institution_role_grants_nothing(
     platform, config, keys, sub, role
 ):
@@ -165,10 +175,12 @@ def test_tampered_signature_and_a_forged_role(platform, config, keys):
     claims = json.loads(jwt.utils.base64url_decode(body))
     claims[f"{LTI}roles"] = [INSTRUCTOR]
     forged = jwt.utils.base64url_encode(json.dumps(claims).encode()).decode()
-    for bad in (f"{head}.{forged}.{signature}",
-                platform.mint(claims, key=new_key()),  # the platform's kid, another key
-                jwt.encode(claims, None, algorithm="none", headers={"kid": platform.kid}),
-                jwt.encode(claims, b"x" * 32, algorithm="HS256", headers={"kid": platform.kid})):  # fmt: skip
+    for bad in (
+        f"{head}.{forged}.{signature}",
+        platform.mint(claims, key=new_key()),  # the platform's kid, another key
+        jwt.encode(claims, None, algorithm="none", headers={"kid": platform.kid}),
+        jwt.encode(claims, b"x" * 32, algorithm="HS256", headers={"kid": platform.kid}),
+    ):
         with pytest.raises(LaunchRefused) as caught:
             decode_launch(bad, config, keys, time.time())
         assert caught.value.status == 401, caught.value.reason
@@ -251,8 +263,9 @@ def link(config, platform, keys):
     config.state_dir.mkdir(exist_ok=True)
     for sub in ("u-ana", "u-ines"):
         record_launch(launch(platform, config, keys, sub), config)
-    return lms.LmsLink(config.issuer, config.client_id, config.token_url,
-                       config.private_key_file, config.state_dir)  # fmt: skip
+    return lms.LmsLink(
+        config.issuer, config.client_id, config.token_url, config.private_key_file, config.state_dir
+    )
 
 
 @pytest.mark.parametrize("key", ["sub", "email", "custom_username"])
@@ -261,7 +274,11 @@ def test_the_roster_names_people_as_the_hub_does(key):
     same rule, or the roster says it cannot."""
     from lti_launch import lti_username
 
-    claims = {"sub": "A1b2-C3", "email": "Ana.Lopez@Example.edu", f"{LTI}custom": {"username": "ana"}}
+    claims = {
+        "sub": "A1b2-C3",
+        "email": "Ana.Lopez@Example.edu",
+        f"{LTI}custom": {"username": "ana"},
+    }
     member = {"user_id": "A1b2-C3", "email": "Ana.Lopez@Example.edu"}
     expected = lti_username(claims, key) if not key.startswith("custom_") else ""
     assert lms.username(member, key) == expected
@@ -273,8 +290,11 @@ def test_roster_names_launched_and_never_launched_students(link, tmp_path, capsy
     with course.gradebook as gradebook:
         students = {s.id: (s.first_name, s.last_name, s.lms_user_id) for s in gradebook.students}
     # Ana launched; Bea and Mia never did (NRPS lists them); instructors are not students.
-    assert students == {"u-ana": ("Ana", "Lopez", "u-ana"), "u-bea": ("Bea", "Okafor", "u-bea"),
-                        "u-mia": ("Mia", "Chen", "u-mia")}  # fmt: skip
+    assert students == {
+        "u-ana": ("Ana", "Lopez", "u-ana"),
+        "u-bea": ("Bea", "Okafor", "u-bea"),
+        "u-mia": ("Mia", "Chen", "u-mia"),
+    }
     assert "from launches and the LMS roster" in capsys.readouterr().out
 
 
@@ -298,12 +318,22 @@ def test_the_roster_service_needs_the_tools_own_key(link, tmp_path):
 
 
 ROWS = [
-    {"lesson": "00-orientation", "student_id": "u-ana", "score": 8.75, "max_score": 10.0,
-     "status": "graded"},
-    {"lesson": "00-orientation", "student_id": "u-bea", "score": 4.0, "max_score": 10.0,
-     "status": "needs manual grading"},
+    {
+        "lesson": "00-orientation",
+        "student_id": "u-ana",
+        "score": 8.75,
+        "max_score": 10.0,
+        "status": "graded",
+    },
+    {
+        "lesson": "00-orientation",
+        "student_id": "u-bea",
+        "score": 4.0,
+        "max_score": 10.0,
+        "status": "needs manual grading",
+    },
     {"lesson": "01-design", "student_id": "u-ana", "status": "autograde failed: kernel died"},
-]  # fmt: skip
+]
 
 
 def test_grades_go_back_once_per_lesson_and_only_when_fully_graded(link, platform):
@@ -319,8 +349,11 @@ def test_grades_go_back_once_per_lesson_and_only_when_fully_graded(link, platfor
     lms_grades.post(p, link)
     lms_grades.post(p, link)  # posted again (a regrade): the line item is found, not doubled
     (item,) = platform.lineitems
-    assert (item["resourceId"], item["label"], item["scoreMaximum"]) == ("00-orientation",
-                                                                         "00-orientation", 10.0)  # fmt: skip
+    assert (item["resourceId"], item["label"], item["scoreMaximum"]) == (
+        "00-orientation",
+        "00-orientation",
+        10.0,
+    )
     assert [url for url, _ in platform.scores] == [item["id"]] * 2
     score = platform.scores[0][1]
     assert (score["userId"], score["scoreGiven"], score["scoreMaximum"]) == ("u-ana", 8.75, 10.0)

@@ -29,9 +29,6 @@ import nbformat
 import pytest
 import requests
 from cryptography.hazmat.primitives import serialization
-
-from conftest import REPO
-from hub_ui import LONG, open_assignment_list, submit
 from lti_platform import INSTRUCTOR, LEARNER, LTI, Person, Platform, new_key
 from test_hub import (
     LESSON,
@@ -46,6 +43,9 @@ from test_hub import (
     write_as,
 )
 
+from conftest import REPO
+from hub_ui import LONG, open_assignment_list, submit
+
 pytestmark = [pytest.mark.hub, pytest.mark.browser, pytest.mark.xdist_group("hub")]
 SHOTS = REPO / "test-output" / "lti-hub"
 ANA, BEA, CRUZ, INES, EVE = "qk-lti-ana", "qk-lti-bea", "qk-lti-cruz", "qk-lti-ines", "qk-lti-eve"
@@ -56,27 +56,42 @@ PEOPLE = (
     Person(INES, "Ines", "Marsh", (INSTRUCTOR,)),
     Person(EVE, "Eve", "Stone", (LEARNER,)),  # every launch of hers is a bad one
 )
-ANSWERS = {ANA: (solution_code(), WRITTEN["qk-ana"]),
-           BEA: ('answer_0_1 = {"pss": 1, "doula": 1, "home_visiting": 1}', WRITTEN["qk-bea"])}  # fmt: skip
+ANSWERS = {
+    ANA: (solution_code(), WRITTEN["qk-ana"]),
+    BEA: ('answer_0_1 = {"pss": 1, "doula": 1, "home_visiting": 1}', WRITTEN["qk-bea"]),
+}
 
 
 @pytest.fixture(scope="module")
 def lms_hub():
-    found = subprocess.run([str(VENV / "bin" / "python"), "-c", "import qualkit.lesson_link"],
-                           capture_output=True, text=True, cwd="/", env={"PATH": "/usr/bin:/bin"})  # fmt: skip
+    found = subprocess.run(
+        [str(VENV / "bin" / "python"), "-c", "import qualkit.lesson_link"],
+        capture_output=True,
+        text=True,
+        cwd="/",
+        env={"PATH": "/usr/bin:/bin"},
+    )
     if found.returncode != 0:  # students' servers would not open lesson links
         pytest.fail(f"{VENV}: its qualkit predates lesson links: make hub-env\n{found.stderr}")
     platform = Platform(people={p.sub: p for p in PEOPLE}).start()
     private = Path(tempfile.mkdtemp(prefix="qualkit-lti-", dir="/srv"))
     private.chmod(0o711)  # the grader reaches its key and records inside, nobody lists it
     key = private / "tool-key.pem"
-    key.write_bytes(new_key().private_bytes(serialization.Encoding.PEM,
-                                            serialization.PrivateFormat.PKCS8,
-                                            serialization.NoEncryption()))  # fmt: skip
+    key.write_bytes(
+        new_key().private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     key.chmod(0o600)
-    lti = {**platform.endpoints, "private_key_file": str(key), "state_dir": str(private / "lti"),
-           "context_id": platform.context_id,
-           "account_prefix": ""}  # this hub's accounts are the hub names (TLJH's: jupyter-<name>)  # fmt: skip
+    lti = {
+        **platform.endpoints,
+        "private_key_file": str(key),
+        "state_dir": str(private / "lti"),
+        "context_id": platform.context_id,
+        "account_prefix": "",
+    }  # this hub's accounts are the hub names (TLJH's: jupyter-<name>)
 
     def tell_platform(url: str) -> None:  # the tool's addresses, as an admin registers them
         platform.tool_login_url = f"{url}/hub/lti13/oauth_login"
@@ -84,8 +99,9 @@ def lms_hub():
         platform.tool_jwks_url = f"{url}/hub/lti13/jwks"
 
     try:
-        with running_hub((ANA, BEA, CRUZ, INES, EVE), (), (), lti=lti,
-                         before_start=tell_platform, shots=SHOTS) as hub:  # fmt: skip
+        with running_hub(
+            (ANA, BEA, CRUZ, INES, EVE), (), (), lti=lti, before_start=tell_platform, shots=SHOTS
+        ) as hub:
             yield hub, platform
     finally:
         platform.stop()
@@ -109,18 +125,28 @@ def start_login(hub, platform, sub: str) -> tuple[requests.Session, str, str]:
     """The LMS's login initiation, as the browser would post it: the hub answers with its
     authentication request (nonce, state) and its state cookies."""
     session = requests.Session()
-    reply = session.post(f"{hub.url}/hub/lti13/oauth_login", allow_redirects=False, data={
-        "iss": platform.issuer, "login_hint": sub, "client_id": platform.client_id,
-        "target_link_uri": platform.tool_redirect_urls[0],
-        "lti_deployment_id": platform.deployment_id})  # fmt: skip
+    reply = session.post(
+        f"{hub.url}/hub/lti13/oauth_login",
+        allow_redirects=False,
+        data={
+            "iss": platform.issuer,
+            "login_hint": sub,
+            "client_id": platform.client_id,
+            "target_link_uri": platform.tool_redirect_urls[0],
+            "lti_deployment_id": platform.deployment_id,
+        },
+    )
     assert reply.status_code == 302, reply.text
     query = parse_qs(urlparse(reply.headers["Location"]).query)
     return session, query["nonce"][0], query["state"][0]
 
 
 def post_token(hub, session, token: str, state: str) -> requests.Response:
-    return session.post(f"{hub.url}/hub/lti13/oauth_callback", allow_redirects=False,
-                        data={"id_token": token, "state": state})  # fmt: skip
+    return session.post(
+        f"{hub.url}/hub/lti13/oauth_callback",
+        allow_redirects=False,
+        data={"id_token": token, "state": state},
+    )
 
 
 def tampered(token: str, **changes) -> str:
@@ -134,25 +160,57 @@ def tampered(token: str, **changes) -> str:
 def bad_launches(platform):
     """(name, how the id token is made from good claims, what the page says, log reason)."""
     return [
-        ("expired", lambda c: platform.mint({**c, "iat": c["iat"] - 900, "exp": c["iat"] - 600}),
-         "expired", "expired id token"),
-        ("wrong audience", lambda c: platform.mint({**c, "aud": "another-tool"}),
-         "meant for another tool", "wrong audience"),
-        ("wrong issuer", lambda c: platform.mint({**c, "iss": "https://lms.elsewhere.example"}),
-         "not from the LMS", "wrong issuer"),
-        ("unknown key id", lambda c: platform.mint(c, key=new_key(), kid="attacker-key"),
-         "does not publish", "unknown key id"),
-        ("tampered signature", lambda c: tampered(platform.mint(c), name="Someone Else"),
-         "changed on its way", "signature does not match"),
-        ("another course", lambda c: platform.mint({**c, f"{LTI}context": {
-            "id": "course-soc-500", "title": "SOC 500 Survey Methods"}}),
-         "belongs to another course", "another course"),
-        ("forged role", lambda c: tampered(platform.mint(c), **{f"{LTI}roles": [INSTRUCTOR]}),
-         "changed on its way", "signature does not match"),
-        ("forged role, own key", lambda c: platform.mint({**c, f"{LTI}roles": [INSTRUCTOR]},
-                                                         key=new_key()),
-         "changed on its way", "signature does not match"),
-    ]  # fmt: skip
+        (
+            "expired",
+            lambda c: platform.mint({**c, "iat": c["iat"] - 900, "exp": c["iat"] - 600}),
+            "expired",
+            "expired id token",
+        ),
+        (
+            "wrong audience",
+            lambda c: platform.mint({**c, "aud": "another-tool"}),
+            "meant for another tool",
+            "wrong audience",
+        ),
+        (
+            "wrong issuer",
+            lambda c: platform.mint({**c, "iss": "https://lms.elsewhere.example"}),
+            "not from the LMS",
+            "wrong issuer",
+        ),
+        (
+            "unknown key id",
+            lambda c: platform.mint(c, key=new_key(), kid="attacker-key"),
+            "does not publish",
+            "unknown key id",
+        ),
+        (
+            "tampered signature",
+            lambda c: tampered(platform.mint(c), name="Someone Else"),
+            "changed on its way",
+            "signature does not match",
+        ),
+        (
+            "another course",
+            lambda c: platform.mint(
+                {**c, f"{LTI}context": {"id": "course-soc-500", "title": "SOC 500 Survey Methods"}}
+            ),
+            "belongs to another course",
+            "another course",
+        ),
+        (
+            "forged role",
+            lambda c: tampered(platform.mint(c), **{f"{LTI}roles": [INSTRUCTOR]}),
+            "changed on its way",
+            "signature does not match",
+        ),
+        (
+            "forged role, own key",
+            lambda c: platform.mint({**c, f"{LTI}roles": [INSTRUCTOR]}, key=new_key()),
+            "changed on its way",
+            "signature does not match",
+        ),
+    ]
 
 
 def test_bad_launches_are_refused_and_create_nothing(lms_hub):
@@ -188,10 +246,13 @@ def test_the_course_from_the_lms_on_a_real_hub(lms_hub, browser):  # noqa: F811
     teacher = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
     teacher.set_default_timeout(LONG)
     teacher.goto(platform.launch_url(INES))
-    expect(teacher).to_have_url(re.compile(rf"/services/{settings.course}/formgrader/manage_students"))
+    expect(teacher).to_have_url(
+        re.compile(rf"/services/{settings.course}/formgrader/manage_students")
+    )
     for person in PEOPLE[:3]:
         expect(teacher.locator("tr", has_text=person.family_name).first).to_contain_text(
-            person.given_name)
+            person.given_name
+        )
     teacher.screenshot(path=str(SHOTS / "1-instructor-lands-in-formgrader.png"))
     teacher.goto(f"{hub.formgrader}/manage_assignments")
     assert "error" not in formgrader_action(teacher, LESSON, "education").lower()  # Generate
@@ -204,8 +265,9 @@ def test_the_course_from_the_lms_on_a_real_hub(lms_hub, browser):  # noqa: F811
         page.goto(platform.launch_url(student, LESSON))
         notebook = f"{settings.course}/{LESSON}/{LESSON}.ipynb"
         expect(page).to_have_url(re.compile(rf"/user/{student}/lab/tree/{re.escape(notebook)}"))
-        expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first
-               ).to_be_attached(timeout=LONG)  # fmt: skip
+        expect(
+            page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first
+        ).to_be_attached(timeout=LONG)
         expect(page.locator(".jp-MarkdownCell .jp-RenderedMarkdown h1").first).to_be_visible()
         expect(page.locator(".jp-StatusBar-Widget", has_text="| Idle").first).to_be_visible()
         page.screenshot(path=str(SHOTS / f"2-{student}-lands-in-her-lesson.png"))
@@ -226,7 +288,8 @@ def test_the_course_from_the_lms_on_a_real_hub(lms_hub, browser):  # noqa: F811
             assert written in path.read_text(encoding="utf-8")
             page.goto(platform.launch_url(student, "07-trustworthiness-and-reporting"))
             expect(page.locator("h1")).to_have_text(
-                "Lesson 07-trustworthiness-and-reporting is not released yet")
+                "Lesson 07-trustworthiness-and-reporting is not released yet"
+            )
             page.screenshot(path=str(SHOTS / "2-not-released-yet.png"))
             open_assignment_list(page, lab)
         submit(page, LESSON)
@@ -262,13 +325,19 @@ def test_the_course_from_the_lms_on_a_real_hub(lms_hub, browser):  # noqa: F811
     # What the LMS received equals grades.csv for fully graded submissions, nothing else.
     with (settings.course_root / "build" / "grades.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    graded = {r["student_id"]: (float(r["score"]), float(r["max_score"]))
-              for r in rows if r["status"] == "graded"}  # fmt: skip
+    graded = {
+        r["student_id"]: (float(r["score"]), float(r["max_score"]))
+        for r in rows
+        if r["status"] == "graded"
+    }
     assert set(graded) == {ANA} and {r["student_id"] for r in rows} == {ANA, BEA}
     (item,) = platform.lineitems
     assert item["resourceId"] == LESSON and item["scoreMaximum"] == graded[ANA][1]
-    received = {score["userId"]: (score["scoreGiven"], score["scoreMaximum"])
-                for url, score in platform.scores if url == item["id"]}  # fmt: skip
+    received = {
+        score["userId"]: (score["scoreGiven"], score["scoreMaximum"])
+        for url, score in platform.scores
+        if url == item["id"]
+    }
     assert received == graded and len(platform.scores) == 1
     assert platform.scores[0][1]["gradingProgress"] == "FullyGraded"
     assert stat.S_IMODE(Path(settings.lti["private_key_file"]).stat().st_mode) == 0o600

@@ -25,16 +25,23 @@ AGS_CLAIM = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
 _MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership"
 # Context roles only (LTI 1.3 §A.2.2; simple names are the deprecated short form): an
 # institution or system role (…/institution/person#Instructor) grants nothing in this course.
-GRADER_ROLES = frozenset({
-    f"{_MEMBERSHIP}#Instructor", f"{_MEMBERSHIP}#TeachingAssistant",
-    f"{_MEMBERSHIP}/Instructor#TeachingAssistant", "Instructor", "TeachingAssistant",
-})  # fmt: skip
+GRADER_ROLES = frozenset(
+    {
+        f"{_MEMBERSHIP}#Instructor",
+        f"{_MEMBERSHIP}#TeachingAssistant",
+        f"{_MEMBERSHIP}/Instructor#TeachingAssistant",
+        "Instructor",
+        "TeachingAssistant",
+    }
+)
 STUDENT_ROLES = frozenset({f"{_MEMBERSHIP}#Learner", f"{_MEMBERSHIP}/Learner#Learner", "Learner"})
 AGAIN = "Go back to the course in your LMS and click the link again."
-ADMIN = "Ask your course hub's administrator to check the LMS registration (README, For hub admins)."
+ADMIN = (
+    "Ask your course hub's administrator to check the LMS registration (README, For hub admins)."
+)
 
 
-class LaunchRefused(Exception):
+class LaunchRefused(Exception):  # noqa: N818 (a refusal, not an error of the hub)
     """A launch the hub refuses: ``message`` for the person, ``reason`` for the log."""
 
     def __init__(self, status: int, reason: str, message: str):
@@ -69,8 +76,9 @@ class LtiConfig:
         known = {f.name: f for f in fields(cls)}
         unknown = sorted(set(data) - set(known))
         if unknown:
-            raise ValueError(f"{source}: unknown lti setting {unknown[0]!r}; known: "
-                             + ", ".join(sorted(known)))  # fmt: skip
+            raise ValueError(
+                f"{source}: unknown lti setting {unknown[0]!r}; known: " + ", ".join(sorted(known))
+            )
         required = [n for n, f in known.items() if f.default is MISSING]
         missing = [n for n in required if not data.get(n)]
         if missing:
@@ -107,8 +115,11 @@ def _unverified(token: str) -> tuple[dict, dict]:
             token, options={"verify_signature": False}
         )
     except jwt.PyJWTError as error:
-        raise LaunchRefused(400, f"malformed id token: {error}",
-                            f"The LMS sent a launch this hub cannot read. {AGAIN}") from error  # fmt: skip
+        raise LaunchRefused(
+            400,
+            f"malformed id token: {error}",
+            f"The LMS sent a launch this hub cannot read. {AGAIN}",
+        ) from error
 
 
 def decode_launch(token: str, config: LtiConfig, keys: jwt.PyJWKClient, now: float) -> dict:
@@ -117,40 +128,70 @@ def decode_launch(token: str, config: LtiConfig, keys: jwt.PyJWKClient, now: flo
     token's own (unverified) claims already show it: refusing never trusts them."""
     header, claims = _unverified(token)
     if claims.get("iss") != config.issuer:
-        raise LaunchRefused(401, f"wrong issuer {claims.get('iss')!r}",
-                            f"This launch comes from {claims.get('iss')!r}, not from the LMS "
-                            f"this course hub is registered with. {ADMIN}")  # fmt: skip
+        raise LaunchRefused(
+            401,
+            f"wrong issuer {claims.get('iss')!r}",
+            f"This launch comes from {claims.get('iss')!r}, not from the LMS "
+            f"this course hub is registered with. {ADMIN}",
+        )
     audience = claims.get("aud")
     if config.client_id not in (audience if isinstance(audience, list) else [audience]):
-        raise LaunchRefused(401, f"wrong audience {audience!r}",
-                            f"This launch was meant for another tool (client id {audience!r}), "
-                            f"not this course hub. {ADMIN}")  # fmt: skip
+        raise LaunchRefused(
+            401,
+            f"wrong audience {audience!r}",
+            f"This launch was meant for another tool (client id {audience!r}), "
+            f"not this course hub. {ADMIN}",
+        )
     if header.get("alg") != "RS256":
-        raise LaunchRefused(401, f"algorithm {header.get('alg')!r} refused",
-                            f"This launch is not signed as LTI 1.3 requires (RS256). {ADMIN}")  # fmt: skip
+        raise LaunchRefused(
+            401,
+            f"algorithm {header.get('alg')!r} refused",
+            f"This launch is not signed as LTI 1.3 requires (RS256). {ADMIN}",
+        )
     try:
         key = keys.get_signing_key(header.get("kid"))
     except jwt.PyJWKClientError as error:
-        raise LaunchRefused(401, f"unknown key id {header.get('kid')!r}: {error}",
-                            f"The launch is signed with a key ({header.get('kid')!r}) your LMS "
-                            f"does not publish, so it cannot be trusted. {ADMIN}") from error  # fmt: skip
+        raise LaunchRefused(
+            401,
+            f"unknown key id {header.get('kid')!r}: {error}",
+            f"The launch is signed with a key ({header.get('kid')!r}) your LMS "
+            f"does not publish, so it cannot be trusted. {ADMIN}",
+        ) from error
     try:
-        claims = jwt.decode(token, key.key, algorithms=["RS256"], audience=config.client_id,
-                            issuer=config.issuer, leeway=30,
-                            options={"require": ["exp", "iat", "sub", "nonce"]})  # fmt: skip
+        claims = jwt.decode(
+            token,
+            key.key,
+            algorithms=["RS256"],
+            audience=config.client_id,
+            issuer=config.issuer,
+            leeway=30,
+            options={"require": ["exp", "iat", "sub", "nonce"]},
+        )
     except jwt.ExpiredSignatureError as error:
-        raise LaunchRefused(401, "expired id token",
-                            f"This course link has expired before it reached the hub. {AGAIN}") from error  # fmt: skip
+        raise LaunchRefused(
+            401,
+            "expired id token",
+            f"This course link has expired before it reached the hub. {AGAIN}",
+        ) from error
     except jwt.InvalidSignatureError as error:
-        raise LaunchRefused(401, "signature does not match the token",
-                            "This launch was changed on its way from your LMS (its signature does "
-                            f"not match its content), so it is refused. {AGAIN}") from error  # fmt: skip
+        raise LaunchRefused(
+            401,
+            "signature does not match the token",
+            "This launch was changed on its way from your LMS (its signature does "
+            f"not match its content), so it is refused. {AGAIN}",
+        ) from error
     except jwt.PyJWTError as error:
-        raise LaunchRefused(401, f"invalid id token: {error}",
-                            f"The LMS sent a launch this hub cannot accept ({error}). {AGAIN}") from error  # fmt: skip
+        raise LaunchRefused(
+            401,
+            f"invalid id token: {error}",
+            f"The LMS sent a launch this hub cannot accept ({error}). {AGAIN}",
+        ) from error
     if claims["iat"] < now - config.max_age:
-        raise LaunchRefused(401, f"id token issued {int(now - claims['iat'])} s ago",
-                            f"This course link has expired before it reached the hub. {AGAIN}")  # fmt: skip
+        raise LaunchRefused(
+            401,
+            f"id token issued {int(now - claims['iat'])} s ago",
+            f"This course link has expired before it reached the hub. {AGAIN}",
+        )
     return claims
 
 
@@ -169,38 +210,57 @@ def lti_username(claims: dict, key: str) -> str:
     value = str(source.get(key.removeprefix("custom_")) or "")
     name = re.sub(r"[^a-z0-9._-]", "-", value.strip().lower()).strip("-.")
     if not name:
-        raise LaunchRefused(400, f"no {key!r} claim to name the user",
-                            f"Your LMS did not send the {key!r} this hub names people by. {ADMIN}")  # fmt: skip
+        raise LaunchRefused(
+            400,
+            f"no {key!r} claim to name the user",
+            f"Your LMS did not send the {key!r} this hub names people by. {ADMIN}",
+        )
     return name
 
 
 def check_launch(claims: dict, config: LtiConfig, course_context: str) -> Launch:
     """The LTI message's own rules, then this course: its deployment, its LMS course and a
     role in it. ``course_context`` is the bound course ("" when none is bound yet)."""
-    if claims.get(f"{LTI}version") != "1.3.0" or claims.get(
-        f"{LTI}message_type"
-    ) != "LtiResourceLinkRequest" or not claims.get(f"{LTI}resource_link", {}).get("id"):
-        raise LaunchRefused(400, "not an LTI 1.3 resource link launch",
-                            f"This link is not an LTI 1.3 course link. {ADMIN}")  # fmt: skip
+    if (
+        claims.get(f"{LTI}version") != "1.3.0"
+        or claims.get(f"{LTI}message_type") != "LtiResourceLinkRequest"
+        or not claims.get(f"{LTI}resource_link", {}).get("id")
+    ):
+        raise LaunchRefused(
+            400,
+            "not an LTI 1.3 resource link launch",
+            f"This link is not an LTI 1.3 course link. {ADMIN}",
+        )
     if claims.get(f"{LTI}deployment_id") != config.deployment_id:
-        raise LaunchRefused(403, f"unknown deployment {claims.get(f'{LTI}deployment_id')!r}",
-                            f"This link comes from a deployment of the tool this hub does not "
-                            f"serve. {ADMIN}")  # fmt: skip
+        raise LaunchRefused(
+            403,
+            f"unknown deployment {claims.get(f'{LTI}deployment_id')!r}",
+            f"This link comes from a deployment of the tool this hub does not serve. {ADMIN}",
+        )
     context = claims.get(f"{LTI}context") or {}
     group = role_group(claims.get(f"{LTI}roles"))
     if course_context and context.get("id") != course_context:
-        raise LaunchRefused(403, f"another course's launch (context {context.get('id')!r})",
-                            f"This link belongs to another course ({context.get('title') or context.get('id')!r}); "
-                            "this hub serves one course only. Open the link from that course's "
-                            "own hub, or ask your instructor.")  # fmt: skip
+        raise LaunchRefused(
+            403,
+            f"another course's launch (context {context.get('id')!r})",
+            f"This link belongs to another course ({context.get('title') or context.get('id')!r}); "
+            "this hub serves one course only. Open the link from that course's "
+            "own hub, or ask your instructor.",
+        )
     if not course_context and group != "graders":
-        raise LaunchRefused(403, "no course bound yet and not an instructor",
-                            "This course hub is not linked to your course yet: it is linked at "
-                            "your instructor's first launch. Try again after that.")  # fmt: skip
+        raise LaunchRefused(
+            403,
+            "no course bound yet and not an instructor",
+            "This course hub is not linked to your course yet: it is linked at "
+            "your instructor's first launch. Try again after that.",
+        )
     if group is None:
-        raise LaunchRefused(403, f"no learner or instructor role: {claims.get(f'{LTI}roles')!r}",
-                            "Your role in this course gives no place on its hub: it admits "
-                            "learners, instructors and teaching assistants.")  # fmt: skip
+        raise LaunchRefused(
+            403,
+            f"no learner or instructor role: {claims.get(f'{LTI}roles')!r}",
+            "Your role in this course gives no place on its hub: it admits "
+            "learners, instructors and teaching assistants.",
+        )
     custom = claims.get(f"{LTI}custom") or {}
     ags = claims.get(AGS_CLAIM) or {}
     return Launch(
@@ -243,8 +303,11 @@ class NonceLedger:
     def use(self, nonce: str, until: float, now: float) -> None:
         self._seen = {n: t for n, t in self._seen.items() if t >= now}
         if nonce in self._seen:
-            raise LaunchRefused(401, "replayed launch (nonce already used)",
-                                f"This course link was already used once. {AGAIN}")  # fmt: skip
+            raise LaunchRefused(
+                401,
+                "replayed launch (nonce already used)",
+                f"This course link was already used once. {AGAIN}",
+            )
         self._seen[nonce] = until
 
 
@@ -273,8 +336,11 @@ def record_launch(launch: Launch, config: LtiConfig, now: float | None = None) -
     info = config.state_dir.stat()
     owner = (info.st_uid, info.st_gid)
     if not bound_context(config):
-        _write_private(config.state_dir / "context.json",
-                       {"id": launch.context_id, "title": launch.context_title}, owner)  # fmt: skip
+        _write_private(
+            config.state_dir / "context.json",
+            {"id": launch.context_id, "title": launch.context_title},
+            owner,
+        )
     path = config.state_dir / "launches" / f"{launch.username}.json"
     record = {**asdict(launch), "launched_at": now or time.time()}
     record.pop("nonce")
@@ -289,7 +355,8 @@ def tool_jwks(private_key_pem: bytes) -> dict:
 
     public = load_pem_private_key(private_key_pem, password=None).public_key()
     jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(public))
-    canonical = json.dumps({k: jwk[k] for k in ("e", "kty", "n")}, separators=(",", ":"),
-                           sort_keys=True)  # fmt: skip
+    canonical = json.dumps(
+        {k: jwk[k] for k in ("e", "kty", "n")}, separators=(",", ":"), sort_keys=True
+    )
     kid = base64.urlsafe_b64encode(hashlib.sha256(canonical.encode()).digest()).rstrip(b"=")
     return {"keys": [{**jwk, "kid": kid.decode(), "alg": "RS256", "use": "sig"}]}

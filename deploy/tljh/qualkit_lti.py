@@ -25,14 +25,6 @@ import jwt
 from jupyterhub import orm
 from jupyterhub.handlers import BaseHandler
 from jupyterhub.utils import url_path_join
-from ltiauthenticator.lti13.auth import LTI13Authenticator
-from ltiauthenticator.lti13.error import ValidationError
-from ltiauthenticator.lti13.handlers import LTI13CallbackHandler
-from ltiauthenticator.lti13.validator import LTI13LaunchValidator
-from ltiauthenticator.utils import convert_request_to_dict
-from tornado.web import HTTPError
-from traitlets import Dict, List, Unicode
-
 from lti_launch import (
     AGAIN,
     LaunchRefused,
@@ -44,6 +36,13 @@ from lti_launch import (
     record_launch,
     tool_jwks,
 )
+from ltiauthenticator.lti13.auth import LTI13Authenticator
+from ltiauthenticator.lti13.error import ValidationError
+from ltiauthenticator.lti13.handlers import LTI13CallbackHandler
+from ltiauthenticator.lti13.validator import LTI13LaunchValidator
+from ltiauthenticator.utils import convert_request_to_dict
+from tornado.web import HTTPError
+from traitlets import Dict, List, Unicode
 
 GROUPS = {"students": "nbgrader-{course}", "graders": "formgrade-{course}"}
 
@@ -63,8 +62,13 @@ class QualkitCallbackHandler(LTI13CallbackHandler):
         self.set_course_group(user, launch.role)
         authenticator = self.authenticator
         path = record_launch(launch, authenticator.lti)
-        self.log.info("LTI launch: %s (%s) from %s, recorded in %s", user.name, launch.role,
-                      launch.context_id, path)  # fmt: skip
+        self.log.info(
+            "LTI launch: %s (%s) from %s, recorded in %s",
+            user.name,
+            launch.role,
+            launch.context_id,
+            path,
+        )
         if launch.role == "graders" and authenticator.roster_command:
             await authenticator.bring_roster(self.log)
         self.redirect(self.landing(user, launch))
@@ -77,9 +81,11 @@ class QualkitCallbackHandler(LTI13CallbackHandler):
         except jwt.PyJWTError:
             return f"from {self.request.remote_ip}, no readable id token"
         context = claims.get("https://purl.imsglobal.org/spec/lti/claim/context") or {}
-        return (f"from {self.request.remote_ip}, iss={claims.get('iss')!r} "
-                f"aud={claims.get('aud')!r} sub={claims.get('sub')!r} "
-                f"context={context.get('id')!r}")  # fmt: skip
+        return (
+            f"from {self.request.remote_ip}, iss={claims.get('iss')!r} "
+            f"aud={claims.get('aud')!r} sub={claims.get('sub')!r} "
+            f"context={context.get('id')!r}"
+        )
 
     async def checked_launch(self):
         authenticator, config = self.authenticator, self.authenticator.lti
@@ -89,8 +95,9 @@ class QualkitCallbackHandler(LTI13CallbackHandler):
             self.check_state()  # the state cookie set at login initiation: the same browser
         except (ValidationError, HTTPError) as error:
             reason = getattr(error, "log_message", None) or str(error)
-            raise LaunchRefused(400, f"state: {reason}",
-                                f"This launch did not start in this browser. {AGAIN}") from None  # fmt: skip
+            raise LaunchRefused(
+                400, f"state: {reason}", f"This launch did not start in this browser. {AGAIN}"
+            ) from None
         now = time.time()
         # The LMS's key set may be fetched: off the hub's event loop.
         claims = await asyncio.get_running_loop().run_in_executor(
@@ -99,9 +106,11 @@ class QualkitCallbackHandler(LTI13CallbackHandler):
         try:
             self.check_nonce(claims)  # the nonce cookie set at login initiation
         except HTTPError as error:
-            raise LaunchRefused(401, f"nonce: {error.log_message}",
-                                f"This course link was already used, or started in another "
-                                f"browser. {AGAIN}") from None  # fmt: skip
+            raise LaunchRefused(
+                401,
+                f"nonce: {error.log_message}",
+                f"This course link was already used, or started in another browser. {AGAIN}",
+            ) from None
         launch = check_launch(claims, config, bound_context(config))
         authenticator.nonces.use(claims["nonce"], claims["exp"] + 60, now)
         return launch
@@ -125,8 +134,13 @@ class QualkitCallbackHandler(LTI13CallbackHandler):
     def landing(self, user, launch) -> str:
         base = self.hub.base_url
         if launch.role == "graders":
-            return url_path_join(self.base_url, "services", self.authenticator.course,
-                                 "formgrader", "manage_students")  # fmt: skip
+            return url_path_join(
+                self.base_url,
+                "services",
+                self.authenticator.course,
+                "formgrader",
+                "manage_students",
+            )
         if launch.lesson:
             return url_path_join(base, "user-redirect", "qualkit", "lesson", launch.lesson)
         return url_path_join(base, "user-redirect", "lab")
@@ -147,9 +161,10 @@ class QualkitLTIAuthenticator(LTI13Authenticator):
     lti_settings = Dict(config=True, help="The hub settings' lti: mapping (lti_launch.LtiConfig).")
     course = Unicode("qualkit", config=True, help="The nbgrader course id (its hub groups).")
     roster_command = List(
-        Unicode(), config=True,
+        Unicode(),
+        config=True,
         help="Run after an instructor's launch: the grader brings the roster into the gradebook.",
-    )  # fmt: skip
+    )
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -178,7 +193,7 @@ class QualkitLTIAuthenticator(LTI13Authenticator):
         )
         try:
             output, _ = await asyncio.wait_for(process.communicate(), timeout=120)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             process.kill()
             log.warning("LTI roster: gave up after 120 s")
             return
@@ -214,9 +229,18 @@ def lti_roster_command(settings) -> list[str]:
     """What the hub runs after an instructor's launch: the roster, as the grader account."""
     home = settings.course_root.parent
     runuser = shutil.which("runuser") or "/usr/sbin/runuser"
-    return [runuser, "-u", settings.grader, "--", "env", f"HOME={home}",
-            f"QUALKIT_LTI_CONFIG={lti_settings_file(settings)}", str(settings.sandbox_python),
-            str(settings.course_root / "autograde" / "lms.py"), "roster"]  # fmt: skip
+    return [
+        runuser,
+        "-u",
+        settings.grader,
+        "--",
+        "env",
+        f"HOME={home}",
+        f"QUALKIT_LTI_CONFIG={lti_settings_file(settings)}",
+        str(settings.sandbox_python),
+        str(settings.course_root / "autograde" / "lms.py"),
+        "roster",
+    ]
 
 
 def configure_lti_hub(c, settings, settings_file: str) -> None:
@@ -241,20 +265,24 @@ def install_lti(settings, grader, config_dir: Path) -> None:
     config = LtiConfig.from_mapping(settings.lti, "lti")
     key = config.private_key_file
     if not key.is_file():
-        raise FileNotFoundError(f"{key}: the tool's private key (lti.private_key_file) is missing;"
-                                " make one with: openssl genpkey -algorithm RSA "
-                                f"-pkeyopt rsa_keygen_bits:2048 -out {key}")  # fmt: skip
+        raise FileNotFoundError(
+            f"{key}: the tool's private key (lti.private_key_file) is missing;"
+            " make one with: openssl genpkey -algorithm RSA "
+            f"-pkeyopt rsa_keygen_bits:2048 -out {key}"
+        )
     if key.stat().st_mode & 0o077:
-        raise PermissionError(f"{key}: the tool's private key is readable by others; "
-                              f"chmod 600 {key}")  # fmt: skip
+        raise PermissionError(
+            f"{key}: the tool's private key is readable by others; chmod 600 {key}"
+        )
     os.chown(key, grader.pw_uid, grader.pw_gid)  # root (the hub) and the grader read it
     config.state_dir.mkdir(parents=True, exist_ok=True)
     os.chown(config.state_dir, grader.pw_uid, grader.pw_gid)
     os.chmod(config.state_dir, 0o700)
     path = lti_settings_file(settings)
     grader_side = {"account_prefix": "jupyter-", **settings.lti}  # TLJH's account names
-    path.write_text(json.dumps({k: str(v) for k, v in grader_side.items()}, indent=1) + "\n",
-                    encoding="utf-8")  # fmt: skip
+    path.write_text(
+        json.dumps({k: str(v) for k, v in grader_side.items()}, indent=1) + "\n", encoding="utf-8"
+    )
     os.chown(path, grader.pw_uid, grader.pw_gid)
     os.chmod(path, 0o600)
     lesson_links = {"ServerApp": {"jpserver_extensions": {"qualkit.lesson_link": True}}}

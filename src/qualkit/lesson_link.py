@@ -47,12 +47,19 @@ class LessonLinkHandler(JupyterHandler):
                 return self._not_released(lesson)
             result = manager.fetch_assignment(released[0]["course_id"], lesson)
             if not result.get("success"):
-                self.log.error("qualkit lesson link: fetching %s failed: %s", lesson,
-                               result.get("value"))  # fmt: skip
-                raise web.HTTPError(500, f"Lesson {lesson} could not be fetched: ask your "
-                                         "instructor (the server's log has the details).")  # fmt: skip
-            fetched = [a for a in _lesson_entries(manager.list_released_assignments(), lesson)
-                       if a["status"] == "fetched"]  # fmt: skip
+                self.log.error(
+                    "qualkit lesson link: fetching %s failed: %s", lesson, result.get("value")
+                )
+                raise web.HTTPError(
+                    500,
+                    f"Lesson {lesson} could not be fetched: ask your "
+                    "instructor (the server's log has the details).",
+                )
+            fetched = [
+                a
+                for a in _lesson_entries(manager.list_released_assignments(), lesson)
+                if a["status"] == "fetched"
+            ]
         notebook = f"{fetched[0]['path']}/{lesson}.ipynb"
         self.redirect(url_path_join(self.base_url, "lab", "tree", notebook))
 
