@@ -1,7 +1,7 @@
 # qualkit: two commands set everything up.
 #   make lab    environment + course, then JupyterLab on the kit (http://127.0.0.1:8888)
 #   make test   environment + browser, then every test
-# Instructors: make publish | autograde | feedback | grades | student | student-image | release | bench | datasets | practice-groups | tidy
+# Instructors: make publish | autograde | feedback | grades | lms-roster | lms-grades | student | student-image | release | bench | datasets | practice-groups | tidy
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -25,7 +25,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 # Jupyter refuses to start as root unless told to (containers and CI run as root).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help env lab student test test-fast release publish autograde feedback grades bench datasets practice-groups browser proxy hub-env postgres student-image tidy clean
+.PHONY: help env lab student test test-fast release publish autograde feedback grades lms-roster lms-grades bench datasets practice-groups browser proxy hub-env postgres student-image tidy clean
 
 help:
 	@sed -n '1,4p' Makefile | sed 's/^# \{0,1\}//'
@@ -130,6 +130,15 @@ feedback: $(ENV_STAMP)
 
 grades: $(ENV_STAMP)
 	$(PY) autograde/course.py grades
+
+# The course inside the school's LMS (instructors/lms.md; QUALKIT_LTI_CONFIG names its settings):
+# the roster into the gradebook, and after feedback the fully graded scores back (DRY_RUN=1:
+# print them, post nothing).
+lms-roster: $(ENV_STAMP)
+	$(PY) autograde/lms.py roster
+
+lms-grades: $(ENV_STAMP)
+	$(PY) autograde/lms_grades.py $(LESSONS) $(if $(DRY_RUN),--dry-run)
 
 # No SEED: regenerate the committed corpus byte for byte. A course's own corpus:
 # make datasets SEED=<secret> OUT=/srv/course-data (see datasets/README.md).

@@ -146,6 +146,10 @@ def remove_account(name: str) -> None:
     shutil.rmtree(account.pw_dir, ignore_errors=True)
 
 
+PAM = """\
+c.JupyterHub.authenticator_class = "pam"
+c.PAMAuthenticator.open_sessions = False
+c.Authenticator.allowed_users = set({users!r})"""
 HUB_CONFIG = """\
 import sys
 sys.path.insert(0, {plugin!r})
@@ -157,7 +161,7 @@ settings = tljh_qualkit.Settings(
     repo=Path({repo!r}), graders={graders!r}, students={students!r},
     exchange=Path({exchange!r}), service_port={service_port},
     practice_groups=Path({groups!r}),
-    sandbox_helper=Path({helper!r}),
+    sandbox_helper=Path({helper!r}), sandbox_python=Path({python!r}), lti={lti!r},
 )
 environment = {{"JUPYTER_CONFIG_PATH": {config_dir!r}, "PATH": {path!r}}}
 tljh_qualkit.configure_hub(c, settings, [{singleuser!r}], environment)
@@ -169,9 +173,7 @@ c.ConfigurableHTTPProxy.should_start = True
 c.JupyterHub.db_url = "sqlite:///{state}/jupyterhub.sqlite"
 c.JupyterHub.cookie_secret_file = "{state}/jupyterhub_cookie_secret"
 c.JupyterHub.pid_file = "{state}/jupyterhub.pid"
-c.JupyterHub.authenticator_class = "pam"
-c.PAMAuthenticator.open_sessions = False
-c.Authenticator.allowed_users = set({users!r})
+{auth}
 c.Spawner.cmd = [{singleuser!r}]
 c.Spawner.default_url = "/lab"
 c.Spawner.environment = {{**environment, **c.Spawner.environment}}  # + the practice groups
@@ -182,20 +184,29 @@ c.Spawner.http_timeout = 180
 
 @pytest.fixture(scope="module")
 def hub():
+    with running_hub((INSTRUCTOR, GRADER2, *STUDENTS), (INSTRUCTOR, GRADER2), STUDENTS) as started:
+        yield started
+
+
+@contextlib.contextmanager
+def running_hub(users, graders, students, lti: dict | None = None, before_start=None,
+                shots: Path = SHOTS):  # fmt: skip
+    """A real JupyterHub set up by the TLJH plugin, with a Unix account for each of ``users``:
+    PAM login (passwords in ``Hub.passwords``), or with ``lti`` the hub entered from an LMS
+    (qualkit_lti.py). ``before_start(url)`` is told the hub's address before it starts."""
     if os.geteuid() != 0:
         pytest.skip("the hub test makes Unix accounts: run it as root")
     for needed in (CHP, VENV / "bin" / "jupyterhub", Path(shutil.which("sudo") or "/no/sudo")):
         if not needed.exists():
             pytest.skip(f"{needed} is missing: make hub-env")
     chromium()
-    users = (INSTRUCTOR, GRADER2, *STUDENTS)
     root = Path(tempfile.mkdtemp(prefix="qualkit-hub-", dir="/srv"))
     root.chmod(0o755)
     opened = open_the_way(VENV, CHP)  # a checkout in a private folder (mktemp -d), say
     settings = tljh_qualkit.Settings(
         repo=REPO,
-        graders=(INSTRUCTOR, GRADER2),
-        students=STUDENTS,
+        graders=tuple(graders),
+        students=tuple(students),
         exchange=root / "exchange",
         service_port=free_port(),
         # A group for each student by default: the plugin makes the course secret where the
@@ -206,6 +217,7 @@ def hub():
         sandbox_launcher=root / "lib" / "qualkit-grading-sandbox",
         sandbox_sudoers=Path("/etc/sudoers.d") / f"qualkit-hub-test-{root.name.rsplit('-', 1)[1]}",
         sandbox_python=VENV / "bin" / "python",
+        lti=lti or {},
     )
     for name in (*users, settings.grader):
         remove_account(name)  # left over from an interrupted run
@@ -220,15 +232,18 @@ def hub():
         tljh_qualkit.install_course(settings, config_dir)
         assert oct(settings.secret_file.stat().st_mode)[-3:] == "600"
         assert settings.secret_file.stat().st_uid == pwd.getpwnam(settings.grader).pw_uid
-        # The plugin published each student's group; the grader finds the secret unnamed.
-        listed = grader_runs(settings, str(settings.course_root / "autograde" /
-                                           "practice_groups.py"), "list", *settings.students)  # fmt: skip
-        assert listed.stdout.count("published: yes, current") == len(STUDENTS), (
-            listed.stdout + listed.stderr
-        )
+        if students:  # an LMS's students arrive at their first launch
+            # The plugin published each student's group; the grader finds the secret unnamed.
+            listed = grader_runs(settings, str(settings.course_root / "autograde" /
+                                               "practice_groups.py"), "list", *settings.students)  # fmt: skip
+            assert listed.stdout.count("published: yes, current") == len(settings.students), (
+                listed.stdout + listed.stderr
+            )
         state = root / "hub"
         state.mkdir()
         url = f"http://127.0.0.1:{free_port()}"
+        if before_start:
+            before_start(url)
         (state / "jupyterhub_config.py").write_text(
             HUB_CONFIG.format(
                 plugin=str(REPO / "deploy" / "tljh"),
@@ -239,6 +254,8 @@ def hub():
                 service_port=settings.service_port,
                 groups=str(settings.practice_groups),
                 helper=str(settings.sandbox_helper),
+                python=str(settings.sandbox_python),
+                lti=settings.lti,
                 config_dir=str(config_dir),
                 path=f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",
                 singleuser=str(VENV / "bin" / "jupyterhub-singleuser"),
@@ -247,11 +264,11 @@ def hub():
                 proxy_port=free_port(),
                 chp=str(CHP),
                 state=state,
-                users=list(users),
+                auth="" if lti else PAM.format(users=list(users)),
             )
         )
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        log = (SHOTS / "jupyterhub.log").open("w")
+        shots.mkdir(parents=True, exist_ok=True)
+        log = (shots / "jupyterhub.log").open("w")
         env = {"PATH": f"{VENV / 'bin'}:/usr/bin:/bin", "LANG": "C.UTF-8"}
         hub_process = subprocess.Popen(
             [str(VENV / "bin" / "jupyterhub"), "-f", str(state / "jupyterhub_config.py")],
@@ -269,7 +286,7 @@ def hub():
                 if hub_process.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(
                         "JupyterHub did not start:\n"
-                        + (SHOTS / "jupyterhub.log").read_text()[-4000:]
+                        + (shots / "jupyterhub.log").read_text()[-4000:]
                     )
                 time.sleep(0.5)
         yield Hub(url, settings, passwords, root)
@@ -522,10 +539,11 @@ print("MY PRACTICE GROUP", _mine.practice_of, hashlib.sha256(
 """
 
 
-def grader_runs(settings, *command: str) -> subprocess.CompletedProcess:
+def grader_runs(settings, *command: str, **extra_env: str) -> subprocess.CompletedProcess:
     """A course command as the grader account, with the hub's groups folder: the course secret
     it finds by default (nothing names it)."""
     env = {
+        **extra_env,
         "PATH": f"{VENV / 'bin'}:/usr/bin:/bin",
         "LANG": "C.UTF-8",
         "QUALKIT_PRACTICE_GROUPS": str(settings.practice_groups),

@@ -7,6 +7,7 @@ files, kept outside the kit in ../shared/deploy-refs/.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import importlib.util
 import os
 import pwd
@@ -266,3 +267,38 @@ def test_formgrader_and_volumes_fit_the_config(config):
     nbgrader = config["singleuser"]["extraFiles"]["nbgrader-hub"]["stringData"]
     compile(nbgrader, "nbgrader_config.py", "exec")
     assert f'c.Exchange.root = "{mount}"' in nbgrader
+
+
+def test_lti_values_are_the_hubs_lti_settings(config):
+    """custom.qualkitLti holds exactly the TLJH plugin's lti: keys; the hub's extra config
+    that reads it compiles, and the modules it imports are the ones mounted."""
+    from lti_launch import LtiConfig
+
+    values = config["custom"]["qualkitLti"]
+    assert set(values) <= {f.name for f in dataclasses.fields(LtiConfig)}
+    assert LtiConfig.from_mapping({**values, "issuer": "https://lms.example"}, "config.yaml")
+    code = config["hub"]["extraConfig"]["qualkit-lti"]
+    compile(code, "qualkit-lti", "exec")
+    mounted = {Path(f["mountPath"]).name for f in config["hub"]["extraFiles"].values()}
+    assert mounted == {"qualkit_lti.py", "lti_launch.py"}
+    assert all((REPO / "deploy" / "tljh" / name).exists() for name in mounted)
+
+
+def test_lti_settings_on_tljh(tljh, settings_file):
+    """With lti: in hub.yaml the hub logs in through the LMS, and the grader's service knows
+    where the LTI settings are; a wrong key names the file."""
+    settings = yaml.safe_load(settings_file.read_text())
+    lti = {"issuer": "https://lms.example", "client_id": "c1", "deployment_id": "d1",
+           "authorize_url": "https://lms.example/auth", "jwks_url": "https://lms.example/jwks",
+           "token_url": "https://lms.example/token", "private_key_file": str(REFS / "key.pem")}  # fmt: skip
+    settings_file.write_text(yaml.safe_dump({**settings, "lti": lti}))
+    c = Config()
+    tljh.hook.tljh_custom_jupyterhub_config(c=c)
+    assert c.JupyterHub.authenticator_class.__name__ == "QualkitLTIAuthenticator"
+    assert c.LTI13Authenticator.issuer == "https://lms.example"
+    (service,) = c.JupyterHub.services
+    assert service["environment"]["QUALKIT_LTI_CONFIG"].endswith("lti.json")
+    assert "roster" in c.QualkitLTIAuthenticator.roster_command
+    settings_file.write_text(yaml.safe_dump({**settings, "lti": {**lti, "clientid": "x"}}))
+    with pytest.raises(ValueError, match=rf"{settings_file}: lti: unknown lti setting 'clientid'"):
+        tljh.hook.tljh_custom_jupyterhub_config(c=Config())

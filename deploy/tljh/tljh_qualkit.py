@@ -78,6 +78,9 @@ class Settings:
     sandbox_launcher: Path = Path("/usr/local/lib/qualkit-grading-sandbox")
     sandbox_sudoers: Path = Path("/etc/sudoers.d/qualkit-grading-sandbox")
     sandbox_python: Path = TLJH_USER_PREFIX / "bin" / "python"
+    # The course inside the school's LMS over LTI 1.3 (lti_launch.LtiConfig's keys; empty: the
+    # hub's own login). See qualkit_lti.py and README, For hub admins.
+    lti: dict = field(default_factory=dict, compare=False)
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -221,6 +224,8 @@ def configure_hub(
             }
         ],
     )
+    if settings.lti:  # the hub entered from the school's LMS
+        _lti().configure_lti_hub(c, settings, os.environ.get(CONFIG_ENV, str(DEFAULT_CONFIG)))
 
 
 def student_id(spawner) -> str:
@@ -345,6 +350,8 @@ def install_course(settings: Settings, jupyter_config_dir: Path) -> None:
         install_practice_groups(settings, grader)
         publish_practice_groups(settings, settings.students)
     install_sandbox_helper(settings)
+    if settings.lti:
+        _lti().install_lti(settings, grader, jupyter_config_dir)
 
 
 # The launcher and what it imports: copied, root's, so the grader cannot change what sudo runs.
@@ -437,6 +444,18 @@ def publish_practice_groups(settings: Settings, students) -> None:
          str(settings.sandbox_python), str(script), "publish", *students],
         env=env, cwd=settings.course_root, check=True,
     )  # fmt: skip
+
+
+
+# --- LTI 1.3: the course inside the school's LMS (qualkit_lti.py) -------------------------------
+
+
+def _lti():
+    """qualkit_lti, beside this file (it needs the hub's jupyterhub-ltiauthenticator)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import qualkit_lti
+
+    return qualkit_lti
 
 
 # --- TLJH hooks ------------------------------------------------------------------------------
