@@ -186,8 +186,8 @@ class Course:
 def course(tmp_path_factory) -> Course:
     """nbgrader's API on the kit's configuration, with every lesson's release generated.
 
-    Tests that use it share one xdist worker (``xdist_group("nbgrader")``): nbgrader calls are
-    seconds each, so the release is generated once per run.
+    Generated once per xdist worker that runs a test using it (``make test`` hands out whole
+    modules, --dist loadfile, so ``xdist_group`` marks do not gather them): about 4 s each.
     """
     build = tmp_path_factory.mktemp("build")
     with pytest.MonkeyPatch.context() as patch:
