@@ -159,8 +159,9 @@ bench: $(ENV_STAMP) browser
 # pytest exits 5 when it collected no test: that is a failure here, said out loud.
 # --dist loadfile: a module's tests share one worker, so a module's heavy fixture (the hostile
 # batch, the lesson pipeline) runs once; xdist's loadgroup did not keep groups together here.
+# --no-loadscope-reorder: modules go out in the order tests/conftest.py gives, longest first.
 test: $(ENV_STAMP) browser hub-env postgres
-	@$(PY) -m pytest -n $(WORKERS) --dist loadfile; status=$$?; \
+	@$(PY) -m pytest -n $(WORKERS) --dist loadfile --no-loadscope-reorder; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: no tests were collected; failing." >&2; fi; \
 	exit $$status
 

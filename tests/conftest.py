@@ -186,8 +186,8 @@ class Course:
 def course(tmp_path_factory) -> Course:
     """nbgrader's API on the kit's configuration, with every lesson's release generated.
 
-    Tests that use it share one xdist worker (``xdist_group("nbgrader")``): nbgrader calls are
-    seconds each, so the release is generated once per run.
+    Generated once per xdist worker that runs a test using it (``make test`` hands out whole
+    modules, --dist loadfile, so ``xdist_group`` marks do not gather them): about 4 s each.
     """
     build = tmp_path_factory.mktemp("build")
     with pytest.MonkeyPatch.context() as patch:
@@ -201,9 +201,44 @@ def course(tmp_path_factory) -> Course:
     os.environ.pop("QUALKIT_BUILD", None)
 
 
+# `make test` hands whole modules to its two workers in collection order (--dist loadfile; the
+# Makefile turns off xdist's own reordering, by number of tests, which started the hub last).
+# The longest modules go first, so that the run never ends on one started late: these, longest
+# first (each several minutes to a minute on one worker), then modules with a heavy marker,
+# then the rest, most tests first (small ones fill the end).
+LONGEST_FIRST = (
+    "test_hostile.py",
+    "test_lesson_pipeline.py",
+    "test_hub.py",
+    "test_lazy_strategies.py",
+    "test_student_view.py",
+    "test_formgrader_rubrics.py",
+)
+HEAVY = ("hostile", "hub", "pipeline", "browser", "postgres", "slow")
+
+
+def longest_first(items: list) -> None:
+    """Sort ``items`` module by module (each module's tests stay together and in order)."""
+    modules: dict[str, list] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+
+    def rank(name: str) -> tuple:
+        found = modules[name]
+        base = Path(name).name
+        if base in LONGEST_FIRST:
+            return (0, LONGEST_FIRST.index(base))
+        heavy = any(item.get_closest_marker(mark) for item in found for mark in HEAVY)
+        return (1 if heavy else 2, -len(found))
+
+    items[:] = [item for name in sorted(modules, key=rank) for item in modules[name]]
+
+
 def pytest_collection_modifyitems(items) -> None:
-    """Playwright's `expect` gives up after 5 s by default, which a kernel's reply on a loaded
-    2-core machine can outlast: a browser test waits as long as a person would, never less."""
+    """Heavy modules first (above). Playwright's `expect` gives up after 5 s by default, which a
+    kernel's reply on a loaded 2-core machine can outlast: a browser test waits as long as a
+    person would, never less."""
+    longest_first(items)
     if any(item.get_closest_marker("browser") or item.get_closest_marker("hub") for item in items):
         from playwright.sync_api import expect
 

@@ -267,10 +267,36 @@ def submit(build: Path, lesson: str, student: str, listener: Listener) -> None:
         hand_in(folder, getattr(case(lesson), "files", lambda student: {})("solution"))
 
 
-def run_make(build: Path, *args: str) -> subprocess.CompletedProcess:
-    # Kernels' socket folders go to a temporary folder of this run's own (checked below).
+# The runaway students (a loop, a loop that swallows the interrupt, a fork bomb) each wait out
+# a cell timeout in every lesson: at the course's 30 s (and 10 s more for an interrupt ignored)
+# they were two thirds of this batch's time, spinning a core. Here a cell gets CELL_TIMEOUT
+# seconds (every lesson cell takes under 3 s on a loaded 2-core machine) and an interrupt
+# INTERRUPT_GRACE; the same timeout and the same kill, sooner. A good submission whose cell
+# outlasted it is named by test_good_submissions_keep_full_marks.
+CELL_TIMEOUT = 10
+INTERRUPT_GRACE = 3
+
+
+def course_env(build: Path) -> dict[str, str]:
+    """The environment `make autograde` runs in: this build, a temporary folder of this run's
+    own for kernels' socket folders (checked below), and the test's cell timeout."""
     (build.parent / "tmp").mkdir(exist_ok=True)
-    env = {**os.environ, "QUALKIT_BUILD": str(build), "TMPDIR": str(build.parent / "tmp")}
+    config = build.parent / "grading_config.py"
+    config.write_text(
+        "c = get_config()  # noqa: F821\n"
+        f"c.Execute.timeout = {CELL_TIMEOUT}\n"
+        f"c.SandboxedExecute.interrupt_grace = {INTERRUPT_GRACE}\n"
+    )
+    return {
+        **os.environ,
+        "QUALKIT_BUILD": str(build),
+        "TMPDIR": str(build.parent / "tmp"),
+        "QUALKIT_GRADING_CONFIG": str(config),
+    }
+
+
+def run_make(build: Path, *args: str) -> subprocess.CompletedProcess:
+    env = course_env(build)
     return subprocess.run(
         # The environment is the one running this test: make must not rebuild it.
         ["make", "-s", "--no-print-directory", "-o", ".venv/.installed", *args],
@@ -329,6 +355,18 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return files
 
 
+def timed_out(graded, lesson, student) -> list[str]:
+    """Cells of a graded submission that nbgrader stopped at the cell timeout."""
+    path = graded["build"] / "autograded" / student / lesson / f"{lesson}.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        cell.get("id", "?")
+        for cell in nb["cells"]
+        for output in cell.get("outputs", [])
+        if output.get("ename") == "CellTimeoutError"
+    ]
+
+
 def auto(graded, lesson, student) -> float:
     return float(graded["grades"][(lesson, student)]["auto_score"] or 0)
 
@@ -344,6 +382,9 @@ def test_the_batch_completes_with_a_summary(graded):
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_good_submissions_keep_full_marks(graded, lesson):
+    for student in (*GOOD, *FAIR):
+        slow = timed_out(graded, lesson, student)
+        assert not slow, f"{lesson} {student}: {slow} ran past CELL_TIMEOUT ({CELL_TIMEOUT} s)"
     row = graded["grades"][(lesson, "good-solution")]
     assert auto(graded, lesson, "good-solution") == case(lesson).AUTO_POINTS, row
     assert auto(graded, lesson, "good-blank") == 0
@@ -362,6 +403,15 @@ def test_hostile_is_graded_fairly_or_flagged_with_a_reason(graded, lesson, stude
     else:
         assert auto(graded, lesson, student) <= auto(graded, lesson, "good-blank"), row
         assert float(row["max_score"]) == case(lesson).TOTAL_POINTS, "points were changed"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_a_runaway_loop_is_stopped_at_the_cell_timeout(graded, lesson):
+    """The loop's cell ends in nbgrader's timeout error, and grading goes on (a kernel that
+    took longer than INTERRUPT_GRACE to answer the interrupt is killed instead: flagged)."""
+    row = graded["grades"][(lesson, "h-loop")]
+    if not row["status"].startswith("autograde failed"):
+        assert timed_out(graded, lesson, "h-loop"), row
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -428,9 +478,7 @@ def test_an_interrupted_run_resumes_without_regrading(graded, tmp_path):
     again = subprocess.run(
         [sys.executable, str(REPO / "autograde" / "course.py"), "autograde", lesson,
          "--workers", "2"],
-        cwd=REPO, env={**os.environ, "QUALKIT_BUILD": str(build),
-                       "TMPDIR": str(build.parent / "tmp")},
-        capture_output=True, text=True, timeout=1500,
+        cwd=REPO, env=course_env(build), capture_output=True, text=True, timeout=1500,
     )  # fmt: skip
     lines = [line for line in again.stdout.splitlines() if line.startswith("autograde ")]
     regraded = [line for line in lines if "[" in line]

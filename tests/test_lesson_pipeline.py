@@ -2,7 +2,8 @@
 
 For each lesson (its facts in ``tests/lessons/<lesson>/case.py``, see the README there) the
 students below submit; the course then autogrades every submission of every lesson in one batch
-(``autograde/course.py``, nbgrader's API, real kernels), writes feedback and exports grades:
+(``autograde/course.py``, nbgrader's API, real kernels, two workers), writes feedback and exports
+grades:
 
 - ``solution``: every autograded point; ``blank``: the release untouched, zero, no grader error;
 - ``partial``: partial credit, with feedback that says what to revisit and not the answer;
@@ -291,7 +292,9 @@ def graded(tmp_path_factory):
         printed = io.StringIO()
         start = time.perf_counter()
         with contextlib.redirect_stdout(printed):
-            status = module.autograde(api, list(LESSONS))
+            # Two workers: grading one submission waits on its kernel about half the time (one
+            # worker kept about half a core busy); tests/test_course.py runs the one-process path.
+            status = module.autograde(api, list(LESSONS), workers=2)
             elapsed = time.perf_counter() - start
             mark_written_answers(api, list(LESSONS))
             module.feedback(api, list(LESSONS))
