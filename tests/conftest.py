@@ -211,6 +211,7 @@ LONGEST_FIRST = (
     "test_lesson_pipeline.py",
     "test_hub.py",
     "test_lazy_strategies.py",
+    "test_lti_hub.py",  # after test_hub.py has ended: one hub at a time (test_hub.HUB_LOCK)
     "test_student_view.py",
     "test_formgrader_rubrics.py",
 )

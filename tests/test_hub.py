@@ -188,9 +188,26 @@ def hub():
         yield started
 
 
+HUB_LOCK = Path("/srv/qualkit-hub.lock")
+
+
 @contextlib.contextmanager
-def running_hub(users, graders, students, lti: dict | None = None, before_start=None,
-                shots: Path = SHOTS):  # fmt: skip
+def running_hub(*args, **kwargs):
+    """One hub at a time on a machine (the hub and LTI tests, on two test workers, or two
+    checkouts): hubs share the grader's Unix account, which each one's setup clears first."""
+    import fcntl
+
+    if os.geteuid() != 0:
+        pytest.skip("the hub test makes Unix accounts: run it as root")
+    with open(HUB_LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, even on a crash
+        with _running_hub(*args, **kwargs) as hub:
+            yield hub
+
+
+@contextlib.contextmanager
+def _running_hub(users, graders, students, lti: dict | None = None, before_start=None,
+                 shots: Path = SHOTS):  # fmt: skip
     """A real JupyterHub set up by the TLJH plugin, with a Unix account for each of ``users``:
     PAM login (passwords in ``Hub.passwords``), or with ``lti`` the hub entered from an LMS
     (qualkit_lti.py). ``before_start(url)`` is told the hub's address before it starts."""
