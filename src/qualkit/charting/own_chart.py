@@ -211,8 +211,8 @@ def _others(folder: Path, lesson: str) -> list[Chart]:
         if other.resolve() == folder.resolve():
             continue
         for path in _charts_in(other):
-            try:
-                charts.append(read_chart(path, lock=False))
+            try:  # named by the folder's student: a copied file carries the same charter
+                charts.append(replace(read_chart(path, lock=False), charter=f"submitted/{other.parent.name}"))
             except (InputError, OSError, UnicodeError):
                 continue
     return charts
