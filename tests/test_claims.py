@@ -205,7 +205,9 @@ def test_the_06_notes_give_the_corpus_rates_per_participant():
     )
     assert stated in flat(notes), f"06 notes: participants per model are {stated}"
     for function, row in function_rates().iterrows():
-        want = f"| {function} | {row['pss']:.2f} | {row['doula']:.2f} | {row['home_visiting']:.2f} |"
+        want = (
+            f"| {function} | {row['pss']:.2f} | {row['doula']:.2f} | {row['home_visiting']:.2f} |"
+        )
         assert want in notes, f"06 notes: the row of {function} should read {want}"
 
 

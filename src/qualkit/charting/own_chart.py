@@ -195,9 +195,7 @@ class OwnChartGrade:
 
 
 def _charts_in(folder: Path) -> list[Path]:
-    return sorted(
-        p for p in folder.glob("*.chart.json") if p.is_file() and not os.path.islink(p)
-    )
+    return sorted(p for p in folder.glob("*.chart.json") if p.is_file() and not os.path.islink(p))
 
 
 def _others(folder: Path, lesson: str) -> list[Chart]:
@@ -212,7 +210,9 @@ def _others(folder: Path, lesson: str) -> list[Chart]:
             continue
         for path in _charts_in(other):
             try:  # named by the folder's student: a copied file carries the same charter
-                charts.append(replace(read_chart(path, lock=False), charter=f"submitted/{other.parent.name}"))
+                charts.append(
+                    replace(read_chart(path, lock=False), charter=f"submitted/{other.parent.name}")
+                )
             except (InputError, OSError, UnicodeError):
                 continue
     return charts
@@ -231,7 +231,9 @@ def grade_own_chart(
     folder = Path(folder)
     found = _charts_in(folder)
     if not found:
-        return OwnChartGrade(None, None, (), ("No chart file (<initials>.chart.json) was handed in.",))
+        return OwnChartGrade(
+            None, None, (), ("No chart file (<initials>.chart.json) was handed in.",)
+        )
     charts = []
     for path in found:
         try:
@@ -286,9 +288,7 @@ def _no_repeats(chart: Chart, grades: list[CellGrade]) -> list[CellGrade]:
     return out
 
 
-def _copied(
-    chart: Chart, grades: Iterable[CellGrade], others: list[Chart]
-) -> set[tuple[str, str]]:
+def _copied(chart: Chart, grades: Iterable[CellGrade], others: list[Chart]) -> set[tuple[str, str]]:
     wanted = {grade.key for grade in grades}
     return {key for key in copied_cells(chart, others) if key in wanted}
 

@@ -38,8 +38,11 @@ def _summary(corpus, case, name: str, refs) -> str:
     pick = words[k::5][:8]
     if len(pick) < 4:  # a short turn: its words backwards (no run of hers)
         pick = list(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)))[::-1][:8]
-    return (f"Written for the solution: {case.name} ({name}) mentions " + ", ".join(pick)
-            + f" in {len(refs)} coded turns.")
+    return (
+        f"Written for the solution: {case.name} ({name}) mentions "
+        + ", ".join(pick)
+        + f" in {len(refs)} coded turns."
+    )
 
 
 def chart_file(
@@ -81,8 +84,10 @@ def files(student: str) -> dict:
             "solution.chart.json": chart_file("solution", SOLUTION_CODING),
         }
     if student == "partial":
-        return {"pt.codings.json": PARTIAL_CODING,
-                "pt.chart.json": chart_file("pt", PARTIAL_CODING, _partial_style)}
+        return {
+            "pt.codings.json": PARTIAL_CODING,
+            "pt.chart.json": chart_file("pt", PARTIAL_CODING, _partial_style),
+        }
     if student == "h-copied-chart":  # the solution student's files, handed in as hers
         return files("solution")
     if student == "h-pasted":  # every cell her first coded turn, pasted whole
