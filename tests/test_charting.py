@@ -453,6 +453,44 @@ def test_the_chart_travels_in_a_refi_qda_project_as_notes_on_the_selections(tiny
     ]
 
 
+def test_what_qualcoder_imports_of_the_chart(tiny_corpus, tmp_path):
+    """QualCoder's REFI-QDA import (ccbogel/QualCoder, src/qualcoder/refi.py, read at commit
+    c3204641, not copied): a PlainTextSelection with no Coding child is stored as an annotation
+    on its source, its Description the annotation's text and its creatingUser (looked up in
+    Users) the owner; a Note becomes a journal only with a plainTextPath, an annotation only when
+    its TextSource holds a NoteRef to it, and each Note needs a creationDateTime or
+    modifiedDateTime (the import calls ``.replace`` on it). So in QualCoder every summary arrives
+    as the charter's annotation on each turn it rests on; the grid itself (a theme as a column,
+    kept in the Note's name) does not: the chart file, and its CSV, carry it."""
+    from lxml import etree
+
+    from qualkit.refi import NS_PROJECT
+
+    tool = charted(tiny_corpus, tmp_path)
+    tool.export_qdpx(tmp_path / "chart.qdpx")
+    with zipfile.ZipFile(tmp_path / "chart.qdpx") as archive:
+        root = etree.fromstring(archive.read("project.qde"))
+    ns = {"q": NS_PROJECT}
+    users = {u.get("guid"): u.get("name") for u in root.findall("q:Users/q:User", ns)}
+    annotations = []
+    for source in root.findall("q:Sources/q:TextSource", ns):
+        text = tiny_corpus.transcript(source.get("name")).text
+        for selection in source.findall("q:PlainTextSelection", ns):
+            if selection.find("q:Coding", ns) is not None:
+                continue  # a coding, with its memo: tests/test_refi.py
+            start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+            assert 0 <= start < end <= len(text)
+            owner = users.get(selection.get("creatingUser"))
+            memo = selection.findtext("q:Description", default="", namespaces=ns)
+            annotations.append((source.get("name"), text[start:end][:20], owner, memo))
+    summaries = {cell.summary for cell in tool.chart.cells}
+    for summary in summaries:
+        assert any(summary in memo and owner == "ana" for _, _, owner, memo in annotations), summary
+    for note in root.findall("q:Notes/q:Note", ns):
+        assert note.get("creationDateTime") or note.get("modifiedDateTime")
+        assert note.get("plainTextPath") is None  # not read as a journal (the grid stays home)
+
+
 # ---------------------------------------------------------------- the view, headless
 
 

@@ -183,6 +183,19 @@ def participants_per_model() -> dict[str, int]:
     return {model: len(ids) for model, ids in people.items()}
 
 
+@cache
+def function_rates() -> pd.DataFrame:
+    """Lesson 06's worked example: the team's coded turns per participant, function × model."""
+    from qualkit.charting.own_chart import FUNCTIONS
+
+    c = corpus()
+    study = [s.session_id for s in c.sessions if s.split == "study"]
+    codes = [code for codes in FUNCTIONS.values() for code in codes]
+    segments = framework_matrix(c, c.codings("team"), codes=codes, sessions=study).segments
+    by_function = pd.DataFrame({f: segments.loc[list(cs)].sum() for f, cs in FUNCTIONS.items()})
+    return by_function.T / pd.Series(participants_per_model())
+
+
 def test_the_06_notes_give_the_corpus_rates_per_participant():
     notes = text_of("instructors/06-comparing-support-models.md")
     counts = participants_per_model()
@@ -191,22 +204,23 @@ def test_the_06_notes_give_the_corpus_rates_per_participant():
         f"{counts['home_visiting']} home visiting"
     )
     assert stated in flat(notes), f"06 notes: participants per model are {stated}"
-    rates = study_rates()
-    for code, row in rates.iterrows():
-        want = f"| {code} | {row['pss']:.2f} | {row['doula']:.2f} | {row['home_visiting']:.2f} |"
-        assert want in notes, f"06 notes: the row of {code} should read {want}"
+    for function, row in function_rates().iterrows():
+        want = (
+            f"| {function} | {row['pss']:.2f} | {row['doula']:.2f} | {row['home_visiting']:.2f} |"
+        )
+        assert want in notes, f"06 notes: the row of {function} should read {want}"
 
 
 def test_the_over_quantified_examples_quote_the_true_ratio():
     rates = study_rates().loc["X_STIGMA_CARE"]
     per_woman = f"{rates['doula']:.1f} times per woman"
     ratio = f"{rates['doula'] / rates['home_visiting']:.1f} times more"
-    example = flat(cell("06-comparing-support-models", "concept_specific"))
+    example = flat(cell("06-comparing-support-models", "concept_counts"))
     assert per_woman in example and ratio in example, (
         f"06 self-check (a) should say '{per_woman}' and '{ratio}'"
     )
     assert ratio in flat(text_of("instructors/06-comparing-support-models.md")), (
-        f"06 notes, the 'None' caption should say '{ratio}'"
+        f"06 notes, the low exemplar of 6.5 should say '{ratio}'"
     )
 
 

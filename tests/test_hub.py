@@ -603,6 +603,14 @@ def filled_lessons(settings, student: str) -> dict[str, tuple[dict, dict]]:
         if lesson == "03-codebook-and-coding":
             answers["answer_3_2"] = f"answer_3_2 = {{'coder': {student!r}, 'session': 'PSS-FG5'}}\n"
             files = {f"{student}.codings.json": format_codings(Codings(tuple(mine)))}
+        if lesson == "06-comparing-support-models":  # her coding carried in, her chart of it
+            from qualkit.corpus import load_corpus
+            from qualkit.practice import group_folder, use_group
+
+            coding = format_codings(Codings(tuple(mine)))
+            with use_group(student, group_folder(settings.practice_groups, student)):
+                chart = case(lesson).chart_file(student, coding, corpus=load_corpus())
+            files = {f"{student}.codings.json": coding, f"{student}.chart.json": chart}
         filled[lesson] = (answers, files)
     return filled
 

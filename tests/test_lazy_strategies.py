@@ -459,45 +459,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("04-intercoder-agreement", "test_answer_4_2_form", "constant"): (
         "answer_4_2 constant 1.0: 2 points (blank 0) (and 2 more)"
     ),
-    ("06-comparing-support-models", "test_answer_6_1_form", "all-True"): (
-        "answer_6_1_quotes all-True, answer_6_1_counts all-True, answer_6_1_rates all-True: 1 points (blank 0)"
-    ),
-    ("06-comparing-support-models", "test_answer_6_1_form", "all-False"): (
-        "answer_6_1_quotes all-False, answer_6_1_counts all-False, answer_6_1_rates all-False: 1 points (blank 0)"
-    ),
-    ("06-comparing-support-models", "test_answer_6_1_form", "constant"): (
-        "answer_6_1_quotes constant ('PSS-FG1', 31), answer_6_1_counts constant 20, answer_6_1_rates constant … 1 points (blank 0) (and 2 more)"
-    ),
-    ("06-comparing-support-models", "test_answer_6_1_quotes", "constant"): (
-        "answer_6_1_quotes constant ('PSS-FG1', 31): 0.25 points (blank 0) (and 2 more)"
-    ),
-    ("06-comparing-support-models", "test_answer_6_2_form", "constant"): (
-        "answer_6_2_specific constant 'X_IDENTITY_GROWTH', answer_6_2_differ constant 'X_POSTPARTUM_DROP': 1 points (blank 0) (and 2 more)"
-    ),
-    ("06-comparing-support-models", "test_answer_6_2_specific", "constant"): (
-        "answer_6_2_specific constant 'X_IDENTITY_GROWTH': 1 points (blank 0) (and 2 more)"
-    ),
-    ("06-comparing-support-models", "test_answer_6_2_differ", "all-True"): (
-        "answer_6_2_differ all-True: 1.5 points (blank 0)"
-    ),
-    ("06-comparing-support-models", "test_answer_6_2_differ", "all-False"): (
-        "answer_6_2_differ all-False: 1.5 points (blank 0)"
-    ),
-    ("06-comparing-support-models", "test_answer_6_3_form", "constant"): (
-        "answer_6_3 constant 'high': 1 points (blank 0) (and 2 more)"
-    ),
-    ("06-comparing-support-models", "test_answer_6_3_positions", "constant"): (
-        "answer_6_3 constant 'high': 2 points (blank 0) (and 2 more)"
-    ),
-    ("06-comparing-support-models", "test_answer_6_4_form", "all-True"): (
-        "answer_6_4 all-True: 1 points (blank 0)"
-    ),
-    ("06-comparing-support-models", "test_answer_6_4_form", "all-False"): (
-        "answer_6_4 all-False: 1 points (blank 0)"
-    ),
-    ("06-comparing-support-models", "test_answer_6_4_form", "constant"): (
-        "answer_6_4 constant 0.8333: 1 points (blank 0) (and 2 more)"
-    ),
     # The file families (the solution's answers; blank: the same with the blank's files).
     ("03-codebook-and-coding", "test_answer_3_2_file", "shipped coding"): (
         "shipped coding ana.json: 1 points (blank 0); shipped coding ben.json: 1 points "

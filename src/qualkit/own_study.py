@@ -128,12 +128,27 @@ def bring_coding(here: str | Path = ".", lesson: str = CODING_LESSON) -> Carried
     return CarriedCoding(coder, session_id, codings, copy, verified=False)
 
 
+def _named(folder: Path, coder: str | None, instructor: bool = False) -> Path:
+    if coder is None:
+        return find_coding(folder, instructor=instructor)
+    path = folder / f"{coder}{SUFFIX}"
+    if not path.is_file() or path.is_symlink():
+        raise StudentError(f"No coding file {path.name} in {folder}.")
+    return path
+
+
 def carried_coding(
-    here: str | Path = ".", lesson: str = CODING_LESSON, *, instructor: bool = False
+    here: str | Path = ".",
+    lesson: str = CODING_LESSON,
+    coder: str | None = None,
+    *,
+    instructor: bool = False,
 ) -> CarriedCoding | None:
     """For a hidden test in the trusted grading step (run in ``submitted/<student>/<lesson>/``):
     her coding as handed in with this lesson, or ``None`` when there is none or it is not the
     lesson-03 coding she handed in (a classmate's file, a shipped coding, one edited since).
+    With ``coder``, the file ``<coder>.codings.json`` in both folders (a lesson that knows whose
+    coding it needs, from the chart she charted on it), whatever other coding files lie there.
 
     When lesson 03 was not collected, the copy is used unverified (``verified=False``); a test
     may then give less, and says so. With ``instructor``, the instructor's
@@ -141,20 +156,21 @@ def carried_coding(
     solution, lessons side by side); it is verified like any other, and gives a student nothing
     a coding under another name would not.
     """
-    here = Path(here)
+    here, wanted = Path(here), coder
     try:
-        copy = find_coding(here, instructor=instructor)
+        copy = _named(here, wanted, instructor)
         coder, session_id, codings = _read(copy)
-    except (StudentError, ValueError):
+    except (StudentError, ValueError, OSError):
         return None
     original_folder = here.resolve().parent / lesson
     verified = False
     if original_folder.is_dir():
         try:
-            original = find_coding(original_folder, instructor=instructor)
-        except StudentError:
+            original = _named(original_folder, wanted, instructor)
+            same = _same(original, copy)
+        except (StudentError, ValueError, OSError):
             return None
-        if not _same(original, copy):
+        if not same:
             return None
         verified = True
     return CarriedCoding(coder, session_id, codings, copy, verified)

@@ -115,6 +115,10 @@ class CellGrade:
     problems: tuple[str, ...]
 
     @property
+    def key(self) -> tuple[str, str]:
+        return (self.case, self.theme)
+
+    @property
     def points(self) -> int:
         """1 for a summary of her own, 1 more for resting it on the right turns."""
         summary = self.charted and self.own_words

@@ -83,8 +83,9 @@ def _wait(fd: int, mode: int, path: Path, timeout: float | None, then: str) -> N
             return
         except BlockingIOError:
             if time.monotonic() >= deadline:
+                tool = "charting tool" if path.name.endswith(".chart.json") else "coding tool"
                 raise TimeoutError(
-                    f"{path.name}: another coding tool has been saving into this file for "
+                    f"{path.name}: another {tool} has been saving into this file for "
                     f"{timeout:g} s; {then} (or close the other tool)"
                 ) from None
             time.sleep(0.005)

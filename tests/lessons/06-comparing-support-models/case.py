@@ -1,42 +1,117 @@
-"""Lesson 06 under the generic pipeline harness (tests/test_lesson_pipeline.py)."""
+"""Lesson 06 under the generic pipeline harness (tests/test_lesson_pipeline.py).
 
-TOTAL_POINTS = 50  # 30 autograded + 20 graded by hand (figure caption, synthesis)
-AUTO_POINTS = 30
+The chart is graded from the files handed in beside the notebook: her lesson-03 coding, copied
+into the lesson (``bring_coding``), and ``<coder>.chart.json``. The solution hands in lesson 03's
+solution coding (the key's coding of the first practice group, coder ``solution``) and a chart of
+every asked cell; the partly right student hands in lesson 03's partial coding and a chart with
+some cells pasted from her turns and some blank. Hostile students of this lesson: a chart copied
+from another student, and a chart of pasted quotations.
+"""
 
-# Partly right: rates per session instead of per participant (so the figure's bars are off too),
-# one model's specific theme wrong, one differing theme left out, two accounts misplaced.
-PARTIAL = {
-    "answer_6_1": (
-        "shared = [c.label for c in corpus.codebook.codes if c.category == 'cross_cutting']\n"
-        "matrix = framework_matrix(corpus, team, codes=shared, sessions=study)\n"
-        "answer_6_1_counts = matrix.segments\n"
-        "per_model = {m: len([s for s in corpus.sessions if s.session_id in study and s.model == m])\n"
-        "             for m in models}\n"
-        "answer_6_1_rates = matrix.segments / pd.Series(per_model)\n"
-        "answer_6_1_quotes = {\n"
-        "    code: {model: (matrix.quotes.loc[code, model][0].session_id,\n"
-        "                   matrix.quotes.loc[code, model][0].turn) for model in models}\n"
-        "    for code in shared\n"
-        "}\n"
-    ),
-    "answer_6_2": (
-        "answer_6_2_specific = {'pss': 'X_NOWS_GUILT', 'doula': 'X_POSTPARTUM_DROP',\n"
-        "                       'home_visiting': 'X_CPS_FEAR'}\n"
-        "answer_6_2_differ = {'X_IDENTITY_GROWTH', 'X_STIGMA_CARE', 'X_CPS_FEAR', 'X_POSTPARTUM_DROP'}\n"
-    ),
-    "answer_6_3": (
-        "answer_6_3 = {'a1': 'high', 'a2': 'high', 'a3': 'low', 'a4': 'high', 'a5': 'high'}\n"
-    ),
-}
-# 6.1: form 1 + counts 4 + rates 0 + quotes 3; 6.2: form 1 + 2 models + 7 of 8 themes x 0.5;
-# 6.3: form 1 + 3 accounts; 6.4: form 1, bars are the (wrong) rates per session: 0.
-PARTIAL_AUTO = (1 + 4 + 0 + 3) + (1 + 2 + 3.5) + (1 + 3) + (1 + 0)
-PARTIAL_FEEDBACK = (
-    "0 of 8 codes have the right rates per participant",
-    "Some rows are per session",
-    "2 of 3 models have a theme that is specific to them",
-    "7 of 8 shared themes sorted right: 1 differing theme(s) left out",
-    "3 of 5 accounts placed",
-    "0 of 3 models have bars that show the rates per participant",
+import importlib.util
+import re
+from pathlib import Path
+
+from qualkit.charting import Cell, Chart, cases_of, coded_turns
+from qualkit.charting.chart_file import format_chart
+from qualkit.charting.own_chart import function_themes, plan_chart
+from qualkit.codings import parse_codings
+from qualkit.corpus import load_corpus
+
+TOTAL_POINTS = 50  # 9 autograded from the chart file + 41 graded by hand (6.2–6.5)
+AUTO_POINTS = 9
+
+_spec = importlib.util.spec_from_file_location(
+    "case03", Path(__file__).parents[1] / "03-codebook-and-coding" / "case.py"
 )
-NOT_IN_FEEDBACK = ("X_MULTI_NEEDS", "X_IDENTITY_GROWTH", "'middle'", "a2", "a5")
+_case03 = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_case03)
+_corpus = load_corpus()
+_THEMES = {t.name: t for t in function_themes()}
+
+
+def _summary(corpus, case, name: str, refs) -> str:
+    """Word lists that pass the machine checks (each cell its own words, no run of hers)."""
+    text = " ".join(corpus.transcript(r.session_id).turn(r.turn).text for r in refs)
+    words = list(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]{5,}", text)))
+    k = list(_THEMES).index(name)
+    pick = words[k::5][:8]
+    if len(pick) < 4:  # a short turn: its words backwards (no run of hers)
+        pick = list(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)))[::-1][:8]
+    return (
+        f"Written for the solution: {case.name} ({name}) mentions "
+        + ", ".join(pick)
+        + f" in {len(refs)} coded turns."
+    )
+
+
+def chart_file(
+    coder: str, coding_text: str, style=lambda index, summary, said: summary, corpus=None
+) -> str:
+    """A chart of every asked cell for ``coder`` (on ``corpus``: a student's own practice group
+    changes her cases); ``style`` may rewrite a cell's summary."""
+    corpus = corpus or _corpus
+    plan = plan_chart(corpus, parse_codings(coding_text, f"{coder}.codings.json"))
+    chart = Chart(coder, function_themes(), plan.cases)
+    for index, (case_id, name) in enumerate(plan.required(corpus)):
+        case = cases_of(corpus, [case_id])[0]
+        refs = coded_turns(corpus, plan.codings, case, _THEMES[name])
+        said = corpus.transcript(refs[0].session_id).turn(refs[0].turn).text
+        summary = style(index, _summary(corpus, case, name, refs), said)
+        if summary:
+            chart = chart.with_cell(Cell(case_id, name, summary, refs))
+    return format_chart(chart)
+
+
+def cells_asked(coder: str, coding_text: str) -> int:
+    plan = plan_chart(_corpus, parse_codings(coding_text, f"{coder}.codings.json"))
+    return len(plan.required(_corpus))
+
+
+SOLUTION_CODING = _case03.files("solution")["solution.codings.json"]
+PARTIAL_CODING = _case03.files("partial")["pt.codings.json"]
+
+
+def _partial_style(index, summary, said):
+    """Every third cell pasted from her first turn, every third left blank."""
+    return {0: summary, 1: said, 2: ""}[index % 3]
+
+
+def files(student: str) -> dict:
+    if student == "solution":
+        return {
+            "solution.codings.json": SOLUTION_CODING,
+            "solution.chart.json": chart_file("solution", SOLUTION_CODING),
+        }
+    if student == "partial":
+        return {
+            "pt.codings.json": PARTIAL_CODING,
+            "pt.chart.json": chart_file("pt", PARTIAL_CODING, _partial_style),
+        }
+    if student == "h-copied-chart":  # the solution student's files, handed in as hers
+        return files("solution")
+    if student == "h-pasted":  # every cell her first coded turn, pasted whole
+        return {
+            "solution.codings.json": SOLUTION_CODING,
+            "solution.chart.json": chart_file(
+                "solution", SOLUTION_CODING, lambda index, summary, said: said
+            ),
+        }
+    return {}
+
+
+def _hands_in_files_only(nb, lesson):
+    pass
+
+
+STUDENTS = {"h-copied-chart": _hands_in_files_only, "h-pasted": _hands_in_files_only}
+
+PARTIAL = {}
+_asked = cells_asked("pt", PARTIAL_CODING)
+_full = len(range(0, _asked, 3))
+PARTIAL_AUTO = 2 + round(7 * _full / _asked, 2)
+PARTIAL_FEEDBACK = (
+    f"{_full} of {_asked} asked cells pass every check",
+    "copies her words",
+    "no summary",
+)
