@@ -35,11 +35,12 @@ import nbformat
 import pytest
 
 import qualkit
-from conftest import REPO
 from qualkit.codings import Codings, write_codings
 from qualkit.key import load_key
 from qualkit.own_study import bring_coding
 from qualkit.second_coder import bring_second_coding
+
+from conftest import REPO
 
 pytestmark = [pytest.mark.pipeline, pytest.mark.xdist_group("nbgrader")]
 
@@ -153,7 +154,7 @@ def hand_in_04(student: str, folder: Path, home: Path) -> None:
     path, nb = notebook(folder)
     solved = solution_cells("04-intercoder-agreement")
     source_of = ANSWERS_FROM[student]
-    literal = None if source_of == student else answers_04(home / source_of / folder.name)
+    literal = None if source_of == student else answers_04(home.parent / source_of / folder.name)
     for cell in nb.cells:
         if cell.get("id") in ("answer_4_1", "answer_4_2"):
             if literal is None:  # computed in her kernel from her own files

@@ -18,13 +18,11 @@ import importlib.util
 from dataclasses import replace
 from pathlib import Path
 
-import nbformat
-
 from qualkit.codings import format_codings
 from qualkit.second_coder import feedback_lines, read_feedback
 
-TOTAL_POINTS = 40  # 7.5 autograded + 32.5 graded by hand
-AUTO_POINTS = 7.5  # 4.1: 0.5 + 3; 4.2: 0.5 + 2; 4.3: 0.5 + 1
+TOTAL_POINTS = 40  # 6 autograded + 34 graded by hand
+AUTO_POINTS = 6  # 4.1: 3; 4.2: 2; 4.3: 1 (the form self-checks carry no points)
 
 HERE = Path(__file__).resolve().parent
 LESSON_03 = "03-codebook-and-coding"
@@ -79,8 +77,8 @@ PARTIAL = {
         "    }\n"
     ),
 }
-# 4.1 all (0.5 + 3); 4.2 form only (every code's p_neg wrong); 4.3 all (0.5 + 1).
-PARTIAL_AUTO = 3.5 + 0.5 + 1.5
+# 4.1 all (3); 4.2 nothing (every code's p_neg wrong); 4.3 all (1).
+PARTIAL_AUTO = 3 + 0 + 1
 PARTIAL_FEEDBACK = ("codes with all four figures right for your coding",)
 NOT_IN_FEEDBACK = ("expected 0.",)
 
@@ -99,16 +97,44 @@ LAZY_EXAMPLE = {
 }
 
 
+def answers(coding_text: str) -> dict:
+    """4.1 and 4.2 as numbers computed, with qualkit, on a lesson-03 coding and the key."""
+    import qualkit
+    from qualkit.codings import parse_codings
+
+    corpus = qualkit.load_corpus()
+    mine = [c for c in parse_codings(coding_text) if c.code in corpus.codebook]
+    me = mine[0].coder
+    pair = mine + [replace(c, coder="key") for c in lesson_03._key]
+    units = [(lesson_03.SESSION, t.turn) for t in corpus.transcript(lesson_03.SESSION).turns]
+    turns_of = {}
+    for c in pair:
+        turns_of.setdefault(c.code, set()).add(c.turn)
+    by_hand = {}
+    for code in sorted(turns_of, key=lambda k: (-len(turns_of[k]), k))[:3]:
+        t = qualkit.two_by_two(pair, units, (me, "key"), code)
+        p_o, y1, y2 = (t.a + t.d) / t.n, (t.a + t.b) / t.n, (t.a + t.c) / t.n
+        p_e = y1 * y2 + (1 - y1) * (1 - y2)
+        by_hand[code] = {"p_o": p_o, "p_e": p_e, "kappa": (p_o - p_e) / (1 - p_e)}
+    per_code = {}
+    for code in sorted(turns_of):
+        yours = [(me, code, t) in {(c.coder, c.code, c.turn) for c in pair} for _, t in units]
+        theirs = [("key", code, t) in {(c.coder, c.code, c.turn) for c in pair} for _, t in units]
+        s = qualkit.specific_agreement(yours, theirs)
+        per_code[code] = {"kappa": qualkit.cohens_kappa(yours, theirs), "p_pos": s.positive,
+                          "p_neg": s.negative,
+                          "ac1": qualkit.gwet_ac1(yours, theirs, categories=[True, False])}
+    return {"answer_4_1": by_hand, "answer_4_2": per_code}
+
+
 def _borrower(nb, lesson):
     """Did not hand in lesson 03; hands in a classmate's lesson-03 coding with this lesson,
-    and the solution's answers, which are right for that coding."""
-    source = nbformat.read(HERE.parents[2] / "lessons" / lesson / f"{lesson}.ipynb", as_version=4)
-    answers = {c.id: c.source for c in source.cells if c.id in ("answer_4_1", "answer_4_2")}
+    and answers that are right for that coding."""
+    right = answers(lesson_03.files("partial")["pt.codings.json"])
     for cell in nb.cells:
-        if cell.get("id") in answers:
-            cell.source = answers[cell.id].replace("### BEGIN SOLUTION\n", "").replace(
-                "### END SOLUTION\n", ""
-            )
+        if cell.get("id") in right:
+            text = f"{cell.id} = {right[cell.id]!r}\n"
+            cell.source = text.replace("nan", "float('nan')")
 
 
 STUDENTS = {"h-borrower": _borrower}
