@@ -92,19 +92,20 @@ def test_a_paragraph_about_one_session_names_only_codes_that_can_occur_there(tex
 def reconciliation_session() -> str:
     """Lesson 04 reconciles the student's own practice group; its exemplars use the default one
     (the first practice group), coded by the solution."""
-    return min((s for s in corpus().sessions if s.split == "practice"), key=lambda s: s.order).session_id
+    return min(
+        (s for s in corpus().sessions if s.split == "practice"), key=lambda s: s.order
+    ).session_id
 
 
 def solution_disagreements() -> list[int]:
     """Turns where lesson 04's solution coding (the key of the first practice group, its first
-    code left off and the first unused code added to its first four coded turns: the slips of
-    lesson 03's partial coder) differs from the key."""
+    code left off and an unused code added to its first four coded turns: the slips of lesson
+    03's partial coder) differs from the key."""
     from qualkit.key import load_key
 
     c, session = corpus(), reconciliation_session()
     key = [x for x in load_key().codings if x.session_id == session and x.code in c.codebook]
     left = sorted({x.code for x in key})[0]
-    added = next(k for k in c.codebook.names if k not in {x.code for x in key})
     first_four = sorted({x.turn for x in key})[:4]
     return sorted({x.turn for x in key if x.code == left} | set(first_four))
 
@@ -271,13 +272,18 @@ def test_the_paradox_answers_give_the_corpus_figures():
 
 def test_the_reconciliation_exemplars_count_the_disagreements():
     turns = solution_disagreements()
-    words = {n: w for n, w in enumerate("zero one two three four five six seven eight".split())}
+    words = dict(
+        enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight"])
+    )
     guide = flat(text_of("instructors/04-intercoder-agreement.md"))
     assert f"the solution's {words[len(turns)]} disagreements" in guide
     assert f"reconcile these {words[len(turns)]} turns" in guide
     log = cell("04-intercoder-agreement", "reconciliation_log")
-    logged = {int(n) for head in re.findall(r"\*\*Turns? ([^*]+)\*\*", log)
-              for n in re.findall(r"\d+", head.split(":")[0])}
+    logged = {
+        int(n)
+        for head in re.findall(r"\*\*Turns? ([^*]+)\*\*", log)
+        for n in re.findall(r"\d+", head.split(":")[0])
+    }
     assert logged == set(turns), f"the model log covers turns {sorted(logged)}, not {turns}"
 
 

@@ -67,3 +67,11 @@ def test_grading_accepts_only_the_coding_she_handed_in_for_lesson_03(home):
     (home / CODING_LESSON).rmdir()
     assert carried_coding(home / LATER).verified is False
     assert carried_coding(home / "nowhere") is None
+
+
+def test_a_lesson_03_folder_holding_only_the_solutions_file_is_not_hers(home):
+    """The instructor's source keeps the solution's coding; running a later lesson beside it
+    (or a grading sandbox that hides the folder) uses the copy already here."""
+    write_codings(home / CODING_LESSON / "solution.codings.json", coding("solution"))
+    write_codings(home / LATER / "mj.codings.json", coding())
+    assert bring_coding(home / LATER).coder == "mj"

@@ -52,7 +52,9 @@ ANSWERS_FROM = {"ada": "ada", "bea": "bea", "cy": "ada"}  # whose files her answ
 # --- the study: one practice group, two codings of it -----------------------------------------
 
 _corpus = qualkit.load_corpus()
-SESSION = min((s for s in _corpus.sessions if s.split == "practice"), key=lambda s: s.order).session_id
+SESSION = min(
+    (s for s in _corpus.sessions if s.split == "practice"), key=lambda s: s.order
+).session_id
 _key = [c for c in load_key().codings if c.session_id == SESSION and c.code in _corpus.codebook]
 _busy = sorted({c.code for c in _key}, key=lambda k: (-sum(c.code == k for c in _key), k))
 _unused = next(k for k in _corpus.codebook.names if k not in {c.code for c in _key})
@@ -107,7 +109,7 @@ def hand_in_03(student: str, folder: Path, home: Path) -> None:
 
 def check_03(run: dict) -> None:
     for student in STUDENTS:
-        feedback = (run["home"] / student / "03-codebook-and-coding" / "feedback")
+        feedback = run["home"] / student / "03-codebook-and-coding" / "feedback"
         assert list(feedback.glob("*/03-codebook-and-coding.html")), f"{student}: no 03 feedback"
     # Coding A and coding B are graded as what they are: different accuracy.
     auto = run["auto"]
@@ -132,10 +134,13 @@ def answers_04(folder: Path) -> dict[str, object]:
         tables[code] = {"p_o": p_o, "p_e": p_e, "kappa": (p_o - p_e) / (1 - p_e)}
     per_code = {}
     for code in codes:
-        yours = [t in {c.turn for c in pair if c.coder == mine.coder and c.code == code}
-                 for _, t in units]
-        theirs = [t in {c.turn for c in pair if c.coder == "key" and c.code == code}
-                  for _, t in units]
+        yours = [
+            t in {c.turn for c in pair if c.coder == mine.coder and c.code == code}
+            for _, t in units
+        ]
+        theirs = [
+            t in {c.turn for c in pair if c.coder == "key" and c.code == code} for _, t in units
+        ]
         s = qualkit.specific_agreement(yours, theirs)
         per_code[code] = {
             "kappa": qualkit.cohens_kappa(yours, theirs),

@@ -335,4 +335,3 @@ def two_by_two(
         int((~first & second).sum()),
         int((~first & ~second).sum()),
     )
-

@@ -26,7 +26,9 @@ AUTO_POINTS = 6  # 4.1: 3; 4.2: 2; 4.3: 1 (the form self-checks carry no points)
 
 HERE = Path(__file__).resolve().parent
 LESSON_03 = "03-codebook-and-coding"
-_spec = importlib.util.spec_from_file_location("case_03_for_04", HERE.parent / LESSON_03 / "case.py")
+_spec = importlib.util.spec_from_file_location(
+    "case_03_for_04", HERE.parent / LESSON_03 / "case.py"
+)
 lesson_03 = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(lesson_03)
 
@@ -54,11 +56,15 @@ def files(student: str) -> dict:
             f"../{LESSON_03}/sol.codings.json": sol_coding(),
         }
     if student == "partial":
-        return {"pt.codings.json": lesson_03.files("partial")["pt.codings.json"],
-                "second-coder.json": second_coding()}
+        return {
+            "pt.codings.json": lesson_03.files("partial")["pt.codings.json"],
+            "second-coder.json": second_coding(),
+        }
     if student == "h-borrower":  # a classmate's lesson-03 coding, without a lesson 03 of her own
-        return {"pt.codings.json": lesson_03.files("partial")["pt.codings.json"],
-                "second-coder.json": second_coding()}
+        return {
+            "pt.codings.json": lesson_03.files("partial")["pt.codings.json"],
+            "second-coder.json": second_coding(),
+        }
     return {}
 
 
@@ -121,9 +127,12 @@ def answers(coding_text: str) -> dict:
         yours = [(me, code, t) in {(c.coder, c.code, c.turn) for c in pair} for _, t in units]
         theirs = [("key", code, t) in {(c.coder, c.code, c.turn) for c in pair} for _, t in units]
         s = qualkit.specific_agreement(yours, theirs)
-        per_code[code] = {"kappa": qualkit.cohens_kappa(yours, theirs), "p_pos": s.positive,
-                          "p_neg": s.negative,
-                          "ac1": qualkit.gwet_ac1(yours, theirs, categories=[True, False])}
+        per_code[code] = {
+            "kappa": qualkit.cohens_kappa(yours, theirs),
+            "p_pos": s.positive,
+            "p_neg": s.negative,
+            "ac1": qualkit.gwet_ac1(yours, theirs, categories=[True, False]),
+        }
     return {"answer_4_1": by_hand, "answer_4_2": per_code}
 
 
@@ -138,4 +147,3 @@ def _borrower(nb, lesson):
 
 
 STUDENTS = {"h-borrower": _borrower}
-
