@@ -103,6 +103,6 @@ def report(checks: Iterable[TurnCheck]) -> str:
     lines.append(
         f"{done} of {len(checks)} turns of the round coded; {agreed} agree with the team's coding."
         if done
-        else "No turn of the round coded yet: code the first turn in the tool, then run this cell."
+        else "No turn of the round coded yet: code the first turn in the tool."
     )
     return "\n".join(lines)
