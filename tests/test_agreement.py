@@ -275,3 +275,31 @@ def test_krippendorff_alpha_errors():
         krippendorff_alpha([["low", "high"], ["low", "low"]], level="interval")
     with pytest.raises(InputError, match="numbers ≥ 0"):
         krippendorff_alpha([[-1, 2], [1, 2]], level="ratio")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_specific_agreement_and_pabak_match_their_definitions(seed):
+    """p_pos = 2a/(2a+b+c), p_neg = 2d/(2d+b+c) (Cicchetti & Feinstein 1990); PABAK = 2p_o − 1
+    (Byrt, Bishop & Carlin 1993), which is Bennett's S with two categories."""
+    import random
+
+    from qualkit.agreement import pabak, specific_agreement
+
+    rng = random.Random(seed)
+    x = [rng.random() < 0.2 for _ in range(60)]
+    y = [v if rng.random() < 0.8 else not v for v in x]
+    a = sum(p and q for p, q in zip(x, y, strict=True))
+    d = sum(not p and not q for p, q in zip(x, y, strict=True))
+    split = len(x) - a - d
+    s = specific_agreement(x, y)
+    assert s.positive == pytest.approx(2 * a / (2 * a + split))
+    assert s.negative == pytest.approx(2 * d / (2 * d + split))
+    assert pabak(x, y) == pytest.approx(2 * percent_agreement(x, y) - 1)
+    assert pabak(x, y) == pytest.approx(brennan_prediger(x, y, categories=[True, False]))
+
+
+def test_specific_agreement_is_undefined_on_a_side_nobody_used():
+    from qualkit.agreement import specific_agreement
+
+    s = specific_agreement([False] * 4, [False] * 4)
+    assert math.isnan(s.positive) and s.negative == 1.0

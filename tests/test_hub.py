@@ -603,6 +603,16 @@ def filled_lessons(settings, student: str) -> dict[str, tuple[dict, dict]]:
         if lesson == "03-codebook-and-coding":
             answers["answer_3_2"] = f"answer_3_2 = {{'coder': {student!r}, 'session': 'PSS-FG5'}}\n"
             files = {f"{student}.codings.json": format_codings(Codings(tuple(mine)))}
+        if lesson == "04-intercoder-agreement":
+            # Her lesson-03 coding, as bring_coding copies it, and the key of her own group as
+            # lesson 03's feedback shows it (bring_second_coding's copy): her own study.
+            from qualkit.second_coder import feedback_lines, read_feedback
+
+            _, second = read_feedback("\n".join(feedback_lines(mine, "PSS-FG5")))
+            files = {
+                f"{student}.codings.json": format_codings(Codings(tuple(mine))),
+                "second-coder.json": format_codings(second),
+            }
         if lesson == "06-comparing-support-models":  # her coding carried in, her chart of it
             from qualkit.corpus import load_corpus
             from qualkit.practice import group_folder, use_group

@@ -112,3 +112,11 @@ def test_her_turns_lists_what_she_coded_or_says_what_to_do(home):
     assert her_turns(bring_coding(home / LATER), ["X_CPS_FEAR"]).empty
     with pytest.raises(StudentError, match="bring_coding"):
         her_turns(None)
+
+
+def test_a_lesson_03_folder_holding_only_the_solutions_file_is_not_hers(home):
+    """The instructor's source keeps the solution's coding; running a later lesson beside it
+    (or a grading sandbox that hides the folder) uses the copy already here."""
+    write_codings(home / CODING_LESSON / "solution.codings.json", coding("solution"))
+    write_codings(home / LATER / "mj.codings.json", coding())
+    assert bring_coding(home / LATER).coder == "mj"

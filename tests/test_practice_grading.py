@@ -28,6 +28,7 @@ LESSON = "03-codebook-and-coding"
 SECRET = "the practice secret of a test course, 0123456789"
 SESSION = "PSS-FG5"
 ACCURACY = "test_answer_3_2_accuracy"
+AUTO_POINTS, ACCURACY_POINTS = 21.5, 17  # lesson 03's autograded total, and its accuracy item
 
 # Runs in the grading kernel: looks for the secret and the keys wherever they might be.
 PROBE = """
@@ -182,8 +183,9 @@ def messages(graded, student) -> list:
 
 def test_own_correct_coding_scores_full_marks_on_her_own_group(graded):
     for student in ("ana", "bea"):
-        assert float(graded["rows"][student]["auto_score"]) == 30, messages(graded, student)
-        assert accuracy(graded, student) == 14
+        score = float(graded["rows"][student]["auto_score"])
+        assert score == AUTO_POINTS, messages(graded, student)
+        assert accuracy(graded, student) == ACCURACY_POINTS
     assert graded["made"]["ana"].fingerprint() != graded["made"]["bea"].fingerprint()
 
 
@@ -191,11 +193,12 @@ def test_another_students_coding_scores_no_better_than_a_random_coding(graded):
     chance = graded["chance"]
     print(
         f"\naccuracy points: copied {accuracy(graded, 'cleo'):.2f}, random codings "
-        f"{min(chance):.2f}-{max(chance):.2f} (mean {sum(chance) / len(chance):.2f}), own 14"
+        f"{min(chance):.2f}-{max(chance):.2f} (mean {sum(chance) / len(chance):.2f}), own {ACCURACY_POINTS}"
     )
-    assert max(chance) < 14 / 2, chance  # the measure can tell: random codings score low
+    assert max(chance) < ACCURACY_POINTS / 2, chance  # the measure can tell: random codings score low
     assert accuracy(graded, "cleo") <= max(chance), (accuracy(graded, "cleo"), chance)
-    assert float(graded["rows"]["cleo"]["auto_score"]) < 30 - 14 + max(chance) + 1e-9
+    limit = AUTO_POINTS - ACCURACY_POINTS + max(chance) + 1e-9
+    assert float(graded["rows"]["cleo"]["auto_score"]) < limit
 
 
 def test_the_grading_kernel_holds_neither_secret_nor_keys(graded):
@@ -210,7 +213,7 @@ def test_the_grading_kernel_holds_neither_secret_nor_keys(graded):
     for what in ("secret", "key", "her key"):
         assert f"refused {what}:" in said, said[:3000]
     # The probe handed in ana's perfect coding of ana's group: it is not ana's group.
-    assert accuracy(graded, "probe") < 14
+    assert accuracy(graded, "probe") < ACCURACY_POINTS
 
 
 def test_secret_and_keys_appear_in_no_release_feedback_or_published_group(graded):

@@ -17,11 +17,19 @@ from qualkit.agreement import (
     fleiss_kappa,
     gwet_ac1,
     krippendorff_alpha,
+    pabak,
     percent_agreement,
     scotts_pi,
+    specific_agreement,
 )
 from qualkit.charting import chart_cases
-from qualkit.code_agreement import AgreementTable, per_code_agreement, reliability
+from qualkit.code_agreement import (
+    AgreementTable,
+    TwoByTwo,
+    per_code_agreement,
+    reliability,
+    two_by_two,
+)
 from qualkit.codebook import Category, Code, Codebook, read_codebook, write_codebook
 from qualkit.coding_tool import CodingTool
 from qualkit.codings import Coding, Codings, Memo, read_codings, write_codings
@@ -63,6 +71,7 @@ __all__ = [
     "ThemeMap",
     "Transcript",
     "Turn",
+    "TwoByTwo",
     "assess_saturation",
     "brennan_prediger",
     "bring_coding",
@@ -80,6 +89,7 @@ __all__ = [
     "gwet_ac1",
     "krippendorff_alpha",
     "load_corpus",
+    "pabak",
     "per_code_agreement",
     "percent_agreement",
     "quote",
@@ -90,7 +100,9 @@ __all__ = [
     "retrieve",
     "scotts_pi",
     "span_agreement",
+    "specific_agreement",
     "turn_table",
+    "two_by_two",
     "write_codebook",
     "write_codings",
 ]

@@ -9,6 +9,10 @@ labels: str, bool, int):
 - :func:`brennan_prediger` — chance 1/q for q categories, i.e. Bennett's S (Bennett, Alpert &
   Goldstein 1954; Brennan & Prediger 1981).
 - :func:`gwet_ac1` — chance from pooled shares, sum of π(1 − π) / (q − 1) (Gwet 2008).
+- :func:`pabak` — prevalence- and bias-adjusted κ for one yes/no code, 2·p_o − 1 (Byrt,
+  Bishop & Carlin 1993): Bennett's S with two categories.
+- :func:`specific_agreement` — positive and negative specific agreement of one yes/no code,
+  p_pos = 2a/(2a+b+c) and p_neg = 2d/(2d+b+c) (Cicchetti & Feinstein 1990).
 
 Any number of coders:
 
@@ -39,7 +43,9 @@ The tests cross-check every coefficient against scikit-learn, statsmodels and th
 ``krippendorff`` package on random data.
 
 References: Bennett, Alpert & Goldstein (1954), *Public Opinion Quarterly* 18(3):303–308;
-Brennan & Prediger (1981), *Educ Psychol Meas* 41(3):687–699; Cohen (1960), *Educ Psychol Meas*
+Brennan & Prediger (1981), *Educ Psychol Meas* 41(3):687–699; Byrt, Bishop & Carlin (1993),
+*J Clin Epidemiol* 46(5):423–429; Cicchetti & Feinstein (1990), *J Clin Epidemiol*
+43(6):551–558; Feinstein & Cicchetti (1990), *J Clin Epidemiol* 43(6):543–549; Cohen (1960), *Educ Psychol Meas*
 20(1):37–46; Fleiss (1971), *Psychol Bull* 76(5):378–382; Gwet (2008), *Br J Math Stat Psychol*
 61(1):29–48; Hayes & Krippendorff (2007), *Commun Methods Meas* 1(1):77–89; Krippendorff
 (2011), "Computing Krippendorff's alpha-reliability", Annenberg School for Communication;
@@ -59,6 +65,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Hashable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -68,13 +75,16 @@ from qualkit.errors import InputError
 __all__ = [
     "LEVELS",
     "Level",
+    "SpecificAgreement",
     "brennan_prediger",
     "cohens_kappa",
     "fleiss_kappa",
     "gwet_ac1",
     "krippendorff_alpha",
+    "pabak",
     "percent_agreement",
     "scotts_pi",
+    "specific_agreement",
 ]
 
 
@@ -218,6 +228,65 @@ def gwet_ac1(
         return math.nan
     shares = _pooled_shares(counts)
     return _chance_corrected(np.trace(counts) / counts.sum(), shares @ (1 - shares) / (q - 1))
+
+
+@dataclass(frozen=True)
+class SpecificAgreement:
+    """Specific agreement on one yes/no code (each 0–1, ``nan`` when its side never occurs).
+
+    ``positive``: p_pos = 2a / (2a + b + c), agreement on the units where either coder said yes;
+    ``negative``: p_neg = 2d / (2d + b + c), on the units where either said no. ``a``: both yes,
+    ``d``: both no, ``b`` and ``c``: only one said yes.
+    """
+
+    positive: float
+    negative: float
+
+
+def _yes_no(a: Sequence[bool], b: Sequence[bool], source: str) -> tuple[int, int, int, int]:
+    """Cells (a, b, c, d) of the 2 × 2 table of two coders' yes/no decisions."""
+    counts, _ = _pair_table(a, b, source, categories=[True, False])
+    return int(counts[0, 0]), int(counts[0, 1]), int(counts[1, 0]), int(counts[1, 1])
+
+
+def specific_agreement(a: Sequence[bool], b: Sequence[bool]) -> SpecificAgreement:
+    """Positive and negative specific agreement (Cicchetti & Feinstein 1990) of one code.
+
+    Feinstein and Cicchetti's (1990) two tables with 85% agreement each: κ 0.70 when "yes" and
+    "no" are balanced (a 40, b 9, c 6, d 45), κ 0.32 when "yes" dominates (80, 10, 5, 5). The
+    specific agreements show where the coders differ: on the rare side.
+
+    >>> def table(a, b, c, d):
+    ...     return [True] * (a + b) + [False] * (c + d), [True] * a + [False] * b + [True] * c + [False] * d
+    >>> x, y = table(40, 9, 6, 45)
+    >>> s = specific_agreement(x, y)
+    >>> round(cohens_kappa(x, y), 2), round(s.positive, 3), round(s.negative, 3)
+    (0.7, 0.842, 0.857)
+    >>> x, y = table(80, 10, 5, 5)
+    >>> s = specific_agreement(x, y)
+    >>> round(cohens_kappa(x, y), 2), round(s.positive, 3), round(s.negative, 3)
+    (0.32, 0.914, 0.4)
+    """
+    yes, only_a, only_b, no = _yes_no(a, b, "specific_agreement")
+    disagree = only_a + only_b
+    positive = 2 * yes / (2 * yes + disagree) if yes + disagree else math.nan
+    negative = 2 * no / (2 * no + disagree) if no + disagree else math.nan
+    return SpecificAgreement(float(positive), float(negative))
+
+
+def pabak(a: Sequence[bool], b: Sequence[bool]) -> float:
+    """Prevalence- and bias-adjusted κ (Byrt, Bishop & Carlin 1993) of one yes/no code:
+    2·p_o − 1, κ with the chance agreement of two balanced categories (p_e = 0.5).
+
+    Both of Feinstein and Cicchetti's tables (see :func:`specific_agreement`) have p_o = 0.85,
+    so PABAK is 0.70 for both, while κ is 0.70 and 0.32.
+
+    >>> x, y = [True] * 90 + [False] * 10, [True] * 80 + [False] * 10 + [True] * 5 + [False] * 5
+    >>> round(pabak(x, y), 2)
+    0.7
+    """
+    yes, only_a, only_b, no = _yes_no(a, b, "pabak")
+    return float(2 * (yes + no) / (yes + only_a + only_b + no) - 1)
 
 
 # --- many coders ---------------------------------------------------------------------------

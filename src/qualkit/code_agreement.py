@@ -43,9 +43,11 @@ __all__ = [
     "AgreementTable",
     "CodeAgreement",
     "Reliability",
+    "TwoByTwo",
     "code_presence",
     "per_code_agreement",
     "reliability",
+    "two_by_two",
 ]
 
 RELIABLE = 0.80
@@ -292,4 +294,44 @@ def per_code_agreement(
             mean(per_code["alpha"]),
             None,
         ),
+    )
+
+
+@dataclass(frozen=True)
+class TwoByTwo:
+    """Two coders' decisions on one code over the units: ``a`` both applied it, ``b`` only the
+    first, ``c`` only the second, ``d`` neither (counts of units)."""
+
+    code: str
+    a: int
+    b: int
+    c: int
+    d: int
+
+    @property
+    def n(self) -> int:
+        return self.a + self.b + self.c + self.d
+
+
+def two_by_two(
+    codings: Iterable[Coding], units: Iterable[Unit], coders: tuple[str, str], code: str
+) -> TwoByTwo:
+    """The 2 × 2 table of one code for two coders (rows: the first coder, columns: the second).
+
+    >>> units = [("S1", t) for t in range(1, 21)]
+    >>> codings = ([Coding("S1", t, "HOPE", "ana") for t in [*range(1, 7), 17, 18]]
+    ...            + [Coding("S1", t, "HOPE", "ben") for t in [*range(1, 7), 19, 20]])
+    >>> two_by_two(codings, units, ("ana", "ben"), "HOPE")
+    TwoByTwo(code='HOPE', a=6, b=2, c=2, d=10)
+    """
+    present = code_presence(codings, tuple(units), tuple(coders), (code,))[:, :, 0]
+    if present.shape[0] != 2:
+        raise InputError("two_by_two", "coders", "two coders", list(coders))
+    first, second = present
+    return TwoByTwo(
+        code,
+        int((first & second).sum()),
+        int((first & ~second).sum()),
+        int((~first & second).sum()),
+        int((~first & ~second).sum()),
     )

@@ -98,32 +98,47 @@ def _same(a: Path, b: Path) -> bool:
     return format_codings(read_codings(a)) == format_codings(read_codings(b))
 
 
+def _codings_in(folder: Path, instructor: bool = False) -> bool:
+    # A grading sandbox may not let the kernel look beside its folder at all: the copy here
+    # is then what counts.
+    try:
+        return any(p.name not in NOT_HERS or instructor for p in folder.glob(f"*{SUFFIX}"))
+    except OSError:
+        return False
+
+
+def _copy(source: Path, here: Path) -> Path:
+    copy = here / source.name
+    if copy.exists() and not _same(source, copy):
+        copy.replace(copy.with_name(copy.name + ".previous"))
+    if not copy.exists():
+        write_codings(copy, read_codings(source))
+    return copy
+
+
 def bring_coding(here: str | Path = ".", lesson: str = CODING_LESSON) -> CarriedCoding:
     """Copy her lesson-03 coding into this lesson's folder (``here``) and read it.
 
     Run again after she changes her lesson-03 coding, it copies the new one (the old copy is
     kept beside it as ``.previous``). Without the lesson-03 folder (the lesson was fetched
-    elsewhere, or this is the grading kernel) the copy already here is used.
+    elsewhere, or this is the grading kernel) the copy already here is used. Only where there
+    is neither does lesson 03's solution file count (an instructor running the sources).
     """
     here = Path(here)
     source_folder = here.resolve().parent / lesson
-    if source_folder.is_dir() and any(source_folder.glob(f"*{SUFFIX}")):
-        source = find_coding(source_folder, instructor=True)
-        copy = here / source.name
-        if copy.exists() and not _same(source, copy):
-            copy.replace(copy.with_name(copy.name + ".previous"))
-        if not copy.exists():
-            write_codings(copy, read_codings(source))
+    if _codings_in(source_folder):
+        copy = _copy(find_coding(source_folder), here)
+    elif _codings_in(here, instructor=True):
+        copy = find_coding(here, instructor=True)
+    elif _codings_in(source_folder, instructor=True):
+        copy = _copy(find_coding(source_folder, instructor=True), here)
     else:
-        try:
-            copy = find_coding(here, instructor=True)
-        except StudentError:
-            raise StudentError(
-                f"Your lesson-03 coding was not found: this lesson works on the coding of your "
-                f"practice group that you made in lesson 03, from the folder {source_folder}. "
-                f"Code your group there (lesson 03, Exercise 3.2), then run this cell again. "
-                f"If you cannot, ask your instructor for the fallback in the guide."
-            ) from None
+        raise StudentError(
+            f"Your lesson-03 coding was not found: this lesson works on the coding of your "
+            f"practice group that you made in lesson 03, from the folder {source_folder}. "
+            f"Code your group there (lesson 03, Exercise 3.2), then run this cell again. "
+            f"If you cannot, ask your instructor for the fallback in the guide."
+        )
     coder, session_id, codings = _read(copy)
     return CarriedCoding(coder, session_id, codings, copy, verified=False)
 

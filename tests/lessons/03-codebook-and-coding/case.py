@@ -11,8 +11,8 @@ from qualkit.codings import Codings, format_codings
 from qualkit.corpus import load_corpus
 from qualkit.key import key_root, load_key
 
-TOTAL_POINTS = 50  # 30 autograded + 20 graded by hand (the new code's rationale, the memo)
-AUTO_POINTS = 30
+TOTAL_POINTS = 50  # 21.5 autograded + 28.5 by hand (the new code and its rationale, alt text, memo)
+AUTO_POINTS = 21.5  # coding: file 0.5 + accuracy 17; frequencies: values 4 (the form: no points)
 
 _corpus = load_corpus()
 _practice = min((s for s in _corpus.sessions if s.split == "practice"), key=lambda s: s.order)
@@ -46,31 +46,21 @@ def files(student: str) -> dict:
 
 
 PARTIAL = {
-    "answer_3_1": (
-        "answer_3_1 = {\n"
-        "    'label': corpus.codebook.codes[0].label,  # already in the codebook\n"
-        "    'category': 'cross_cutting',\n"
-        "    'brief': 'Getting to appointments and services as a barrier or a help.',\n"
-        "    'full': 'The participant describes how she gets, or fails to get, to treatment, '\n"
-        "            'prenatal, court or program appointments: rides, buses, gas money, distance.',\n"
-        "    'when_to_use': 'She names transport, distance or a ride as shaping attendance.',\n"
-        "    'when_not_to_use': 'Not for visits that come to her home (HV_CONVENIENCE).',\n"
-        "    'example': next(t.text for t in corpus.transcript(study_groups[0].session_id).turns\n"
-        "                    if t.speaker != study_groups[0].facilitator),\n"
-        "}\n"
-    ),
     "answer_3_2": f"answer_3_2 = {{'coder': 'pt', 'session': {SESSION!r}}}\n",
 }
 _n = len(_key_codes)
-PARTIAL_AUTO = (1 + 3) + (1 + 14 * (_n - 1) / (_n + 1)) + (1 + 4) + (1 + 4)
+PARTIAL_AUTO = (0.5 + 17 * (_n - 1) / (_n + 1)) + 4
 PARTIAL_FEEDBACK = (
-    "label: this label is already in the codebook",
     f"{_n - 1} of {_n + 1} codes at full credit",
     f"{MISSED}: under-applied",
     f"{EXTRA}: over-applied",
+    # Once graded, the feedback shows the key's coding of her group: lesson 04's second coder.
+    f"coding of {SESSION}, turn by turn",
 )
-# Messages name codes to revisit, never the turns that carry them.
-NOT_IN_FEEDBACK = tuple(f"turn {c.turn}" for c in _key if c.code == MISSED)
+# The worked example (coded segments) copied as the answer of 3.3 earns nothing.
+LAZY_EXAMPLE = {
+    "answer_3_3": "answer_3_3 = qualkit.code_frequencies(corpus, team, by='model', measure='segments')\n"
+}
 
 
 def _rewriter(nb, lesson):
