@@ -116,7 +116,14 @@ MEASURED = (
     "lessons 02 and 05-07 miss the targets, 00 misses mechanical (40%), 01, 03 and 04 meet them"
 )
 # Lessons rebuilt to the weights: each must keep meeting them (add yours when it does).
-MEETS = ("01-qualitative-descriptive-design", "03-codebook-and-coding", "04-intercoder-agreement")
+MEETS = (
+    "01-qualitative-descriptive-design",
+    "03-codebook-and-coding",
+    "04-intercoder-agreement",
+    "05-categories-themes-saturation",
+    "06-comparing-support-models",
+    "07-trustworthiness-and-reporting",
+)
 
 
 @pytest.mark.parametrize("lesson", MEETS)
