@@ -67,3 +67,14 @@ def test_grading_accepts_only_the_coding_she_handed_in_for_lesson_03(home):
     (home / CODING_LESSON).rmdir()
     assert carried_coding(home / LATER).verified is False
     assert carried_coding(home / "nowhere") is None
+
+
+def test_the_solutions_coding_counts_only_where_it_is_the_only_one(home):
+    """An instructor running the sources: lesson 03's solution file is brought into the later
+    lesson; beside a student's own file it is passed over."""
+    write_codings(home / CODING_LESSON / "solution.codings.json", coding("solution"))
+    assert bring_coding(home / LATER).coder == "solution"
+    assert carried_coding(home / LATER).verified
+    write_codings(home / CODING_LESSON / "mj.codings.json", coding())
+    (home / LATER / "solution.codings.json").unlink()
+    assert bring_coding(home / LATER).coder == "mj"

@@ -25,7 +25,10 @@ __all__ = ["CODING_LESSON", "CarriedCoding", "bring_coding", "carried_coding", "
 
 CODING_LESSON = "03-codebook-and-coding"
 SUFFIX = ".codings.json"
-NOT_HERS = {"solution.codings.json"}  # the instructor's source keeps its solution's file
+# The instructor's sources write their solution's coding under this name (never released nor
+# collected: nbgrader_config.py ignores it): a student's own file is preferred to it, and it is
+# used only where it is the one coding there (an instructor running lesson 08's source).
+NOT_HERS = {"solution.codings.json"}
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,8 @@ def find_coding(folder: str | Path) -> Path:
     qualkit.errors.StudentError: No coding file in /nowhere: ...
     """
     folder = Path(folder)
-    found = sorted(p for p in folder.glob(f"*{SUFFIX}") if p.name not in NOT_HERS)
+    every = sorted(folder.glob(f"*{SUFFIX}"))
+    found = [p for p in every if p.name not in NOT_HERS] or every
     if not found:
         raise StudentError(
             f"No coding file in {folder}: code your practice group in lesson 03 "
