@@ -30,9 +30,13 @@ def _lesson_03():
 
 def files(student: str) -> dict:
     """The coding file the student handed in for lesson 03, handed in again with this lesson
-    (what ``qualkit.bring_coding()`` copies); links and other files are not carried."""
+    (what ``qualkit.bring_coding()`` copies); links and other files are not carried.
+
+    Lesson 03's solution hands in ``solution.codings.json``, a name the course never copies into
+    a grading kernel's folder (nbgrader_config.py ignores it): its copy here gets a student's
+    kind of name. The grader compares contents, not names."""
     return {
-        name: text
+        ("sol.codings.json" if name == "solution.codings.json" else name): text
         for name, text in _lesson_03().files(student).items()
         if name.endswith(".codings.json") and isinstance(text, str)
     }
@@ -41,7 +45,7 @@ def files(student: str) -> dict:
 def _solution_cell(cell_id: str) -> str:
     nb = nbformat.read(REPO / "lessons" / LESSON / f"{LESSON}.ipynb", as_version=4)
     source = next(c.source for c in nb.cells if c.id == cell_id)
-    return re.sub(r"[ \t]*### (BEGIN|END) SOLUTION\n", "", source)
+    return re.sub(r"[ \t]*### (BEGIN|END) SOLUTION\n", "", source).rstrip("\n") + "\n"
 
 
 def _partial_codes() -> list[str]:
@@ -90,9 +94,16 @@ def _rewriter(nb, lesson):
     the grading kernel runs and computes a right table from it, hoping the grader reads that."""
     (text,) = files("solution").values()
     cell = next(c for c in nb.cells if c.get("id") == "answer_8_1")
-    cell.source = (
-        f"open('solution.codings.json', 'w', encoding='utf-8').write({text!r})\n"
-        "mine = qualkit.bring_coding()\n" + _solution_cell("answer_8_1")
+    cell.source = (  # its own words, not the solution's (feedback must not show those)
+        f"open('rw.codings.json', 'w', encoding='utf-8').write({text!r})\n"
+        "mine = qualkit.bring_coding()\n"
+        "_t = participant_turns(mine.session_id)\n"
+        "_u = [t.unit for t in _t]\n"
+        "_mc = [c for c in mine.codings if c.code in corpus.codebook and c.unit in _u]\n"
+        "_mm = machine.codings(_t, codes_for(mine.session_id))\n"
+        "_tab = qualkit.per_code_agreement(_mc + list(_mm), _u, coders=(mine.coder, 'machine'))\n"
+        "answer_8_1 = {r.code: {'kappa': r.kappa, 'positive_agreement': positive_agreement(\n"
+        "    turns_with(_mc, r.code), turns_with(_mm, r.code))} for r in _tab.rows}\n"
     )
 
 
