@@ -104,21 +104,30 @@ print(MachineCoder(corpus.codebook).suggest(turn, limit=1)[0].code)
 """
 
 
+# The hub's user environment (Makefile: HUB_ENV), installed from the package index with the
+# requirements of environment.yml and qualkit as a wheel, as the student image is.
+HUB_PYTHON = REPO / ".venv" / "hub" / "bin" / "python"
+
+
 @pytest.mark.skipif(
     os.geteuid() != 0 or not shutil.which("unshare"),
     reason="a network namespace needs root (as the grading sandbox has)",
 )
-def test_the_model_loads_and_codes_with_no_network(corpus, tmp_path):
+@pytest.mark.parametrize("where", ["checkout", "hub environment"])
+def test_the_model_loads_and_codes_with_no_network(corpus, tmp_path, where):
     """In a network namespace of its own (as sandbox.py puts a grading kernel), with an empty
-    home and model-hub cache, so nothing cached elsewhere can stand in for the package."""
-    env = {
-        "PATH": os.environ["PATH"],
-        "HOME": str(tmp_path),
-        "HF_HOME": str(tmp_path / "hf"),
-        "PYTHONPATH": str(REPO / "src"),
-    }
+    home and model-hub cache, so nothing cached elsewhere can stand in for the package: from
+    the checkout, and from the hub's environment as installed from the package index."""
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "HF_HOME": str(tmp_path / "hf")}
+    python = sys.executable
+    if where == "checkout":
+        env["PYTHONPATH"] = str(REPO / "src")
+    elif HUB_PYTHON.exists():
+        python = str(HUB_PYTHON)
+    else:
+        pytest.skip("no hub environment here (make builds it for the hub tests)")
     result = subprocess.run(
-        ["unshare", "-n", sys.executable, "-c", OFFLINE],
+        ["unshare", "-n", python, "-c", OFFLINE],
         env=env,
         capture_output=True,
         text=True,

@@ -120,3 +120,14 @@ def test_a_lesson_03_folder_holding_only_the_solutions_file_is_not_hers(home):
     write_codings(home / CODING_LESSON / "solution.codings.json", coding("solution"))
     write_codings(home / LATER / "mj.codings.json", coding())
     assert bring_coding(home / LATER).coder == "mj"
+
+
+def test_the_solutions_coding_counts_only_where_it_is_the_only_one(home):
+    """An instructor running the sources: lesson 03's solution file is brought into the later
+    lesson; beside a student's own file it is passed over."""
+    write_codings(home / CODING_LESSON / "solution.codings.json", coding("solution"))
+    assert bring_coding(home / LATER).coder == "solution"
+    assert carried_coding(home / LATER, instructor=True).verified
+    write_codings(home / CODING_LESSON / "mj.codings.json", coding())
+    (home / LATER / "solution.codings.json").unlink()
+    assert bring_coding(home / LATER).coder == "mj"

@@ -123,6 +123,7 @@ MEETS = (
     "05-categories-themes-saturation",
     "06-comparing-support-models",
     "07-trustworthiness-and-reporting",
+    "08-machine-assisted-coding",
 )
 
 
