@@ -32,6 +32,7 @@ from qualkit.frequencies import code_frequencies, cooccurrence
 from qualkit.messages import install_in_notebook as _install_in_notebook
 from qualkit.own_study import bring_coding
 from qualkit.progress import CodingProgress, coding_progress
+from qualkit.quoting import quote
 from qualkit.retrieval import retrieve
 from qualkit.saturation import SaturationResult, assess_saturation, cumulative_codes
 from qualkit.span_overlap import SpanScore, span_agreement
@@ -82,6 +83,7 @@ __all__ = [
     "load_corpus",
     "per_code_agreement",
     "percent_agreement",
+    "quote",
     "read_codebook",
     "read_codings",
     "read_transcript",

@@ -54,9 +54,7 @@ def blanks_in(source: str) -> int:
         tree = ast.parse(source)
     except SyntaxError:
         return 0
-    return sum(
-        isinstance(node, ast.Constant) and node.value is Ellipsis for node in ast.walk(tree)
-    )
+    return sum(isinstance(node, ast.Constant) and node.value is Ellipsis for node in ast.walk(tree))
 
 
 def blanks_message(count: int) -> str:
