@@ -11,7 +11,10 @@ A lesson author writes, in one answer cell::
     ### END SKELETON
 
 The source runs the solution (the skeleton is comments there); the release shows the
-skeleton with one ``# `` taken off each line (JupyterLab's Ctrl+/ toggles it). A student who
+skeleton with one ``# `` taken off each line (JupyterLab's Ctrl+/ toggles it). A one-line
+skeleton that runs as it stands may instead sit above the solution region, uncommented
+(``answer_1_1 = {"q1": ..., "q2": ...}`` then the region): a cell whose code outside its
+solution regions already holds a blank is released without them and without a stub. A student who
 has never programmed then fills in blanks, one idea at a time, after a worked example,
 instead of facing an empty cell. A solution region without a skeleton still becomes the
 stub (``ClearSolutions.code_stub``); ``tests/test_skeletons.py`` holds every released code
@@ -20,6 +23,7 @@ answer to having a skeleton.
 
 from __future__ import annotations
 
+import ast
 import re
 
 from nbgrader.preprocessors import ClearSolutions
@@ -41,7 +45,7 @@ def release_source(source: str, where: str = "cell") -> str | None:
     Traceback (most recent call last):
     ValueError: answer_1 line 2: expected a commented skeleton line ('# ' + code), found 'x = ...'
     """
-    if BEGIN not in source:
+    if BEGIN not in source and END not in source:
         return None
     kept, skeleton, state = [], [], "outside"
     for number, line in enumerate(source.split("\n"), start=1):
@@ -59,6 +63,8 @@ def release_source(source: str, where: str = "cell") -> str | None:
         elif "### END SOLUTION" in line:
             state = "outside"
             kept.append(None)  # where the skeleton goes
+        elif state == "skeleton" and not line.strip():
+            skeleton.append("")
         elif state == "skeleton":
             match = COMMENTED.match(line)
             if match is None:
@@ -81,12 +87,42 @@ def release_source(source: str, where: str = "cell") -> str | None:
     return "\n".join(lines)
 
 
+def _has_blank(code: str) -> bool:
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return False
+    return any(isinstance(n, ast.Constant) and n.value is Ellipsis for n in ast.walk(tree))
+
+
+def outside_solutions(source: str) -> str | None:
+    """The cell without its solution regions, when what is left holds a blank; else None.
+
+    >>> print(outside_solutions('x = ...  # a number\\n### BEGIN SOLUTION\\nx = 2\\n### END SOLUTION'))
+    x = ...  # a number
+    >>> outside_solutions("### BEGIN SOLUTION\\nx = 2\\n### END SOLUTION") is None
+    True
+    """
+    if "### BEGIN SOLUTION" not in source:
+        return None
+    kept, inside = [], False
+    for line in source.split("\n"):
+        if "### BEGIN SOLUTION" in line or "### END SOLUTION" in line:
+            inside = "### BEGIN SOLUTION" in line
+        elif not inside:
+            kept.append(line)
+    rest = "\n".join(kept).rstrip("\n")
+    return rest if _has_blank(rest) else None
+
+
 class SkeletonSolutions(ClearSolutions):
     """nbgrader's ClearSolutions, releasing an answer cell's skeleton where it has one."""
 
     def _replace_solution_region(self, cell, language: str) -> bool:
         where = cell.metadata.get("nbgrader", {}).get("grade_id") or cell.get("id", "cell")
         released = release_source(cell.source, f"answer cell {where}")
+        if released is None:
+            released = outside_solutions(cell.source)
         if released is None:
             return super()._replace_solution_region(cell, language)
         cell.source = released
