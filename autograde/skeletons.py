@@ -115,6 +115,23 @@ def outside_solutions(source: str) -> str | None:
     return rest if _has_blank(rest) else None
 
 
+def solved_source(source: str) -> str:
+    """An answer cell as a student who got it right leaves it: the solution without its
+    markers, the skeleton region gone (what the tests hand in as "the solution").
+
+    >>> solved_source("### BEGIN SOLUTION\\nx = 2\\n### END SOLUTION\\n### BEGIN SKELETON\\n"
+    ...               "# x = ...\\n### END SKELETON\\nprint(x)")
+    'x = 2\\nprint(x)'
+    """
+    kept, skipping = [], False
+    for line in source.split("\n"):
+        if BEGIN in line or END in line:
+            skipping = BEGIN in line
+        elif not skipping and "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 class SkeletonSolutions(ClearSolutions):
     """nbgrader's ClearSolutions, releasing an answer cell's skeleton where it has one."""
 

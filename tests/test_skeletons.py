@@ -118,3 +118,23 @@ def test_a_skeleton_replaces_the_solution_where_it_stood():
 def test_a_malformed_skeleton_is_named_with_its_line(source, message):
     with pytest.raises(ValueError, match=message):
         release_source(source, "answer_x")
+
+
+# Writing goes in Markdown cells (nbgrader's manually graded answers), never in a Python string
+# a student types: a quotation or an apostrophe would break the string. A sentence or two of a
+# code's definition is writing too.
+WRITING_WORDS = 20
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_no_code_answer_asks_for_writing_in_a_string(lesson):
+    source = nbformat.read(REPO / "lessons" / lesson / f"{lesson}.ipynb", as_version=4)
+    found = []
+    for cell in answers(source):
+        for node in ast.walk(ast.parse(cell.source)):
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and len(text.split()) >= WRITING_WORDS:
+                found.append(f"{cell.id}: {node.value[:50]!r}…")
+    assert not found, f"{lesson}: writing in a Python string, not a Markdown cell: " + "; ".join(
+        found
+    )
