@@ -138,3 +138,18 @@ def test_no_code_answer_asks_for_writing_in_a_string(lesson):
     assert not found, f"{lesson}: writing in a Python string, not a Markdown cell: " + "; ".join(
         found
     )
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_no_cell_but_an_answer_holds_a_blank(lesson):
+    """A ``...`` in a cell she does not answer in would make it say "this cell still has a
+    blank" (qualkit/messages.py): such code writes ``Ellipsis``."""
+    source = nbformat.read(REPO / "lessons" / lesson / f"{lesson}.ipynb", as_version=4)
+    found = [
+        c.id
+        for c in source.cells
+        if c.cell_type == "code"
+        and not c.metadata.get("nbgrader", {}).get("solution")
+        and blanks(c.source)
+    ]
+    assert not found, f"{lesson}: ... in cells that are not answers: {found}"

@@ -87,6 +87,22 @@ def not_yet_message(error: BaseException) -> str:
     return f"✗ Not yet: {reason}" if reason else "✗ Not yet: this check does not pass."
 
 
+def _is_answer(error: NameError) -> bool:
+    return str(getattr(error, "name", "") or "").startswith(("answer_", "self_check_"))
+
+
+def unanswered_message(name: str) -> str:
+    """What a check says when the answer it checks has not been given a value yet.
+
+    >>> unanswered_message("answer_2_1")
+    '✗ Not yet: answer_2_1 has no value yet. Fill in the blanks (...) of its answer cell and run that cell, then this one.'
+    """
+    return (
+        f"✗ Not yet: {name} has no value yet. Fill in the blanks (...) of its answer cell and "
+        "run that cell, then this one."
+    )
+
+
 def install_in_notebook(shell=None) -> bool:
     """Hook the messages into the running IPython shell (once); False outside IPython."""
     if shell is None:
@@ -109,6 +125,8 @@ def install_in_notebook(shell=None) -> bool:
     def on_error(self, etype, value, tb, tb_offset=None):
         if cell["title"] and issubclass(etype, AssertionError):
             self._showtraceback(etype, value, [not_yet_message(value)])
+        elif cell["title"] and issubclass(etype, NameError) and _is_answer(value):
+            self._showtraceback(etype, value, [unanswered_message(value.name)])
         elif cell["blanks"] and not hasattr(value, "_render_traceback_"):
             said = f"(Python said: {etype.__name__}: {value})"
             self._showtraceback(etype, value, [blanks_message(cell["blanks"]), said])
