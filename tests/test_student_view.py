@@ -196,10 +196,11 @@ def test_make_student_fetch_open_edit_validate_submit_then_autograde(student_vie
     # and Validate does not call it a success.
     open_notebook(page, lab, f"{LESSON}/{LESSON}.ipynb")
     run_all(page)
-    blank = page.locator(".jp-CodeCell", has_text=SKELETON).first.locator(".jp-OutputArea")
+    skeleton = page.locator(".jp-CodeCell", has_text=SKELETON).first
+    blank = skeleton.locator(".jp-OutputArea")
     expect(blank).to_contain_text("this cell still has 3 blanks (...)", timeout=120_000)
     assert "Traceback" not in blank.inner_text() and "Error" not in blank.inner_text()
-    blank.scroll_into_view_if_needed()
+    skeleton.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "4-unanswered.png"))
     verdict = validate(page)
     assert "Success" not in verdict and "fill in the blanks (...)" in verdict, verdict

@@ -19,6 +19,7 @@ Grading never depends on this: hidden tests run in the grader (autograde/trusted
 from __future__ import annotations
 
 import ast
+import re
 import sys
 
 __all__ = ["blanks_in", "check_cell_title", "install_in_notebook"]
@@ -73,11 +74,15 @@ def passed_message(title: str) -> str:
 
     >>> passed_message("Self-check (1 point): answer_3_4 has a top_code.")
     '✓ Passed: answer_3_4 has a top_code.'
+    >>> passed_message("Self-check (no points: run it before you submit): a dict per model.")
+    '✓ Passed: a dict per model.'
     >>> passed_message("Checks every value (4 points).")
     '✓ Passed the checks shown here; the grader checks the rest when it grades the lesson.'
     """
     if title.lower().startswith("self-check"):
-        return f"✓ Passed: {title.partition(':')[2].strip() or title}"
+        # The colon after "Self-check (…)", not one inside its parenthesis.
+        what = re.sub(r"^self-check\s*(\([^)]*\))?\s*:?", "", title, flags=re.I).strip()
+        return f"✓ Passed: {what or title}"
     return "✓ Passed the checks shown here; the grader checks the rest when it grades the lesson."
 
 
