@@ -153,3 +153,15 @@ def test_no_cell_but_an_answer_holds_a_blank(lesson):
         and blanks(c.source)
     ]
     assert not found, f"{lesson}: ... in cells that are not answers: {found}"
+
+
+def test_a_one_line_skeleton_above_the_solution_and_the_solved_cell():
+    above = "x = ...  # a number\n### BEGIN SOLUTION\nx = 2\n### END SOLUTION"
+    assert outside_solutions(above) == "x = ...  # a number"
+    assert outside_solutions("### BEGIN SOLUTION\nx = 2\n### END SOLUTION") is None
+    assert release_source(above) is None  # no skeleton region: the line above is the skeleton
+    sys.path.insert(0, str(REPO / "autograde"))
+    from skeletons import solved_source
+
+    commented = "### BEGIN SOLUTION\nx = 2\n### END SOLUTION\n### BEGIN SKELETON\n# x = ...\n"
+    assert solved_source(commented + "### END SKELETON\nprint(x)") == "x = 2\nprint(x)"
