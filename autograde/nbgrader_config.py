@@ -59,12 +59,31 @@ c.ClearSolutions.code_stub = {
     "raise NoAnswerYetError()"
 }
 
+# A code answer with a skeleton (skeletons.py) is released as that skeleton, with blanks (...)
+# to fill in, not as the stub: nbgrader's own list of steps, with ClearSolutions swapped.
+sys.path.insert(0, str(HERE))
+from skeletons import SkeletonSolutions  # noqa: E402
+
+c.GenerateAssignment.preprocessors = [
+    "nbgrader.preprocessors.IncludeHeaderFooter",
+    "nbgrader.preprocessors.InstantiateTests",
+    "nbgrader.preprocessors.LockCells",
+    SkeletonSolutions,
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.CheckCellMetadata",
+    "nbgrader.preprocessors.ComputeChecksums",
+    "nbgrader.preprocessors.SaveCells",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbgrader.preprocessors.ClearMarkScheme",
+    "nbgrader.preprocessors.ComputeChecksums",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
 # A student who deletes a test cell gets it back (and its points counted), not a free pass.
 c.OverwriteCells.add_missing_cells = True
 
 # Autograded tests run in this process on plain copies of the answers, never in the student's
 # kernel, which may have rewritten anything by then (trusted_grading.py says how).
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from grading_kernels import SandboxedExecute  # noqa: E402
 from trusted_grading import HoldTests, ResetCellRoles, TrustedTests  # noqa: E402
 

@@ -27,3 +27,10 @@ c.Execute.extra_arguments = [
 # passing test: nbgrader scores any stderr output as a failure unless it is removed first.
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r"[\s\S]"
+
+# Validate also says how far each coding beside the notebook has come: a coding that stops
+# halfway is "12 of 55 participant turns coded — not finished", never "Success!"
+# (qualkit/validate_progress.py; it does nothing unless nbgrader is validating).
+from qualkit.validate_progress import add_progress_checks  # noqa: E402
+
+c.Execute.on_notebook_start = add_progress_checks

@@ -19,6 +19,16 @@ from qualkit.transcripts import format_transcript
 REPO = Path(__file__).resolve().parents[1]
 # Per-lesson facts for tests/test_lesson_pipeline.py, loaded by it (not test modules).
 collect_ignore_glob = ["lessons/*"]
+
+
+def solved_source(source: str) -> str:
+    """An answer cell as a student who got it right leaves it (autograde/skeletons.py)."""
+    sys.path.insert(0, str(REPO / "autograde"))
+    from skeletons import solved_source as solved
+
+    return solved(source)
+
+
 LESSONS = tuple(sorted(p.name for p in (REPO / "lessons").iterdir() if p.is_dir()))
 
 TINY_SESSIONS = {

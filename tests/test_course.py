@@ -23,7 +23,7 @@ from nbgrader.auth import Authenticator
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeSubmit
 
-from conftest import REPO
+from conftest import REPO, solved_source
 
 pytestmark = [pytest.mark.pipeline, pytest.mark.xdist_group("nbgrader")]
 LESSON = "00-orientation"
@@ -34,7 +34,7 @@ SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION\n?", re.S)
 
 def solved(cell_source: str) -> str:
     """A solution cell as a student who got it right would leave it (markers gone)."""
-    return SOLUTION.sub(lambda m: m.group(1), cell_source)
+    return solved_source(cell_source)
 
 
 def answer_cells(lesson: str) -> dict[str, str]:

@@ -35,7 +35,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import REPO
+from conftest import REPO, solved_source
 from hub_ui import (
     LONG,
     answer_code,
@@ -76,11 +76,7 @@ EXPECTED = {"qk-ana": 4 + 5, "qk-bea": 0 + 2, "qk-cleo": 4}
 def solution_code() -> str:
     source = nbformat.read(REPO / "lessons" / LESSON / f"{LESSON}.ipynb", as_version=4)
     cell = next(c for c in source.cells if c.metadata["nbgrader"].get("grade_id") == "answer_0_1")
-    return "\n".join(
-        line
-        for line in cell.source.splitlines()
-        if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line
-    )
+    return solved_source(cell.source)
 
 
 # Run while Formgrader autogrades: it looks for the key and the lesson source (the grader's,
@@ -424,7 +420,7 @@ def test_course_cycle_on_a_real_hub(hub, browser):
         fetch(page, LESSON)
         # path_includes_course: nbgrader fetches into <course>/<lesson> on a hub
         open_notebook(page, lab, f"{hub.settings.course}/{LESSON}/{LESSON}.ipynb")
-        answer_code(page, "YOUR CODE HERE", code[student])
+        answer_code(page, "which sessions count?", code[student])  # the skeleton's comment
         if student in WRITTEN:
             answer_markdown(page, "YOUR ANSWER HERE", WRITTEN[student])
         save(page)

@@ -34,7 +34,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import LESSONS, REPO
+from conftest import LESSONS, REPO, solved_source
 
 pytestmark = [pytest.mark.pipeline, pytest.mark.xdist_group("nbgrader")]
 
@@ -69,7 +69,7 @@ def is_test(cell) -> bool:
 def solutions(lesson: str) -> dict[str, str]:
     """Solution cells as a student who got everything right leaves them (markers gone)."""
     return {
-        c.id: SOLUTION.sub(lambda m: m.group(1), c.source)
+        c.id: solved_source(c.source)
         for c in source(lesson).cells
         if meta(c).get("solution")
     }

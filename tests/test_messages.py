@@ -36,6 +36,9 @@ def ran():
         "typo": "qualkit.load_corpus().transcript('PSS-FG99')",
         "own": "assert 1 == 2, 'her own assert'",
         "plain": "1 / 0",
+        "skeleton": 'answer_1 = {"q1": ..., "q2": True}  # replace ... with True or False',
+        "skeleton_fails": "total = sum(len(turn) for turn in ...)",
+        "unanswered": '"""Self-check (1 point): a dict."""\nassert isinstance(answer_9_9, dict)',
     }
     nb = new_notebook(cells=[new_code_cell(source) for source in cells.values()])
     NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True).execute()
@@ -81,6 +84,25 @@ def test_other_errors_keep_their_traceback(ran):
     assert "AssertionError" in text(ran["own"]) and "her own assert" in text(ran["own"])
     assert "ZeroDivisionError" in text(ran["plain"])
     assert "Passed" not in text(ran["own"]) + text(ran["plain"])
+
+
+def test_a_skeleton_with_blanks_left_says_so_and_a_blank_that_breaks_it_too(ran):
+    assert text(ran["skeleton"]).strip() == (
+        "✗ Not yet: this cell still has 1 blank (...). Replace it with your answer, then run "
+        "the cell again."
+    )
+    (error,) = ran["skeleton_fails"]
+    assert error.traceback[0].startswith("✗ Not yet: this cell still has 1 blank (...)")
+    assert error.traceback[1] == "(Python said: TypeError: 'ellipsis' object is not iterable)"
+    assert len(error.traceback) == 2
+
+
+def test_a_check_of_an_answer_not_run_yet_says_so_in_one_line(ran):
+    (error,) = ran["unanswered"]
+    assert error.traceback == [
+        "✗ Not yet: answer_9_9 has no value yet. Fill in the blanks (...) of its answer cell "
+        "and run that cell, then this one."
+    ]
 
 
 def test_check_cells_are_those_with_a_docstring_and_an_assert():

@@ -26,7 +26,7 @@ from qualkit.charting.own_chart import (
 from qualkit.codings import Codings, format_codings
 from qualkit.corpus import load_corpus
 from qualkit.key import load_key
-from qualkit.retrieval import quote
+from qualkit.quoting import quote
 
 LESSON = "06-comparing-support-models"
 CODING = "03-codebook-and-coding"
@@ -194,8 +194,8 @@ def test_no_chart_is_a_message_not_an_error(corpus, tmp_path):
 
 def test_a_quotation_is_chosen_with_its_attribution(corpus):
     said = corpus.transcript("DOULA-FG2").turn(58)
-    assert quote("DOULA-FG2", 58, corpus) == (
-        f'"{said.text}" ({said.speaker}, doulas, DOULA-FG2, turn 58; fictional)'
+    assert str(quote("DOULA-FG2", 58, corpus=corpus)) == (
+        f'"{said.text}" ({said.speaker}, DOULA-FG2, turn 58)'
     )
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import REPO
+from conftest import REPO, solved_source
 from hub_ui import (
     answer_code,
     answer_markdown,
@@ -37,6 +37,7 @@ from lab_server import CHROMIUM_ARGS, TOKEN, chromium, free_port
 pytestmark = [pytest.mark.browser, pytest.mark.pipeline]
 LESSON = "00-orientation"
 SHOTS = REPO / "test-output" / "student"
+SKELETON = "which sessions count?"  # a comment of the answer's skeleton, as released
 WRITTEN = "The woman with OUD had a positive drug test; her baby is treated for NOWS."
 # The environment is the shared one (tests/README): skip its (re)installation, run the rest.
 MAKE = ["make", "--no-print-directory", "-C", str(REPO), "-o", ".venv/.installed"]
@@ -59,11 +60,7 @@ def make(build: Path, *args: str, **popen) -> subprocess.CompletedProcess | subp
 def solution_code() -> str:
     source = nbformat.read(REPO / "lessons" / LESSON / f"{LESSON}.ipynb", as_version=4)
     cell = next(c for c in source.cells if c.metadata["nbgrader"].get("grade_id") == "answer_0_1")
-    return "\n".join(
-        line
-        for line in cell.source.splitlines()
-        if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line
-    )
+    return solved_source(cell.source)
 
 
 def cell_source(notebook: Path, grade_id: str) -> str:
@@ -195,17 +192,21 @@ def test_make_student_fetch_open_edit_validate_submit_then_autograde(student_vie
     )
     page.screenshot(path=str(SHOTS / "3-file-browser.png"))
 
-    # Open and run it as fetched: the empty answer says what to do, in one line.
+    # Open and run it as fetched: the skeleton answer says what is left to do, in one line,
+    # and Validate does not call it a success.
     open_notebook(page, lab, f"{LESSON}/{LESSON}.ipynb")
     run_all(page)
-    blank = page.locator(".jp-CodeCell", has_text="YOUR CODE HERE").first.locator(".jp-OutputArea")
-    expect(blank).to_contain_text("Write your answer here first", timeout=120_000)
-    assert "Traceback" not in blank.inner_text() and "NotImplementedError" not in blank.inner_text()
-    blank.scroll_into_view_if_needed()
+    skeleton = page.locator(".jp-CodeCell", has_text=SKELETON).first
+    blank = skeleton.locator(".jp-OutputArea")
+    expect(blank).to_contain_text("this cell still has 3 blanks (...)", timeout=120_000)
+    assert "Traceback" not in blank.inner_text() and "Error" not in blank.inner_text()
+    skeleton.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "4-unanswered.png"))
+    verdict = validate(page)
+    assert "Success" not in verdict and "fill in the blanks (...)" in verdict, verdict
 
-    # Edit, run (the self-check says it passed), save, validate.
-    answer_code(page, "YOUR CODE HERE", solution_code())
+    # Edit (the blanks filled in), run (the self-check says it passed), save, validate.
+    answer_code(page, SKELETON, solution_code())
     answer_markdown(page, "YOUR ANSWER HERE", WRITTEN)
     run_all(page)
     passed = page.locator(".jp-OutputArea-output", has_text="✓ Passed").first

@@ -40,7 +40,8 @@ from qualkit.frequencies import code_frequencies, cooccurrence
 from qualkit.messages import install_in_notebook as _install_in_notebook
 from qualkit.own_study import bring_coding
 from qualkit.progress import CodingProgress, coding_progress
-from qualkit.retrieval import quote, retrieve
+from qualkit.quoting import quote
+from qualkit.retrieval import retrieve
 from qualkit.saturation import SaturationResult, assess_saturation, cumulative_codes
 from qualkit.span_overlap import SpanScore, span_agreement
 from qualkit.tables import coding_table, turn_table

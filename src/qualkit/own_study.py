@@ -14,15 +14,14 @@ as no coding at all.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from qualkit.codings import Codings, read_codings, write_codings
 from qualkit.codings.file_format import format_codings
 from qualkit.corpus import Corpus, load_corpus
 from qualkit.errors import StudentError
+from qualkit.quoting import Quote, quote  # her exemplars: chosen from the turns she coded
 
 __all__ = [
     "CODING_LESSON",
@@ -189,44 +188,6 @@ def carried_coding(
             return None
         verified = True
     return CarriedCoding(coder, session_id, codings, copy, verified)
-
-
-class Quote(NamedTuple):
-    """A quotation chosen, not typed: one turn of a session, as its speaker said it.
-
-    A tuple, so that it travels to the grader as plain data (session id, turn, speaker, text).
-    """
-
-    session_id: str
-    turn: int
-    speaker: str
-    text: str
-
-    def __repr__(self) -> str:
-        body = textwrap.fill(self.text, 92, initial_indent="  ", subsequent_indent="  ")
-        return f"[{self.speaker}, {self.session_id}, turn {self.turn}]\n{body}"
-
-
-def quote(session_id: str, turn: int, corpus: Corpus | None = None) -> Quote:
-    """The words of turn ``turn`` of ``session_id``, with the speaker's name (fictional).
-
-    >>> quote("PSS-FG1", 2).session_id
-    'PSS-FG1'
-    >>> quote("PSS-FG1", 9999)
-    Traceback (most recent call last):
-    qualkit.errors.StudentError: PSS-FG1 has turns 1 to ...: turn 9999 is not one of them.
-    """
-    corpus = corpus or load_corpus()
-    if session_id not in {s.session_id for s in corpus.sessions}:
-        ids = ", ".join(s.session_id for s in corpus.sessions)
-        raise StudentError(f"No session {session_id!r} in the corpus; its sessions: {ids}.")
-    turns = corpus.transcript(session_id).turns
-    if isinstance(turn, bool) or not isinstance(turn, int) or not 1 <= turn <= len(turns):
-        raise StudentError(
-            f"{session_id} has turns 1 to {len(turns)}: turn {turn!r} is not one of them."
-        )
-    found = turns[turn - 1]
-    return Quote(session_id, found.turn, found.speaker, found.text)
 
 
 def her_turns(carried: CarriedCoding | None, codes=None, corpus: Corpus | None = None):

@@ -19,7 +19,7 @@ from qualkit.tables import (
 )
 from qualkit.themes import Theme
 
-__all__ = ["quote", "retrieve"]
+__all__ = ["retrieve"]
 
 
 def _selection(value) -> tuple[str, ...]:
@@ -114,19 +114,3 @@ def retrieve(
     rows["codes"] = list(chosen["code"])
     rows["coder"] = list(chosen["coder"])
     return rows
-
-
-def quote(session_id: str, turn: int, corpus: Corpus | None = None) -> str:
-    """One turn as the kit quotes it, ready to copy into writing (a quotation chosen, not typed):
-    ``"…" (Speaker, model, SESSION, turn N; fictional)``.
-
-    >>> quote("PSS-FG1", 36)[:40]
-    '"See, Dawn is the opposite, I can text h'
-    """
-    if corpus is None:
-        from qualkit.corpus import load_corpus
-
-        corpus = load_corpus()
-    said = corpus.transcript(session_id).turn(int(turn))
-    model = corpus.model_label(corpus.session(session_id).model).lower()
-    return f'"{said.text}" ({said.speaker}, {model}, {session_id}, turn {said.turn}; fictional)'

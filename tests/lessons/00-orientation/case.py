@@ -17,3 +17,14 @@ PARTIAL = {
 PARTIAL_AUTO = 2 * 4 / 3  # 2 of 3 models (the form self-check carries no points)
 # Feedback on the partial submission says what to revisit ...
 PARTIAL_FEEDBACK = ("2 of 3 models counted right", "leave out the facilitator")
+
+# The worked example (one focus group's participant turns) copied for every model: the same
+# number for each model scores like no answer.
+LAZY_EXAMPLE = {
+    "answer_0_1": (
+        'session = corpus.session("PSS-FG1")\n'
+        'turns = corpus.transcript("PSS-FG1").turns\n'
+        "participant_turns = sum(turn.speaker != session.facilitator for turn in turns)\n"
+        "answer_0_1 = {model: participant_turns for model in corpus.models}\n"
+    ),
+}

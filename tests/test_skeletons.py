@@ -1,0 +1,167 @@
+"""Skeleton answers (autograde/skeletons.py): no released code answer is an empty stub.
+
+A student who has never programmed gets every code answer with its shape filled in and blanks
+(``...``) to complete, never an empty cell saying ``# YOUR CODE HERE`` above a ``raise``. The
+pipeline test reads the releases nbgrader generates with the course's configuration; the fast
+test reads the sources, so an author learns it before the release is built.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+
+import nbformat
+import pytest
+
+from conftest import LESSONS, REPO
+
+sys.path.insert(0, str(REPO / "autograde"))
+from skeletons import outside_solutions, release_source
+
+
+def answers(notebook) -> list:
+    """The code cells a student answers in (nbgrader solution cells)."""
+    return [
+        c
+        for c in notebook.cells
+        if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")
+    ]
+
+
+def blanks(code: str) -> int:
+    return sum(
+        isinstance(node, ast.Constant) and node.value is Ellipsis
+        for node in ast.walk(ast.parse(code))
+    )
+
+
+def problems(cell_id: str, released: str) -> list[str]:
+    """What is wrong with one released code answer, for someone who never programmed."""
+    try:
+        count = blanks(released)
+    except SyntaxError as error:
+        return [f"{cell_id}: the released skeleton does not run (line {error.lineno}: {error.msg})"]
+    found = []
+    if "raise NoAnswerYetError" in released or "raise NotImplementedError" in released:
+        found.append(f"{cell_id}: released as the empty stub (# YOUR CODE HERE + raise)")
+    if count == 0:
+        found.append(f"{cell_id}: no ... blank to fill in")
+    return found
+
+
+@pytest.mark.pipeline
+@pytest.mark.xdist_group("nbgrader")
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_no_released_code_answer_is_an_empty_stub(course, lesson):
+    released = nbformat.read(course.release_path(lesson), as_version=4)
+    assert answers(released), f"{lesson}: no code answer in the release"
+    found = [p for cell in answers(released) for p in problems(cell.id, cell.source)]
+    assert not found, f"{lesson}: " + "; ".join(found)
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_code_answer_has_a_skeleton_that_runs(lesson):
+    """The source side of the same rule, for the answers that carry a skeleton (a commented
+    skeleton region, or blanks above the solution): well formed, with blanks, no stub. An
+    answer with neither is left to the release test, which names it."""
+    source = nbformat.read(REPO / "lessons" / lesson / f"{lesson}.ipynb", as_version=4)
+    found = []
+    for cell in answers(source):
+        try:
+            released = release_source(cell.source, f"{lesson} {cell.id}")
+        except ValueError as error:
+            found.append(str(error))
+            continue
+        released = released if released is not None else outside_solutions(cell.source)
+        if released is not None:
+            found += problems(cell.id, released)
+    assert not found, f"{lesson}: " + "; ".join(found)
+
+
+def test_a_skeleton_replaces_the_solution_where_it_stood():
+    source = (
+        "import re\n"
+        "for turn in turns:\n"
+        "    ### BEGIN SOLUTION\n"
+        "    found = re.findall('x', turn)\n"
+        "    ### END SOLUTION\n"
+        "    ### BEGIN SKELETON\n"
+        "    # found = re.findall(..., turn)  # what to look for?\n"
+        "    ### END SKELETON\n"
+        "print(found)"
+    )
+    assert release_source(source) == (
+        "import re\nfor turn in turns:\n    found = re.findall(..., turn)  # what to look for?\n"
+        "print(found)"
+    )
+    assert problems("x", release_source(source)) == []
+    assert problems("y", "# YOUR CODE HERE\nraise NotImplementedError()") == [
+        "y: released as the empty stub (# YOUR CODE HERE + raise)",
+        "y: no ... blank to fill in",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("### BEGIN SKELETON\n# x = ...\n", "expected ### END SKELETON before the cell ends"),
+        ("### BEGIN SKELETON\n# x = ...\n### END SKELETON", "exactly one solution region"),
+        ("### END SKELETON", "without its ### BEGIN SKELETON"),
+        (
+            "### BEGIN SOLUTION\nx=1\n### END SOLUTION\n### BEGIN SKELETON\n#x = ...\n"
+            "### END SKELETON",
+            "line 5: expected a commented skeleton line",
+        ),
+    ],
+)
+def test_a_malformed_skeleton_is_named_with_its_line(source, message):
+    with pytest.raises(ValueError, match=message):
+        release_source(source, "answer_x")
+
+
+# Writing goes in Markdown cells (nbgrader's manually graded answers), never in a Python string
+# a student types: a quotation or an apostrophe would break the string. A sentence or two of a
+# code's definition is writing too.
+WRITING_WORDS = 20
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_no_code_answer_asks_for_writing_in_a_string(lesson):
+    source = nbformat.read(REPO / "lessons" / lesson / f"{lesson}.ipynb", as_version=4)
+    found = []
+    for cell in answers(source):
+        for node in ast.walk(ast.parse(cell.source)):
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and len(text.split()) >= WRITING_WORDS:
+                found.append(f"{cell.id}: {node.value[:50]!r}…")
+    assert not found, f"{lesson}: writing in a Python string, not a Markdown cell: " + "; ".join(
+        found
+    )
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_no_cell_but_an_answer_holds_a_blank(lesson):
+    """A ``...`` in a cell she does not answer in would make it say "this cell still has a
+    blank" (qualkit/messages.py): such code writes ``Ellipsis``."""
+    source = nbformat.read(REPO / "lessons" / lesson / f"{lesson}.ipynb", as_version=4)
+    found = [
+        c.id
+        for c in source.cells
+        if c.cell_type == "code"
+        and not c.metadata.get("nbgrader", {}).get("solution")
+        and blanks(c.source)
+    ]
+    assert not found, f"{lesson}: ... in cells that are not answers: {found}"
+
+
+def test_a_one_line_skeleton_above_the_solution_and_the_solved_cell():
+    above = "x = ...  # a number\n### BEGIN SOLUTION\nx = 2\n### END SOLUTION"
+    assert outside_solutions(above) == "x = ...  # a number"
+    assert outside_solutions("### BEGIN SOLUTION\nx = 2\n### END SOLUTION") is None
+    assert release_source(above) is None  # no skeleton region: the line above is the skeleton
+    sys.path.insert(0, str(REPO / "autograde"))
+    from skeletons import solved_source
+
+    commented = "### BEGIN SOLUTION\nx = 2\n### END SOLUTION\n### BEGIN SKELETON\n# x = ...\n"
+    assert solved_source(commented + "### END SKELETON\nprint(x)") == "x = 2\nprint(x)"
