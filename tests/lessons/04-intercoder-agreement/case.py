@@ -9,8 +9,9 @@ checks the copy against the coding she handed in for lesson 03.
 The harness's "solution" student hands in lesson 03 as the instructor's source does, with
 ``solution.codings.json``, which the course never carries over (nbgrader_config.py ignores it).
 So that her lesson 04 can be verified, this case also puts her lesson-03 coding as a student's
-(``sol.codings.json``) into her lesson-03 submission: the one file ``files`` writes outside this
-lesson's folder. The "partial" student's lesson-03 coding (``pt``) is the one lesson 03's case
+into her lesson-03 submission: the one file ``files`` writes outside this lesson's folder. It is
+the coding lesson 05's case gives her (``sk``), so that one student's study is one coding in
+every lesson that carries it (04, 05, 07, 08), whichever of them are handed in. The "partial" student's lesson-03 coding (``pt``) is the one lesson 03's case
 hands in.
 """
 
@@ -31,14 +32,11 @@ _spec = importlib.util.spec_from_file_location(
 )
 lesson_03 = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(lesson_03)
-
-
-def sol_coding() -> str:
-    """The solution student's lesson-03 coding: the key but for one code left off and one
-    added on four turns (the partial coder's slips of lesson 03, under her own name)."""
-    m = lesson_03
-    wrong = [replace(m._key[0], code=m.EXTRA, turn=t, start=None, end=None) for t in m._extra_turns]
-    return m.coding_file("sol", [c for c in m._key if c.code != m.MISSED] + wrong)
+_spec = importlib.util.spec_from_file_location(
+    "case_05_for_04", HERE.parent / "05-categories-themes-saturation" / "case.py"
+)
+lesson_05 = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(lesson_05)
 
 
 def second_coding() -> str:
@@ -50,10 +48,11 @@ def second_coding() -> str:
 
 def files(student: str) -> dict:
     if student == "solution":
+        name, text = lesson_05.her_coding("solution")
         return {
-            "sol.codings.json": sol_coding(),
+            name: text,
             "second-coder.json": second_coding(),
-            f"../{LESSON_03}/sol.codings.json": sol_coding(),
+            f"../{LESSON_03}/{name}": text,
         }
     if student == "partial":
         return {
