@@ -476,7 +476,9 @@ def test_every_lesson_passes_its_tests_on_a_second_seed(course, tmp_path, monkey
     monkeypatch.setenv("QUALKIT_KEY", str(tmp_path / "key"))
     default = (REPO / "datasets" / "corpus" / "turns.csv").read_bytes()
     assert (tmp_path / "corpus" / "turns.csv").read_bytes() != default, "seed gave same corpus"
-    scratch = shutil.ignore_patterns("*.codings.json", "*.qdpx", "*.qdc", ".ipynb_checkpoints")
+    scratch = shutil.ignore_patterns(
+        "*.codings.json", "*.chart.json", "*.qdpx", "*.qdc", ".ipynb_checkpoints"
+    )
     for lesson in LESSONS:
         # A copy: what the lesson writes beside itself stays out of the checkout.
         folder = shutil.copytree(REPO / "lessons" / lesson, tmp_path / lesson, ignore=scratch)

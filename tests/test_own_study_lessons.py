@@ -189,4 +189,10 @@ def test_lesson_07_grades_her_own_lesson_03_coding(graded):
 def test_both_coded_their_practice_group_in_lesson_03(graded):
     """The two codings really were handed in and graded in lesson 03 (ben's with fewer turns)."""
     ana, ben = graded["ana", LESSON_03], graded["ben", LESSON_03]
-    assert ana["test_answer_3_2_accuracy"] == 14 > ben["test_answer_3_2_accuracy"] > 0
+    source = nbformat.read(REPO / "lessons" / LESSON_03 / f"{LESSON_03}.ipynb", as_version=4)
+    (full,) = [
+        c.metadata.nbgrader["points"]
+        for c in source.cells
+        if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "test_answer_3_2_accuracy"
+    ]
+    assert ana["test_answer_3_2_accuracy"] == full > ben["test_answer_3_2_accuracy"] > 0
