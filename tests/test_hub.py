@@ -609,13 +609,16 @@ def filled_lessons(settings, student: str) -> dict[str, tuple[dict, dict]]:
                 f"{student}.codings.json": format_codings(Codings(tuple(mine))),
                 "second-coder.json": format_codings(second),
             }
+        if lesson in ("05-categories-themes-saturation", "07-trustworthiness-and-reporting"):
+            files = {f"{student}.codings.json": format_codings(Codings(tuple(mine)))}  # carried
         if lesson == "06-comparing-support-models":  # her coding carried in, her chart of it
             from qualkit.corpus import load_corpus
             from qualkit.practice import group_folder, use_group
 
             coding = format_codings(Codings(tuple(mine)))
+            charting = case(lesson)  # loaded first: loading reads the shared key, not her group's
             with use_group(student, group_folder(settings.practice_groups, student)):
-                chart = case(lesson).chart_file(student, coding, corpus=load_corpus())
+                chart = charting.chart_file(student, coding, corpus=load_corpus())
             files = {f"{student}.codings.json": coding, f"{student}.chart.json": chart}
         filled[lesson] = (answers, files)
     return filled
