@@ -157,7 +157,7 @@ for attempt in (lambda: __import__("qualkit.key").key.load_key(),
 """
 REWRITE = """
 from pathlib import Path
-for target in [Path("team.codings.json"), Path({other!r}), Path({collected!r})]:
+for target in [Path("team-notes.json"), Path({other!r}), Path({collected!r})]:
     try:
         target.write_text("[]")
         print("rewrote", target)
@@ -239,7 +239,8 @@ def submit(build: Path, lesson: str, student: str, listener: Listener) -> None:
     folder = build / "submitted" / student / lesson
     folder.mkdir(parents=True)
     (folder / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC")
-    (folder / "team.codings.json").write_text('[{"mine": true}]')
+    # A file of hers beside the notebook (not a coding file: lessons 04-08 carry exactly one).
+    (folder / "team-notes.json").write_text('[{"mine": true}]')
     name = f"{lesson}.ipynb"
     if student == "h-invalid-json":
         (folder / name).write_text('{"cells": [ this is not JSON', encoding="utf-8")
@@ -251,11 +252,11 @@ def submit(build: Path, lesson: str, student: str, listener: Listener) -> None:
         student_solution(nb, lesson)
         nbformat.write(nb, folder / f"my-{lesson}.ipynb")
         return
-    other = build / "submitted" / "good-solution" / lesson / "team.codings.json"
+    other = build / "submitted" / "good-solution" / lesson / "team-notes.json"
     codes = {
         "h-reader": READER.format(lesson=lesson, notebook=name),
         "h-key": KEY.format(key=str(REPO / "datasets" / "key" / "key.json")),
-        "h-rewrite": REWRITE.format(other=str(other), collected=str(folder / "team.codings.json")),
+        "h-rewrite": REWRITE.format(other=str(other), collected=str(folder / "team-notes.json")),
         "h-network": NETWORK.format(port=listener.port),
     }
     if student in codes:
@@ -439,7 +440,7 @@ def test_no_submission_changed_the_course_other_students_or_collected_files(grad
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_the_key_and_the_network_were_out_of_reach(graded, lesson):
     assert graded["connections"] == 0
-    for student, word in (("h-key", "KEY "), ("h-rewrite", "rewrote team.codings.json\n")):
+    for student, word in (("h-key", "KEY "), ("h-rewrite", "rewrote team-notes.json\n")):
         path = graded["build"] / "autograded" / student / lesson / f"{lesson}.ipynb"
         nb = json.loads(path.read_text(encoding="utf-8"))
         printed = "".join(
