@@ -94,7 +94,11 @@ def test_the_key_de_identified_pilots_earn_full_marks(raw):
         sid: [t.text for t in read_transcript(key_root() / "deidentified" / f"{sid}.txt").turns]
         for sid in raw
     }
-    cell = next(c for c in nbformat.read(LESSON, as_version=4).cells if c.id == "test_answer_2_4_identifiers")
+    cell = next(
+        c
+        for c in nbformat.read(LESSON, as_version=4).cells
+        if c.id == "test_answer_2_4_identifiers"
+    )
     assert grade(answer) == pytest.approx(cell.metadata.nbgrader["points"])
 
 
