@@ -27,7 +27,7 @@ from conftest import REPO, solved_source
 
 pytestmark = [pytest.mark.pipeline, pytest.mark.xdist_group("nbgrader")]
 LESSON = "00-orientation"
-POINTS_AUTO = 4  # autograded points of lesson 00 (all hidden; the visible self-check has 0)
+POINTS_AUTO = 1  # autograded points of lesson 00 (all hidden; the visible self-check has 0)
 
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION\n?", re.S)
 
@@ -153,7 +153,7 @@ def graded(course, tmp_path_factory):
         hand_in_through_exchange(api, tmp_path_factory.mktemp(f"home-{student}"), student,
                                  LESSON, edit)  # fmt: skip
     autograded = run_course(course.build, "autograde", LESSON)
-    grade_by_hand(api, "solution", 5)
+    grade_by_hand(api, "solution", 8)
     grade_by_hand(api, "partial", 2)  # "noisy" keeps an answer no grader has marked
     printed = io.StringIO()  # what the instructor would read in the terminal
     with contextlib.redirect_stdout(printed):
@@ -194,7 +194,7 @@ def test_blank_release_gets_zero(graded):
 
 def test_partly_right_answer_gets_partial_credit(graded):
     # 2 of 3 models; grades.csv rounds to two decimals
-    assert auto_score(graded, "partial") == pytest.approx(2 * 4 / 3, abs=0.005)
+    assert auto_score(graded, "partial") == pytest.approx(2 * POINTS_AUTO / 3, abs=0.005)
 
 
 def test_a_warning_on_stderr_does_not_cost_points(graded):
@@ -203,7 +203,7 @@ def test_a_warning_on_stderr_does_not_cost_points(graded):
 
 def test_deleted_test_cell_is_restored_and_points_reset(graded):
     # Form passes (0 points, as the gradebook says, not 100); the restored hidden test gives 0
-    # of 4 for wrong counts.
+    # of 1 for wrong counts.
     assert auto_score(graded, "tamperer") == 0
     assert float(graded["grades"]["tamperer"]["max_score"]) == 10
 
@@ -275,7 +275,7 @@ def test_feedback_shows_no_hidden_test_and_no_rubric(graded):
         text = html.read_text(encoding="utf-8")
         assert "HIDDEN TESTS" not in text and "MARK SCHEME" not in text, html
         assert "_expected" not in text, f"{html}: hidden test code in feedback"
-        assert "Rubric (6 points" not in text, f"{html}: marking rubric in feedback"
+        assert "Rubric (9 points" not in text, f"{html}: marking rubric in feedback"
 
 
 def test_partial_feedback_says_what_to_revisit(graded):
@@ -286,7 +286,7 @@ def test_partial_feedback_says_what_to_revisit(graded):
 def test_grader_sees_the_rubric_beside_the_answer(graded):
     """Formgrader shows the autograded notebook: the locked prompt keeps its mark scheme."""
     autograded = graded["build"] / "autograded" / "solution" / LESSON / f"{LESSON}.ipynb"
-    assert "Rubric (6 points" in autograded.read_text(encoding="utf-8")
+    assert "Rubric (9 points" in autograded.read_text(encoding="utf-8")
 
 
 def test_students_validate_judges_a_warning_as_autograde_does(graded):

@@ -94,7 +94,12 @@ def test_the_key_de_identified_pilots_earn_full_marks(raw):
         sid: [t.text for t in read_transcript(key_root() / "deidentified" / f"{sid}.txt").turns]
         for sid in raw
     }
-    assert grade(answer) == pytest.approx(9)
+    cell = next(
+        c
+        for c in nbformat.read(LESSON, as_version=4).cells
+        if c.id == "test_answer_2_4_identifiers"
+    )
+    assert grade(answer) == pytest.approx(cell.metadata.nbgrader["points"])
 
 
 def test_copying_the_shipped_transcripts_earns_nothing(raw):
@@ -113,3 +118,13 @@ def test_copying_the_shipped_transcripts_earns_nothing(raw):
     copied = {sid: [nearest(t.text) for t in transcript.turns] for sid, transcript in raw.items()}
     assert grade(copied) == 0
     assert grade({sid: [t.text for t in transcript.turns] for sid, transcript in raw.items()}) == 0
+
+
+def test_one_de_identified_turn_pasted_everywhere_earns_nothing(raw):
+    """The key's text for one turn that held an identifier, handed in for every turn: that turn
+    is right, but a text given for more turns than the raw sessions could make it is rewritten."""
+    with (key_root() / "identifiers.csv").open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    clean = read_transcript(key_root() / "deidentified" / f"{row['session_id']}.txt")
+    text = clean.turn(int(row["turn"])).text
+    assert grade({sid: [text] * len(transcript) for sid, transcript in raw.items()}) == 0

@@ -372,51 +372,6 @@ def findings(lazy, lesson: str, item: str, wanted: str) -> tuple[list[str], int]
 # (lesson, item, family) → what the harness found, for lessons others are still rewriting.
 # Remove an entry when its lesson is fixed: strict xfail turns a fixed item into a failure.
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("02-focus-group-data", "test_answer_2_1_form", "all-True"): (
-        "answer_2_1 all-True: 1 points (blank 0)"
-    ),
-    ("02-focus-group-data", "test_answer_2_1_form", "all-False"): (
-        "answer_2_1 all-False: 1 points (blank 0)"
-    ),
-    ("02-focus-group-data", "test_answer_2_1_form", "constant"): (
-        "answer_2_1 constant 11.0: 1 points (blank 0) (and 2 more)"
-    ),
-    ("02-focus-group-data", "test_answer_2_1_counts", "constant"): (
-        "answer_2_1 constant 11.0: 0.571429 points (blank 0) (and 2 more)"
-    ),
-    ("02-focus-group-data", "test_answer_2_2_form", "all-True"): (
-        "answer_2_2 all-True: 1 points (blank 0)"
-    ),
-    ("02-focus-group-data", "test_answer_2_2_form", "all-False"): (
-        "answer_2_2 all-False: 1 points (blank 0)"
-    ),
-    ("02-focus-group-data", "test_answer_2_2_form", "constant"): (
-        "answer_2_2 constant 'Brittany': 1 points (blank 0) (and 2 more)"
-    ),
-    ("02-focus-group-data", "test_answer_2_2_rule", "all-True"): (
-        "answer_2_2 all-True: 0.5 points (blank 0)"
-    ),
-    ("02-focus-group-data", "test_answer_2_2_rule", "all-False"): (
-        "answer_2_2 all-False: 0.5 points (blank 0)"
-    ),
-    ("02-focus-group-data", "test_answer_2_2_rule", "constant"): (
-        "answer_2_2 constant 'Brittany': 0.75 points (blank 0) (and 2 more)"
-    ),
-    ("02-focus-group-data", "test_answer_2_3_form", "all-True"): (
-        "answer_2_3 all-True: 1 points (blank 0)"
-    ),
-    ("02-focus-group-data", "test_answer_2_3_form", "constant"): (
-        "answer_2_3 constant 2: 1 points (blank 0) (and 2 more)"
-    ),
-    ("02-focus-group-data", "test_answer_2_3_counts", "all-True"): (
-        "answer_2_3 all-True: 1.08108 points (blank 0)"
-    ),
-    ("02-focus-group-data", "test_answer_2_3_counts", "constant"): (
-        "answer_2_3 constant 2: 1.2973 points (blank 0) (and 2 more)"
-    ),
-    ("02-focus-group-data", "test_answer_2_4_identifiers", "constant"): (
-        "answer_2_4 constant 'Sure. It was my nurse at [CLINIC], at my second prenatal vi: 0.451613 points (blank 0)"
-    ),
     # The file families (the solution's answers; blank: the same with the blank's files).
     ("03-codebook-and-coding", "test_answer_3_2_file", "shipped coding"): (
         "shipped coding ana.json: 1 points (blank 0); shipped coding ben.json: 1 points "

@@ -182,7 +182,11 @@ TURNS = (60, 61, 62, 63, 65, 66)
 def test_the_model_answer_earns_every_point_of_2_7(cells):
     space = {}
     exec(re.sub(r"### (BEGIN|END) SOLUTION\n", "", cells["answer_2_7"].source), space)
-    assert scores(cells, space["answer_2_7"]) == 5
+    points = sum(
+        cells[g].metadata.nbgrader["points"]
+        for g in ("test_answer_2_7_form", "test_answer_2_7_moves")
+    )
+    assert scores(cells, space["answer_2_7"]) == points
 
 
 @pytest.mark.parametrize("move", MOVES)
@@ -200,9 +204,12 @@ def test_guessing_earns_nothing_on_average_and_one_slip_costs_a_little(cells):
         run_test_cell(cells["test_answer_2_7_moves"].source, dict(zip(TURNS, p, strict=True)))
         for p in shuffled
     ]
-    assert sum(moves) / len(moves) < 1  # of 4 points
+    points = cells["test_answer_2_7_moves"].metadata.nbgrader["points"]
+    assert sum(moves) / len(moves) < points / 4
     slip = {**model, 62: "agree"}
-    assert run_test_cell(cells["test_answer_2_7_moves"].source, slip) == pytest.approx(4 * 19 / 25)
+    assert run_test_cell(cells["test_answer_2_7_moves"].source, slip) == pytest.approx(
+        points * 19 / 25
+    )
 
 
 def test_the_exchange_is_the_one_the_moves_were_given_for(corpus, cells):

@@ -110,14 +110,18 @@ def test_the_point_table_prints():
 
 
 # Measured when this test was written (lessons 00 and 01 fixed, 02-07 as they were), then after
-# lessons 03 and 04 were rebuilt (issue 26):
+# lessons 03 and 04 were rebuilt (issue 26); since lessons 00 and 02 were rebuilt too (form
+# self-checks at 0 points, points moved to de-identification and the 2.7 moves), every lesson
+# meets the weights: course format 2.5 (0.7%), mechanical 39 (10.3%), judgment 338.5 (89.1%) of 380.
 MEASURED = (
     "course: format 16.5 (4.9%), mechanical 74 (21.8%), judgment 249.5 (73.4%) of 340; "
     "lessons 02 and 05-07 miss the targets, 00 misses mechanical (40%), 01, 03 and 04 meet them"
 )
 # Lessons rebuilt to the weights: each must keep meeting them (add yours when it does).
 MEETS = (
+    "00-orientation",
     "01-qualitative-descriptive-design",
+    "02-focus-group-data",
     "03-codebook-and-coding",
     "04-intercoder-agreement",
     "05-categories-themes-saturation",
@@ -133,7 +137,10 @@ def test_a_rebuilt_lesson_meets_the_weights(lesson):
     assert not misses(table[lesson]), f"{lesson}: {misses(table[lesson])}\n{render(table)}"
 
 
-@pytest.mark.xfail(strict=True, reason=f"not yet met: {MEASURED}")
+def test_every_lesson_is_held_to_the_weights():
+    assert set(MEETS) == set(LESSONS), f"not in MEETS: {sorted(set(LESSONS) - set(MEETS))}"
+
+
 def test_the_course_meets_the_weights():
     table = point_table()
     found = {name: misses(row) for name, row in table.items() if misses(row)}

@@ -1,7 +1,7 @@
 """Lesson 00 under the generic pipeline harness (tests/test_lesson_pipeline.py)."""
 
-TOTAL_POINTS = 10  # 4 autograded + 6 graded by hand
-AUTO_POINTS = 4
+TOTAL_POINTS = 10  # 1 autograded + 9 graded by hand
+AUTO_POINTS = 1
 
 # A partly right submission: the solution, with these cells replaced.
 PARTIAL = {
@@ -14,7 +14,7 @@ PARTIAL = {
         "answer_0_1['doula'] += 1  # one turn too many\n"
     ),
 }
-PARTIAL_AUTO = 2 * 4 / 3  # 2 of 3 models (the form self-check carries no points)
+PARTIAL_AUTO = 2 * 1 / 3  # 2 of 3 models (the form self-check carries no points)
 # Feedback on the partial submission says what to revisit ...
 PARTIAL_FEEDBACK = ("2 of 3 models counted right", "leave out the facilitator")
 

@@ -28,7 +28,8 @@ PARTIAL = {
     ),
 }
 # 2.7: 5 of 6 moves right, chance 11/36, so kappa = (30/36 - 11/36) / (25/36) = 19/25.
-PARTIAL_AUTO = (1 + 2 + 2 + 0) + (1 + 3) + (1 + 4) + (0 + 0) + (1 + 4 * 19 / 25)
+# Form self-checks carry no points: 2.1 turns and words (1 + 1), 2.2 (2), 2.3 (3), 2.4 nothing.
+PARTIAL_AUTO = (1 + 1 + 0) + 2 + 3 + 0 + 8 * 19 / 25
 PARTIAL_FEEDBACK = (
     "word_share: 0 of",
     "divide each speaker's words by all words in the session",
