@@ -9,9 +9,10 @@ checks the copy against the coding she handed in for lesson 03.
 The harness's "solution" student hands in lesson 03 as the instructor's source does, with
 ``solution.codings.json``, which the course never carries over (nbgrader_config.py ignores it).
 So that her lesson 04 can be verified, this case also puts her lesson-03 coding as a student's
-(``sol.codings.json``) into her lesson-03 submission: the one file ``files`` writes outside this
-lesson's folder. The "partial" student's lesson-03 coding (``pt``) is the one lesson 03's case
-hands in.
+into her lesson-03 submission: the one file ``files`` writes outside this lesson's folder. It is
+the coding lessons 05 and 07 carry (``sk``, their case's ``her_coding``): one student has one
+lesson-03 coding, and a second file there would leave the grader unable to tell which is hers.
+The "partial" student's lesson-03 coding (``pt``) is the one lesson 03's case hands in.
 """
 
 import importlib.util
@@ -33,12 +34,15 @@ lesson_03 = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(lesson_03)
 
 
-def sol_coding() -> str:
-    """The solution student's lesson-03 coding: the key but for one code left off and one
-    added on four turns (the partial coder's slips of lesson 03, under her own name)."""
-    m = lesson_03
-    wrong = [replace(m._key[0], code=m.EXTRA, turn=t, start=None, end=None) for t in m._extra_turns]
-    return m.coding_file("sol", [c for c in m._key if c.code != m.MISSED] + wrong)
+def sol_coding() -> tuple[str, str]:
+    """(file name, text) of the solution student's lesson-03 coding, as lessons 05 and 07 carry
+    it: the key's coding of her practice group by ``sk``."""
+    spec = importlib.util.spec_from_file_location(
+        "case_05_for_04", HERE.parent / "05-categories-themes-saturation" / "case.py"
+    )
+    lesson_05 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lesson_05)
+    return lesson_05.her_coding("solution")
 
 
 def second_coding() -> str:
@@ -50,10 +54,11 @@ def second_coding() -> str:
 
 def files(student: str) -> dict:
     if student == "solution":
+        name, text = sol_coding()
         return {
-            "sol.codings.json": sol_coding(),
+            name: text,
             "second-coder.json": second_coding(),
-            f"../{LESSON_03}/sol.codings.json": sol_coding(),
+            f"../{LESSON_03}/{name}": text,
         }
     if student == "partial":
         return {
