@@ -373,21 +373,6 @@ def findings(lazy, lesson: str, item: str, wanted: str) -> tuple[list[str], int]
 # Remove an entry when its lesson is fixed: strict xfail turns a fixed item into a failure.
 KNOWN: dict[tuple[str, str, str], str] = {
     # The file families (the solution's answers; blank: the same with the blank's files).
-    ("03-codebook-and-coding", "test_answer_3_2_file", "shipped coding"): (
-        "shipped coding ana.json: 1 points (blank 0); shipped coding ben.json: 1 points "
-        "(blank 0); shipped coding team.json: 1 points (blank 0)"
-    ),
-    ("03-codebook-and-coding", "test_answer_3_2_accuracy", "shipped coding"): (
-        "shipped coding ana.json: 0.856283 points (blank 0); shipped coding ben.json: 0.745664 "
-        "points (blank 0); shipped coding team.json: 0.15625 points (blank 0)"
-    ),
-    ("04-intercoder-agreement", "test_answer_4_2_values", "shipped coding"): (
-        "shipped coding ana.json: 2.5 points (blank 0); shipped coding ben.json: 1.5 points "
-        "(blank 0); shipped coding team.json: 8 points (blank 0)"
-    ),
-    ("04-intercoder-agreement", "test_answer_4_2_values", "another student's files"): (
-        "another student's files: 8 points (blank 0)"
-    ),
     ("07-trustworthiness-and-reporting", "test_answer_7_5_export", "shipped coding"): (
         "shipped coding ana.json: 3 points (blank 0); shipped coding ben.json: 3 points "
         "(blank 0); shipped coding team.json: 3 points (blank 0)"

@@ -12,7 +12,7 @@ from qualkit.corpus import load_corpus
 from qualkit.key import key_root, load_key
 
 TOTAL_POINTS = 50  # 21.5 autograded + 28.5 by hand (the new code and its rationale, alt text, memo)
-AUTO_POINTS = 21.5  # coding: file 0.5 + accuracy 17; frequencies: values 4 (the form: no points)
+AUTO_POINTS = 21.5  # coding accuracy 17.5 (file check 0); frequencies 4 (form 0)
 
 _corpus = load_corpus()
 _practice = min((s for s in _corpus.sessions if s.split == "practice"), key=lambda s: s.order)
@@ -49,7 +49,7 @@ PARTIAL = {
     "answer_3_2": f"answer_3_2 = {{'coder': 'pt', 'session': {SESSION!r}}}\n",
 }
 _n = len(_key_codes)
-PARTIAL_AUTO = (0.5 + 17 * (_n - 1) / (_n + 1)) + 4
+PARTIAL_AUTO = 17.5 * (_n - 1) / (_n + 1) + 4
 PARTIAL_FEEDBACK = (
     f"{_n - 1} of {_n + 1} codes at full credit",
     f"{MISSED}: under-applied",

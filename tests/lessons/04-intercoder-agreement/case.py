@@ -10,9 +10,9 @@ The harness's "solution" student hands in lesson 03 as the instructor's source d
 ``solution.codings.json``, which the course never carries over (nbgrader_config.py ignores it).
 So that her lesson 04 can be verified, this case also puts her lesson-03 coding as a student's
 into her lesson-03 submission: the one file ``files`` writes outside this lesson's folder. It is
-the coding lesson 05's case gives her (``sk``), so that one student's study is one coding in
-every lesson that carries it (04, 05, 07, 08), whichever of them are handed in. The "partial" student's lesson-03 coding (``pt``) is the one lesson 03's case
-hands in.
+the coding lessons 05 and 07 carry (``sk``, their case's ``her_coding``): one student has one
+lesson-03 coding, and a second file there would leave the grader unable to tell which is hers.
+The "partial" student's lesson-03 coding (``pt``) is the one lesson 03's case hands in.
 """
 
 import importlib.util
@@ -32,11 +32,17 @@ _spec = importlib.util.spec_from_file_location(
 )
 lesson_03 = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(lesson_03)
-_spec = importlib.util.spec_from_file_location(
-    "case_05_for_04", HERE.parent / "05-categories-themes-saturation" / "case.py"
-)
-lesson_05 = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(lesson_05)
+
+
+def sol_coding() -> tuple[str, str]:
+    """(file name, text) of the solution student's lesson-03 coding, as lessons 05 and 07 carry
+    it: the key's coding of her practice group by ``sk``."""
+    spec = importlib.util.spec_from_file_location(
+        "case_05_for_04", HERE.parent / "05-categories-themes-saturation" / "case.py"
+    )
+    lesson_05 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lesson_05)
+    return lesson_05.her_coding("solution")
 
 
 def second_coding() -> str:
@@ -48,7 +54,7 @@ def second_coding() -> str:
 
 def files(student: str) -> dict:
     if student == "solution":
-        name, text = lesson_05.her_coding("solution")
+        name, text = sol_coding()
         return {
             name: text,
             "second-coder.json": second_coding(),
