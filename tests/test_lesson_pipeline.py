@@ -258,6 +258,7 @@ def hand_in(folder: Path, files: dict) -> None:
     """Files a student submits beside the notebook (a coding file): text, bytes (an export),
     or a Path for a symbolic link to that path."""
     for name, content in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)  # ../03-…/ when 03 is not built
         if isinstance(content, Path):
             (folder / name).symlink_to(content)
         elif isinstance(content, bytes):
