@@ -433,10 +433,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("04-intercoder-agreement", "test_answer_4_2_values", "another student's files"): (
         "another student's files: 8 points (blank 0)"
     ),
-    ("07-trustworthiness-and-reporting", "test_answer_7_5_export", "shipped coding"): (
-        "shipped coding ana.json: 3 points (blank 0); shipped coding ben.json: 3 points "
-        "(blank 0); shipped coding team.json: 3 points (blank 0)"
-    ),
     ("07-trustworthiness-and-reporting", "test_answer_7_5_export", "another student's files"): (
         "another student's files: 9 points (blank 0)"
     ),
