@@ -434,7 +434,7 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "another student's files: 8 points (blank 0)"
     ),
     ("07-trustworthiness-and-reporting", "test_answer_7_5_export", "another student's files"): (
-        "another student's files: 9 points (blank 0)"
+        "another student's files: 1 points (blank 0)"
     ),
 }
 
