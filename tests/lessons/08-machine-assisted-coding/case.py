@@ -28,32 +28,36 @@ def _lesson_03():
     return module
 
 
-def files(student: str) -> dict:
-    """The coding file the student handed in for lesson 03, handed in again with this lesson
-    (what ``qualkit.bring_coding()`` copies); links and other files are not carried.
-
-    The solution student's is the one lessons 04, 05 and 07 carry (lesson 05's case, ``sk``),
-    put into her lesson-03 submission too: lesson 03's own solution file,
-    ``solution.codings.json``, is never collected as a student's. The grader compares contents,
-    not names."""
-    # The blank student (and every lazy one, tests/test_lazy_strategies.py) has her lesson-03
-    # coding too: lazy answers are then computed from a real coding, and graded against it.
-    if student in ("solution", "blank"):
-        name, text = _lesson_05().her_coding("solution")
-        return {name: text, f"../03-codebook-and-coding/{name}": text}
-    return {
-        name: text
-        for name, text in _lesson_03().files(student).items()
-        if name.endswith(".codings.json") and isinstance(text, str)
-    }
-
-
-def _lesson_05():
+def _case_05():
     path = HERE.parent / "05-categories-themes-saturation" / "case.py"
     spec = importlib.util.spec_from_file_location("case_05_for_08", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def files(student: str) -> dict:
+    """The coding file the student handed in for lesson 03, handed in again with this lesson
+    (what ``qualkit.bring_coding()`` copies); links and other files are not carried.
+
+    The solution student's study is one coding throughout: the ``sk`` coding lessons 05 and 07
+    carry (lesson 05's case), handed in in her lesson-03 folder too, since lesson 03's own case
+    hands in the instructor's ``solution.codings.json``, which the course never carries. The
+    partly right student carries lesson 03's partial coding (``pt``)."""
+    # The blank student (and every lazy one, tests/test_lazy_strategies.py) has the solution's
+    # coding beside her too (unverified: no lesson 03 of hers): lazy answers are then computed
+    # from a real coding, and graded against it.
+    if student in ("solution", "blank"):
+        name, text = _case_05().her_coding("solution")
+        handed = {name: text}
+        if student == "solution":
+            handed[f"../03-codebook-and-coding/{name}"] = text
+        return handed
+    return {
+        name: text
+        for name, text in _lesson_03().files(student).items()
+        if name.endswith(".codings.json") and isinstance(text, str)
+    }
 
 
 def _solution_cell(cell_id: str) -> str:
@@ -106,7 +110,7 @@ LAZY_EXAMPLE = {"answer_8_1": "answer_8_1 = worked\n"}
 def _rewriter(nb, lesson):
     """Hands in no coding file; at grading time its kernel writes the solution's coding where
     the grading kernel runs and computes a right table from it, hoping the grader reads that."""
-    _, text = _lesson_05().her_coding("solution")
+    (text,) = (t for n, t in files("solution").items() if "/" not in n)
     cell = next(c for c in nb.cells if c.get("id") == "answer_8_1")
     cell.source = (  # its own words, not the solution's (feedback must not show those)
         f"open('rw.codings.json', 'w', encoding='utf-8').write({text!r})\n"
