@@ -373,9 +373,6 @@ def findings(lazy, lesson: str, item: str, wanted: str) -> tuple[list[str], int]
 # Remove an entry when its lesson is fixed: strict xfail turns a fixed item into a failure.
 KNOWN: dict[tuple[str, str, str], str] = {
     # The file families (the solution's answers; blank: the same with the blank's files).
-    ("07-trustworthiness-and-reporting", "test_answer_7_5_export", "another student's files"): (
-        "another student's files: 1 points (blank 0)"
-    ),
 }
 
 
