@@ -234,7 +234,10 @@ def test_make_student_fetch_open_edit_validate_submit_then_autograde(student_vie
     out = graded.stdout
     student = os.environ.get("USER", "root")
     assert f"collect {LESSON}: 1 new submission(s) from the exchange" in out, out
-    assert f"autograde {LESSON} {student}: 4 points" in out, out
+    from test_lesson_pipeline import case
+
+    full = case(LESSON).AUTO_POINTS  # every autograded point: she handed in the solution
+    assert f"autograde {LESSON} {student}: {full} points" in out, out
     assert "autograde: 1 autograded (0 fully graded, 1 await a grader), 0 failed." in out, out
     assert "Warning" not in out + graded.stderr and "encryption" not in out + graded.stderr
     autograded = build / "autograded" / student / LESSON / f"{LESSON}.ipynb"
