@@ -74,6 +74,7 @@ def own_words_chart(corpus, plan, write=lambda case, theme, refs: None) -> Chart
 
 def hand_in(root: Path, student: str, coder: str, coding: Codings, chart: Chart | None,
             lesson_03: bool = True) -> Path:  # fmt: skip
+    root = root / "submitted"  # as nbgrader collects: only there are other students' charts read
     folder = root / student / LESSON
     folder.mkdir(parents=True)
     (folder / f"{coder}.codings.json").write_text(format_codings(coding), encoding="utf-8")
@@ -168,7 +169,7 @@ def test_a_coding_that_is_not_her_lesson_03_coding_falls_back(corpus, tmp_path):
     chart = own_words_chart(corpus, plan_chart(corpus, coding))
     folder = hand_in(tmp_path, "xx", "jd", coding, chart)
     other = Codings(coding.codings[1:])  # lesson 03 handed in a different coding
-    (tmp_path / "xx" / CODING / "jd.codings.json").write_text(format_codings(other))
+    (tmp_path / "submitted" / "xx" / CODING / "jd.codings.json").write_text(format_codings(other))
     graded = grade_own_chart(corpus, folder, LESSON)
     assert graded.plan.fallback and graded.share < 0.5
     assert "fallback cases" in grading_report(graded, corpus)

@@ -201,8 +201,11 @@ def _charts_in(folder: Path) -> list[Path]:
 def _others(folder: Path, lesson: str) -> list[Chart]:
     """Other students' collected charts of this lesson (submitted/<student>/<lesson>/)."""
     charts = []
+    root = folder.resolve().parent.parent
+    if root.name != "submitted":  # only nbgrader's collected layout holds other students' work
+        return charts
     try:
-        folders = sorted(folder.resolve().parent.parent.glob(f"*/{lesson}"))
+        folders = sorted(root.glob(f"*/{lesson}"))
     except OSError:  # a kernel may not list its neighbors
         return charts
     for other in folders:
