@@ -274,7 +274,7 @@ def submit(build: Path, lesson: str, student: str, listener: Listener) -> None:
 # seconds (every lesson cell takes under 3 s on a loaded 2-core machine) and an interrupt
 # INTERRUPT_GRACE; the same timeout and the same kill, sooner. A good submission whose cell
 # outlasted it is named by test_good_submissions_keep_full_marks.
-CELL_TIMEOUT = 10
+CELL_TIMEOUT = 30
 INTERRUPT_GRACE = 3
 
 
