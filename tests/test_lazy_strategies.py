@@ -60,6 +60,7 @@ FILES_BLANK, MATE, COPIER = "lazy-files-blank", "lazy-mate", "lazy-copier"
 LITERAL_CAP = 16  # constants tried per answer whose solution is a literal (its labels)
 COMPUTED_CAP = 3  # ... and per computed answer (a table of numbers has hundreds of values)
 BLANK = "lazy-blank"
+LAZY_SECRET = "the practice secret of the lazy harness's course, 0123456789\n"
 # QUALKIT_LAZY_LESSONS=01-qualitative-descriptive-design,... plays only those (while developing).
 ONLY = [name for name in os.environ.get("QUALKIT_LAZY_LESSONS", "").split(",") if name]
 PLAYED = tuple(lesson for lesson in LESSONS if not ONLY or lesson in ONLY)
@@ -273,7 +274,13 @@ def lazy(tmp_path_factory):
             assert module.release(api, list(PLAYED)) == 0
         import practice_groups
 
-        practice_groups.ensure_secret()  # a group for each student, as make publish makes it
+        # A group for each student, as make publish makes it, from a fixed secret: a random one
+        # gave each run other groups, so what a classmate's files earned changed run to run.
+        secret = practice_groups.secret_path()
+        secret.parent.mkdir(parents=True, mode=0o700)
+        secret.write_text(LAZY_SECRET)
+        secret.chmod(0o600)
+        practice_groups.ensure_secret()
         plan = {}
         for lesson in PLAYED:
             released = build / "release" / lesson / f"{lesson}.ipynb"
