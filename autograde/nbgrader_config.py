@@ -176,7 +176,7 @@ from feedback_titles import TitledFeedbackExporter  # noqa: E402
 c.GenerateFeedback.exporter_class = TitledFeedbackExporter
 
 # A grader's own settings, loaded last, from the file QUALKIT_GRADING_CONFIG names (a course
-# whose cells need more than 30 s, say). tests/test_hostile.py gives its runaway cells a short
-# timeout there, so that a loop costs the suite seconds, not half a minute, in every lesson.
+# whose cells need more than 30 s, say). tests/test_hostile.py gives a kernel that ignores an
+# interrupt a shorter grace there.
 if os.environ.get("QUALKIT_GRADING_CONFIG"):
     load_subconfig(os.environ["QUALKIT_GRADING_CONFIG"])  # injected by traitlets
