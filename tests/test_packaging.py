@@ -47,7 +47,7 @@ def test_wheel_ships_the_student_corpus_and_schemas(wheel):
         assert f"qualkit/_corpus/{path.as_posix()}" in names
     assert {"qualkit/schemas/Project.xsd", "qualkit/schemas/Codebook.xsd"} <= names
     # The coding view's front end ships as plain files (anywidget loads them; no build step).
-    assert {"qualkit/widget/coding.js", "qualkit/widget/coding.css"} <= names
+    assert {"qualkit/dom.js", "qualkit/widget/coding.js", "qualkit/widget/coding.css"} <= names
     assert {"qualkit/charting/charting.js", "qualkit/charting/charting.css"} <= names
 
 

@@ -15,6 +15,7 @@ import traitlets
 from qualkit.charting import view_state
 from qualkit.charting.tool import ChartingTool
 from qualkit.errors import InputError
+from qualkit.view_module import view_module
 
 __all__ = ["KEYS_HELP", "ChartWidget"]
 
@@ -30,7 +31,7 @@ KEYS_HELP = (
 class ChartWidget(anywidget.AnyWidget):
     """The charting tool on screen. ``widget.tool`` is the :class:`ChartingTool` it shows."""
 
-    _esm = HERE / "charting.js"
+    _esm = view_module(HERE / "charting.js")
     _css = HERE / "charting.css"
 
     title = traitlets.Unicode("").tag(sync=True)

@@ -3,22 +3,7 @@
 // every action is a message to the model (qualkit/widget/coding_widget.py), and the model's
 // answer (traits "state", "marks", "codebook") is what gets drawn.
 
-const h = (tag, attrs = {}, ...children) => {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === "class") node.className = value;
-    else if (name === "text") node.textContent = value;
-    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? "" : value);
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined) node.append(child);
-  }
-  return node;
-};
-
-let instances = 0;
+// h(tag, attrs, ...children) and the instance counter come from dom.js (view_module.py).
 
 function render({ model, el }) {
   const uid = `qk${++instances}-${Math.random().toString(36).slice(2, 7)}`;

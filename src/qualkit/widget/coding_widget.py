@@ -20,6 +20,7 @@ from qualkit.codebook import Code
 from qualkit.coding_tool import COMMANDS_HELP, CodingTool
 from qualkit.coding_tool.selection import from_utf16
 from qualkit.errors import InputError
+from qualkit.view_module import view_module
 from qualkit.widget.view_state import (
     codebook_view,
     marks_view,
@@ -44,7 +45,7 @@ KEYS_HELP = (
 class CodingWidget(anywidget.AnyWidget):
     """The coding tool on screen. ``widget.tool`` is the :class:`CodingTool` it shows."""
 
-    _esm = HERE / "coding.js"
+    _esm = view_module(HERE / "coding.js")
     _css = HERE / "coding.css"
 
     title = traitlets.Unicode("").tag(sync=True)
