@@ -104,10 +104,16 @@ OWN_WORDS: dict[str, str] = {
 # Motifs and plot beats a reader notices when they come back (issue 25).
 MOTIFS: dict[str, str] = {
     'fear as "doing math"': r"(?i)\bdo(?:ing)? (?:the )?math\b|\bmath\b",
-    "court / the file": r"(?i)\bcourt(?:room|house)?\b|\bthe file\b|\bmy file\b|\bin that file\b",
+    "court": r"(?i)\bcourt(?:room|house)?\b",
+    "a file or a folder (of her)": r"(?i)\b(?:a|the|my|her|that) (?:file|folder)\b",
+    "trial / evidence / verdict": r"(?i)\b(?:on trial|a trial|evidence|verdict)\b",
+    "the empty car seat": r"(?i)\bempty car ?seat\b|\bcar ?seat\b[^.]{0,30}\bempty\b|\bwithout the car ?seat\b",
     "car seat": r"(?i)\bcar ?seat\b",
     "report card": r"(?i)\breport card\b",
-    '"She didn\'t X. She Y."': r"\b(?:She|He) (?:didn't|never) [^.?!]{1,70}[.!] (?:She|He) (?!did|didn't|never|was|is|has|had)[a-z]+",
+    '"She didn\'t X. She Y."': (
+        r"\b(?:She|He) (?:didn't|never) [^.?!]{1,70}[.!] (?:(?:Um|Uh|Like|I mean|So|And)(?:, um)?,? )?"
+        r"(?:[Ss]he|[Hh]e)(?:,| --)? (?:she |he )?(?!did|didn't|never|was|is|has|had)[a-z]+"
+    ),
 }
 
 
