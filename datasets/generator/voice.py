@@ -145,3 +145,31 @@ def closing_lines(texts: Iterable[str]) -> float:
         if last.endswith(".") and 3 <= len(last.split()) <= 8 and len(parts) > 1:
             ended += 1
     return round(ended / max(1, long_turns), 3)
+
+
+def card_tables(rows: Sequence[tuple[str, str, str]]) -> dict[str, str]:
+    """The data card's tables from (session_id, split, text) rows of participant turns:
+    disfluency by split, own words and motifs (occurrences, sessions) in the study sessions."""
+    lines = [
+        "| participant turns | words | fillers per 1,000 words | repairs per 1,000 words | "
+        "turns with a filler or repair | [crosstalk] | [inaudible] | turns cut off (`--`) | "
+        "long turns ending on a short closing line |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for split in ("study", "practice"):
+        texts = [t for _, s, t in rows if s == split]
+        r = rates(texts)
+        lines.append(
+            f"| {split}: {r.turns:,} | {r.words:,} | {r.per_1000(r.fillers)} | "
+            f"{r.per_1000(r.repairs)} | {r.share_with_one:.2f} | {r.crosstalk} | {r.inaudible} | "
+            f"{r.cut_off_turns} | {closing_lines(texts):.2f} |"
+        )
+    study = [(sid, t) for sid, s, t in rows if s == "study"]
+
+    def table(patterns: dict[str, str]) -> str:
+        found = counts(patterns, study)
+        out = ["| words | times | sessions |", "|---|---|---|"]
+        out += [f"| {name} | {n} | {k} |" for name, (n, k) in found.items()]
+        return "\n".join(out)
+
+    return {"disfluency": "\n".join(lines), "own_words": table(OWN_WORDS), "motifs": table(MOTIFS)}
