@@ -110,6 +110,8 @@ MOTIFS: dict[str, str] = {
     "the empty car seat": r"(?i)\bempty car ?seat\b|\bcar ?seat\b[^.]{0,30}\bempty\b|\bwithout the car ?seat\b",
     "car seat": r"(?i)\bcar ?seat\b",
     "report card": r"(?i)\breport card\b",
+    "the small hours (two to four in the morning)": r"(?i)\b(?:two|three|four) in the morning\b",
+    "can't argue with a …": r"(?i)\bcan't argue with\b",
     '"She didn\'t X. She Y."': (
         r"\b(?:She|He) (?:didn't|never) [^.?!]{1,70}[.!] (?:(?:Um|Uh|Like|I mean|So|And)(?:, um)?,? )?"
         r"(?:[Ss]he|[Hh]e)(?:,| --)? (?:she |he )?(?!did|didn't|never|was|is|has|had)[a-z]+"
