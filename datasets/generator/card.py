@@ -19,6 +19,7 @@ if __package__ in (None, ""):
     sys.path.insert(1, str(Path(__file__).resolve().parents[2] / "tests"))
     sys.path.insert(2, str(Path(__file__).resolve().parents[1]))  # the generator package
 
+from generator.voice import card_tables
 from qualkit.corpus import MODELS, load_corpus
 from qualkit.key import load_key
 
@@ -135,7 +136,13 @@ def render(root: Path, spotter_kappa: float, per_student: str) -> str:
         f"{openers['share_a_code_with_the_turn_before']:.2f} | 0.25–0.75, at least 20 turns |"
     )
     practice = "; ".join(f"{k}: {', '.join(v)}" for k, v in m["practice_exchanges"].items())
+    split = {s["session_id"]: s["split"] for s in sessions}
+    facilitators = {s["facilitator"] for s in sessions}
+    with (root / "corpus" / "turns.csv").open(encoding="utf-8") as handle:
+        spoken = [(t["session_id"], split[t["session_id"]], t["text"])
+                  for t in csv.DictReader(handle) if t["speaker"] not in facilitators]  # fmt: skip
     return TEMPLATE.format(
+        **card_tables(spoken),
         contents="\n".join(contents),
         sessions="\n".join(table),
         measures="\n".join(lines),
