@@ -233,3 +233,29 @@ def test_a_typed_label_is_told_from_a_chosen_one():
     assert typed_blanks('x = {"t1": CRITERIA[...], "t2": D["k"][...]}', {"CRITERIA", "D"}) == []
     assert typed_blanks('x = {"t1": ...}  # in quotes', {"CRITERIA"}) == ["line 1: ..."]
     assert typed_blanks("x = OTHER[...]", {"CRITERIA"}) == ["line 1: ..."]
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_the_kit_speaks_from_the_first_answer_on(lesson):
+    """``import qualkit`` installs the messages (qualkit/messages.py): a lesson imports it in a
+    cell before its first answer, or that answer's blanks and checks go unexplained."""
+    cells = nbformat.read(REPO / "lessons" / lesson / f"{lesson}.ipynb", as_version=4).cells
+    first = next(
+        i
+        for i, c in enumerate(cells)
+        if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")
+    )
+    imports = [
+        c.id
+        for c in cells[:first]
+        if c.cell_type == "code"
+        and any(
+            isinstance(node, ast.Import | ast.ImportFrom)
+            and any(
+                (getattr(node, "module", None) or alias.name).split(".")[0] == "qualkit"
+                for alias in node.names
+            )
+            for node in ast.walk(ast.parse(c.source))
+        )
+    ]
+    assert imports, f"{lesson}: no cell before {cells[first].id} imports qualkit"

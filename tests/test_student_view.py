@@ -285,16 +285,30 @@ def run_cell(page, text: str, code: str) -> None:
 
 
 def test_a_student_chooses_labels_by_number_and_reaches_the_coding_tool(student_view, page):
-    """Lesson 03 as fetched, for someone who never programmed: the self-check's field and her
-    practice group are chosen by number from printed lists (qualkit.Choices). Run All goes past
-    the unfilled choices, each saying only that a blank is left; a number not on a list is named
-    in one line; the right number opens the sealed reply; choosing her group opens the tool."""
+    """Lessons 01 and 03 as fetched, for someone who never programmed. Lesson 01's first answer
+    says what is left to do in it. In lesson 03 the self-check's field and her practice group
+    are chosen by number from printed lists (qualkit.Choices): Run All goes past the unfilled
+    choices, each saying only that a blank is left; a number not on a list is named in one
+    line; the right number opens the sealed reply; choosing her group opens the tool on it."""
     from playwright.sync_api import expect
 
     _, base = student_view
     lab = f"{base}/lab"
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(f"{base}/?token={TOKEN}")
+
+    # Lesson 01's first answer, the first a student meets after the primer, already says what
+    # is left to do (the kit is imported above it).
+    first = "01-qualitative-descriptive-design"
+    open_assignment_list(page, lab)
+    fetch(page, first)
+    open_notebook(page, lab, f"{first}/{first}.ipynb")
+    run_all(page)
+    opening = cell_showing(page, 'self_check_1 = {"a": ...').locator(".jp-OutputArea")
+    expect(opening).to_contain_text("this cell still has 2 blanks (...)", timeout=LONG)
+    cell_showing(page, 'self_check_1 = {"a": ...').scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "choose-0-lesson-01-first-answer.png"))
+
     open_assignment_list(page, lab)
     fetch(page, CHOOSING)
     open_notebook(page, lab, f"{CHOOSING}/{CHOOSING}.ipynb")
