@@ -172,7 +172,7 @@ def test_a_one_line_skeleton_above_the_solution_and_the_solved_cell():
 # above defines and prints, so no misspelt label and no broken string.
 CHOSEN = {
     "01-qualitative-descriptive-design": ["answer_1_2", "answer_1_3"],
-    "02-focus-group-data": ["answer_2_7"],
+    "02-focus-group-data": ["self_check_2", "answer_2_7"],
     "03-codebook-and-coding": ["self_check_3", "answer_3_3"],
     "07-trustworthiness-and-reporting": ["answer_7_1"],
 }
