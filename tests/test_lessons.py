@@ -23,6 +23,7 @@ from conftest import LESSONS, REPO
 GRADE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 SCHEME = ("BEGIN MARK SCHEME", "END MARK SCHEME")
+SOLUTION_REGION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
 # Files that reveal answers: they must never sit in a lesson folder (nbgrader copies it whole).
 ANSWER_FILES = ("key.json", "units.csv", "identifiers.csv", "manifest.json")
 
@@ -133,10 +134,13 @@ def test_release_contains_no_solution_hidden_test_or_rubric(course, lesson):
         assert ".codings.json" not in path.name, f"{path}: a coding file (or journal) released"
         assert not path.name.endswith(".qdpx"), f"{path}: a REFI-QDA export released"
     released = texts[course.release_path(lesson)]
-    # What the source shows outside its answer regions (an import a test repeats, say).
+    # What the source shows outside its answer regions (an import a test repeats, say); a
+    # written answer without markers is a model answer as a whole.
     public = "\n".join(
         re.sub(r"BEGIN (SOLUTION|HIDDEN TESTS|MARK SCHEME).*?END \1", "", c.source, flags=re.S)
         for c in source(lesson).cells
+        if not (c.cell_type == "markdown" and nbgrader_meta(c).get("solution"))
+        or SOLUTION_REGION.search(c.source)
     )
     for cell in source(lesson).cells:
         for region in re.findall(
@@ -149,7 +153,16 @@ def test_release_contains_no_solution_hidden_test_or_rubric(course, lesson):
                         f"{lesson}: answer line {line.strip()!r} reached the student release"
                     )
         if cell.cell_type == "markdown" and nbgrader_meta(cell).get("solution"):
+            # A written answer's model is the whole cell (nbgrader releases its text stub), or
+            # the region of a cell that keeps a template for her (lesson 03's new code entry):
+            # no line of it reaches the release.
             assert json.dumps(cell.source[:60])[1:-1] not in released, f"{cell.id}: model answer"
+            model = SOLUTION_REGION.findall(cell.source) or [cell.source]
+            for line in "\n".join(model).splitlines():
+                if len(line.strip()) > 12 and line.strip() not in public:
+                    assert json.dumps(line.strip())[1:-1] not in released, (
+                        f"{lesson} {cell.id}: model answer line {line.strip()!r} released"
+                    )
 
 
 @pytest.mark.pipeline

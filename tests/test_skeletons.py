@@ -165,3 +165,97 @@ def test_a_one_line_skeleton_above_the_solution_and_the_solved_cell():
 
     commented = "### BEGIN SOLUTION\nx = 2\n### END SOLUTION\n### BEGIN SKELETON\n# x = ...\n"
     assert solved_source(commented + "### END SKELETON\nprint(x)") == "x = 2\nprint(x)"
+
+
+# Answers whose blanks stand for a label or an identifier she would otherwise type in quotes:
+# each blank is a choice, the number of an option in a list (qualkit.Choices) that a locked cell
+# above defines and prints, so no misspelt label and no broken string.
+CHOSEN = {
+    "01-qualitative-descriptive-design": ["answer_1_2", "answer_1_3"],
+    "02-focus-group-data": ["self_check_2", "answer_2_7"],
+    "03-codebook-and-coding": ["self_check_3", "answer_3_3"],
+    "07-trustworthiness-and-reporting": ["answer_7_1"],
+}
+
+
+def typed_blanks(released: str, defined: set[str]) -> list[str]:
+    """The blanks of a released skeleton that are not a number chosen from a list in
+    ``defined`` (``OPTIONS[...]`` or ``OPTIONS["key"][...]``)."""
+    tree = ast.parse(released)
+    chosen = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            root = node.value
+            while isinstance(root, ast.Subscript):
+                root = root.value
+            if node.slice.value is Ellipsis and getattr(root, "id", None) in defined:
+                chosen.add(id(node.slice))
+    return [
+        f"line {node.lineno}: {ast.get_source_segment(released, node)}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and node.value is Ellipsis and id(node) not in chosen
+    ]
+
+
+@pytest.mark.parametrize(("lesson", "cell_id"), [(k, c) for k, v in CHOSEN.items() for c in v])
+def test_a_label_is_chosen_by_number_from_a_printed_list(lesson, cell_id):
+    cells = nbformat.read(REPO / "lessons" / lesson / f"{lesson}.ipynb", as_version=4).cells
+    index = [c.id for c in cells].index(cell_id)
+    defined, printed = set(), set()
+    for cell in cells[:index]:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or meta.get("solution") or not meta.get("locked"):
+            continue
+        tree = ast.parse(cell.source)
+        names = {
+            t.id
+            for n in tree.body
+            if isinstance(n, ast.Assign)
+            for t in n.targets
+            if isinstance(t, ast.Name)
+        }
+        defined |= names
+        # printed, and a qualkit.Choices: an unfilled blank stays a blank, a wrong number is
+        # named in one line (qualkit/choices.py)
+        if "print(" in cell.source and "Choices(" in cell.source:
+            printed |= names
+    source = cells[index].source
+    released = release_source(source, f"{lesson} {cell_id}") or outside_solutions(source)
+    assert released is not None, f"{lesson} {cell_id}: no skeleton"
+    assert blanks(released), f"{lesson} {cell_id}: no blank"
+    assert not typed_blanks(released, defined & printed), (
+        f"{lesson} {cell_id}: blanks to type rather than choose: "
+        + "; ".join(typed_blanks(released, defined & printed))
+    )
+
+
+def test_a_typed_label_is_told_from_a_chosen_one():
+    assert typed_blanks('x = {"t1": CRITERIA[...], "t2": D["k"][...]}', {"CRITERIA", "D"}) == []
+    assert typed_blanks('x = {"t1": ...}  # in quotes', {"CRITERIA"}) == ["line 1: ..."]
+    assert typed_blanks("x = OTHER[...]", {"CRITERIA"}) == ["line 1: ..."]
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_the_kit_speaks_from_the_first_answer_on(lesson):
+    """``import qualkit`` installs the messages (qualkit/messages.py): a lesson imports it in a
+    cell before its first answer, or that answer's blanks and checks go unexplained."""
+    cells = nbformat.read(REPO / "lessons" / lesson / f"{lesson}.ipynb", as_version=4).cells
+    first = next(
+        i
+        for i, c in enumerate(cells)
+        if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")
+    )
+    imports = [
+        c.id
+        for c in cells[:first]
+        if c.cell_type == "code"
+        and any(
+            isinstance(node, ast.Import | ast.ImportFrom)
+            and any(
+                (getattr(node, "module", None) or alias.name).split(".")[0] == "qualkit"
+                for alias in node.names
+            )
+            for node in ast.walk(ast.parse(c.source))
+        )
+    ]
+    assert imports, f"{lesson}: no cell before {cells[first].id} imports qualkit"

@@ -22,6 +22,7 @@ import pytest
 
 from conftest import REPO, solved_source
 from hub_ui import (
+    LONG,
     answer_code,
     answer_markdown,
     fetch,
@@ -265,3 +266,101 @@ def test_make_student_fetch_open_edit_validate_submit_then_autograde(student_vie
 
     assert f"Score: {case(LESSON).AUTO_POINTS + 5:.1f} / 10.0" in html  # autograded + 5 by hand
     assert ">Test cell<" not in html and "Exercise 1" in html  # items named after exercises
+
+
+CHOOSING = "03-codebook-and-coding"
+
+
+def cell_showing(page, text: str):
+    """The code cell whose code shows ``text``."""
+    return (
+        page.locator(".jp-CodeCell").filter(has=page.locator(".jp-InputArea", has_text=text)).first
+    )
+
+
+def run_cell(page, text: str, code: str) -> None:
+    """Write ``code`` into the cell showing ``text`` and run it (Shift+Enter), as she would."""
+    answer_code(page, text, code)
+    page.keyboard.press("Shift+Enter")
+
+
+def test_a_student_chooses_labels_by_number_and_reaches_the_coding_tool(student_view, page):
+    """Lessons 01 and 03 as fetched, for someone who never programmed. Lesson 01's first answer
+    says what is left to do in it. In lesson 03 the self-check's field and her practice group
+    are chosen by number from printed lists (qualkit.Choices): Run All goes past the unfilled
+    choices, each saying only that a blank is left; a number not on a list is named in one
+    line; the right number opens the sealed reply; choosing her group opens the tool on it."""
+    from playwright.sync_api import expect
+
+    _, base = student_view
+    lab = f"{base}/lab"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(f"{base}/?token={TOKEN}")
+
+    # Lesson 01's first answer, the first a student meets after the primer, already says what
+    # is left to do (the kit is imported above it).
+    first = "01-qualitative-descriptive-design"
+    open_assignment_list(page, lab)
+    fetch(page, first)
+    open_notebook(page, lab, f"{first}/{first}.ipynb")
+    run_all(page)
+    opening = cell_showing(page, 'self_check_1 = {"a": ...').locator(".jp-OutputArea")
+    expect(opening).to_contain_text("this cell still has 2 blanks (...)", timeout=LONG)
+    cell_showing(page, 'self_check_1 = {"a": ...').scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "choose-0-lesson-01-first-answer.png"))
+
+    open_assignment_list(page, lab)
+    fetch(page, CHOOSING)
+    open_notebook(page, lab, f"{CHOOSING}/{CHOOSING}.ipynb")
+    run_all(page)
+
+    # The lists print numbered; an unfilled choice is a blank, not a Python error.
+    fields = cell_showing(page, "ENTRY_FIELDS = Choices(")
+    expect(fields.locator(".jp-OutputArea")).to_contain_text("3: when_not_to_use", timeout=LONG)
+    choice = cell_showing(page, "ENTRY_FIELDS[...]").locator(".jp-OutputArea")
+    expect(choice).to_contain_text("this cell still has 1 blank (...)", timeout=LONG)
+    feedback = cell_showing(page, "_replies = [").locator(".jp-OutputArea")
+    expect(feedback).to_contain_text("Not answered yet: put a number in place of the ...")
+    group = cell_showing(page, "PRACTICE_GROUPS[...]").locator(".jp-OutputArea")
+    expect(group).to_contain_text("this cell still has 2 blanks (...)", timeout=LONG)
+    for output in (choice, group):
+        assert "Python said" not in output.inner_text() and "Traceback" not in output.inner_text()
+    cell_showing(page, "ENTRY_FIELDS[...]").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "choose-1-unanswered.png"))
+
+    # A number not on the list: one line saying which numbers there are.
+    run_cell(page, "ENTRY_FIELDS[...]", "self_check_3 = ENTRY_FIELDS[9]")
+    wrong = cell_showing(page, "ENTRY_FIELDS[9]").locator(".jp-OutputArea")
+    expect(wrong).to_contain_text(
+        "there is no option 9. Choose a number from 0 to 4 (the list printed above).",
+        timeout=LONG,
+    )
+    assert "Traceback" not in wrong.inner_text() and "StudentError" not in wrong.inner_text()
+    page.screenshot(path=str(SHOTS / "choose-2-wrong-number.png"))
+
+    # The right number: the reply sealed with "when_not_to_use" opens.
+    run_cell(page, "ENTRY_FIELDS[9]", "self_check_3 = ENTRY_FIELDS[3]")
+    page.keyboard.press("Shift+Enter")  # the feedback cell, selected after it
+    expect(feedback).to_contain_text("Right. With no exclusion", timeout=LONG)
+    page.screenshot(path=str(SHOTS / "choose-3-right.png"))
+
+    # Her practice group by number, her initials typed: the coding tool opens on that group.
+    # The cells after it run in turn, as the lesson says: its file check says what to do in one
+    # line (nothing coded yet), and the tool opens two cells further on.
+    run_cell(
+        page, "PRACTICE_GROUPS[...]", 'answer_3_2 = {"coder": "jd", "session": PRACTICE_GROUPS[0]}'
+    )
+    for _ in range(3):  # the file check, the accuracy check, the tool
+        page.keyboard.press("Shift+Enter")
+    check = cell_showing(page, "your coding file is here").locator(".jp-OutputArea")
+    expect(check).to_contain_text("✗ Not yet: no coding file jd.codings.json", timeout=LONG)
+    assert "Traceback" not in check.inner_text()
+    listed = cell_showing(page, "PRACTICE_GROUPS = Choices(").locator(".jp-OutputArea")
+    (first_group,) = re.findall(r"^0: ([A-Z]+-FG\d+),", listed.inner_text(), flags=re.M)
+    # the tool on her group, not the calibration round's tool higher up
+    tool = page.locator(".qualkit-coding", has_text=f"Coding {first_group}").first
+    expect(tool).to_be_visible(timeout=LONG)
+    expect(tool).to_contain_text("0 of ")  # her progress, from a coding file not begun
+    expect(tool.locator(".qk-turn").first).to_be_visible(timeout=LONG)
+    tool.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "choose-4-tool.png"))

@@ -23,6 +23,7 @@ from qualkit.agreement import (
     specific_agreement,
 )
 from qualkit.charting import chart_cases
+from qualkit.choices import Choices
 from qualkit.code_agreement import (
     AgreementTable,
     TwoByTwo,
@@ -52,6 +53,7 @@ from qualkit.widget import code_transcript
 __all__ = [
     "AgreementTable",
     "Category",
+    "Choices",
     "Code",
     "Codebook",
     "Coding",

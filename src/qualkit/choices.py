@@ -1,0 +1,51 @@
+"""Options a student chooses by number, so that no label has to be typed (or misspelt) in quotes.
+
+A lesson prints a numbered list (``CRITERIA = qualkit.Choices(["credibility", ...])``) and its
+answer skeleton reads ``"t1": CRITERIA[...]``: she replaces each blank with a number. The blank
+itself stays a blank (the cell runs, says how many blanks are left, and the notebook runs on),
+and a number the list does not have is named in one plain line, with the numbers it has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from qualkit.errors import StudentError
+
+__all__ = ["Choices"]
+
+
+class Choices(tuple):
+    """A numbered list of options; ``options[n]`` is option ``n`` (0 is the first).
+
+    >>> criteria = Choices(["credibility", "transferability"], name="CRITERIA")
+    >>> criteria[1], criteria[...]
+    ('transferability', Ellipsis)
+    >>> print(criteria)
+    0: credibility
+    1: transferability
+    >>> criteria[2]
+    Traceback (most recent call last):
+    qualkit.errors.StudentError: CRITERIA[2]: there is no option 2. Choose a number from 0 to 1 (the list printed above).
+    """
+
+    name: str
+
+    def __new__(cls, options: Iterable[str], name: str = "options") -> Choices:
+        made = super().__new__(cls, options)
+        made.name = name
+        return made
+
+    def __getitem__(self, number):
+        if number is Ellipsis:  # a blank not filled in yet
+            return Ellipsis
+        # True and False are ints to Python, and -1 would quietly pick the last option.
+        if type(number) is int and 0 <= number < len(self):
+            return super().__getitem__(number)
+        raise StudentError(
+            f"{self.name}[{number!r}]: there is no option {number!r}. Choose a number from 0 to "
+            f"{len(self) - 1} (the list printed above)."
+        )
+
+    def __str__(self) -> str:
+        return "\n".join(f"{number}: {option}" for number, option in enumerate(self))

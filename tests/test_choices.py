@@ -1,0 +1,41 @@
+"""Options chosen by number (qualkit/choices.py): the blank stays a blank, a number the list does
+not have is named in one line, and what she chose is the plain label the tests grade."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualkit import Choices, StudentError
+
+CRITERIA = Choices(["credibility", "transferability", "dependability"], name="CRITERIA")
+
+
+def test_a_number_gives_the_plain_label():
+    chosen = {"t1": CRITERIA[0], "t2": CRITERIA[2]}
+    assert chosen == {"t1": "credibility", "t2": "dependability"}
+    assert type(chosen["t1"]) is str  # what the grader copies and compares
+
+
+def test_an_unfilled_blank_stays_a_blank():
+    assert CRITERIA[...] is Ellipsis
+
+
+@pytest.mark.parametrize("number", [3, -1, True, "credibility", 1.0, slice(0, 2)])
+def test_a_number_the_list_does_not_have_is_named_with_the_numbers_it_has(number):
+    with pytest.raises(StudentError) as raised:
+        CRITERIA[number]
+    assert str(raised.value) == (
+        f"CRITERIA[{number!r}]: there is no option {number!r}. Choose a number from 0 to 2 "
+        "(the list printed above)."
+    )
+    assert raised.value._render_traceback_() == [str(raised.value)]  # one line, no traceback
+
+
+def test_it_prints_as_the_numbered_list_and_counts_as_its_options():
+    assert str(CRITERIA) == "0: credibility\n1: transferability\n2: dependability"
+    assert len(CRITERIA) == 3 and list(CRITERIA) == [
+        "credibility",
+        "transferability",
+        "dependability",
+    ]
+    assert "credibility" in CRITERIA
