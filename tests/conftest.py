@@ -31,6 +31,20 @@ def solved_source(source: str) -> str:
 
 LESSONS = tuple(sorted(p.name for p in (REPO / "lessons").iterdir() if p.is_dir()))
 
+
+def lesson_case(lesson: str):
+    """A lesson's facts (``tests/lessons/<lesson>/case.py``), loaded fresh. One student's
+    study spans lessons, so a later lesson's case hands in an earlier one's files through this.
+    """
+    import importlib.util
+
+    path = REPO / "tests" / "lessons" / lesson / "case.py"
+    spec = importlib.util.spec_from_file_location(f"case_{lesson.replace('-', '_')}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 TINY_SESSIONS = {
     "PSS-FG1": [
         ("Facilitator", "Welcome, everyone. How did you first meet your peer?"),

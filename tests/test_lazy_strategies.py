@@ -135,12 +135,42 @@ def submit(build, lesson: str, student: str, nb, files: dict | None = None) -> N
     folder.mkdir(parents=True)
     nbformat.write(nb, folder / f"{lesson}.ipynb")
     # Files as the blank student hands them in, unless a file family says which.
-    hand_in(folder, blank_files(lesson) if files is None else files)
+    hand_in(folder, blank_files(lesson, student) if files is None else files)
     (folder / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC")
 
 
-def blank_files(lesson: str) -> dict:
-    return getattr(case(lesson), "files", lambda student: {})("blank")
+def blank_files(lesson: str, student: str) -> dict:
+    """The files the lesson's blank student hands in, each coding file made for this student's
+    own practice group (its key, under the file's coder): the grader takes a coding made on
+    another group's transcripts for no coding at all (qualkit.own_study.not_made_for)."""
+    import practice_groups
+
+    from qualkit.codings import format_codings, parse_codings
+
+    files = getattr(case(lesson), "files", lambda student: {})("blank")
+    key = practice_groups.group(student).key
+    for name, text in files.items():
+        if name.endswith(".codings.json") and isinstance(text, str):
+            files[name] = format_codings(own_group(parse_codings(text, name).codings, key))
+    return files
+
+
+def own_group(codings, key) -> list:
+    """``codings`` with each practice session they code coded as ``key`` codes it (under each
+    coder of that session), the codebook's codes only (the key also plants codes a student
+    never sees)."""
+    from dataclasses import replace
+
+    from qualkit.codings import Codings
+    from qualkit.corpus import load_corpus
+
+    book = load_corpus().codebook.names
+    practice = {c.session_id for c in key}
+    kept = [c for c in codings if c.session_id not in practice]
+    coders = sorted({(c.session_id, c.coder) for c in codings if c.session_id in practice})
+    mine = [replace(c, coder=coder) for session, coder in coders for c in key
+            if c.session_id == session and c.code in book]  # fmt: skip
+    return Codings((*kept, *mine))
 
 
 _SOLUTION_FILES: dict[str, dict] = {}
@@ -205,23 +235,13 @@ def shipped_as_hers(path, group):
 def classmates_coding(lesson: str, mate_group):
     """Her classmate's coding files: the solution's, each practice session it codes coded as
     the key of the classmate's own group codes it (a perfect coding of her group)."""
-    from dataclasses import replace
-
     from qualkit.codings import parse_codings
-    from qualkit.corpus import load_corpus
-
-    book = load_corpus().codebook.names  # the key also plants codes a student never sees
-    practice = {c.session_id for c in mate_group.key}
 
     def codings_for(coder):
         files = solution_files(lesson)
         solution = [c for n in coding_names(lesson) for c in parse_codings(files[n], n)
                     if c.coder == coder]  # fmt: skip
-        hers = {c.session_id for c in solution} & practice
-        kept = [c for c in solution if c.session_id not in hers]
-        mine = [replace(c, coder=coder) for c in mate_group.key
-                if c.session_id in hers and c.code in book]  # fmt: skip
-        return [*kept, *mine]
+        return list(own_group(solution, mate_group.key))
 
     return codings_for
 
@@ -233,7 +253,7 @@ def plan_file_families(build, lesson: str, released, plan: dict, groups) -> None
     nb = nbformat.read(released, as_version=4)
     student_solution(nb, lesson)
     files_blank = {**{n: t for n, t in solution_files(lesson).items()
-                      if n not in coding_names(lesson)}, **blank_files(lesson)}  # fmt: skip
+                      if n not in coding_names(lesson)}, **blank_files(lesson, FILES_BLANK)}  # fmt: skip
     submit(build, lesson, FILES_BLANK, nb, files_blank)
     plan[lesson, FILES_BLANK] = "files blank"
     for path in SHIPPED:
@@ -378,21 +398,7 @@ def findings(lazy, lesson: str, item: str, wanted: str) -> tuple[list[str], int]
 
 # (lesson, item, family) → what the harness found, for lessons others are still rewriting.
 # Remove an entry when its lesson is fixed: strict xfail turns a fixed item into a failure.
-KNOWN: dict[tuple[str, str, str], str] = {
-    # The file families (the solution's answers; blank: the same with the blank's files).
-    ("05-categories-themes-saturation", "test_answer_5_3_exemplars", "another student's files"): (
-        "another student's files: 4 points (blank 0)"
-    ),
-    ("06-comparing-support-models", "test_chart_file", "another student's files"): (
-        "another student's files: 2 points (blank 0)"
-    ),
-    ("06-comparing-support-models", "test_chart_cells", "another student's files"): (
-        "another student's files: 1.54412 points (blank 0)"
-    ),
-    ("08-machine-assisted-coding", "test_answer_8_1_values", "another student's files"): (
-        "another student's files: 4 points (blank 0)"
-    ),
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 
 def cases():

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import importlib.util
 import io
 import os
 import re
@@ -34,7 +33,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import LESSONS, REPO, solved_source
+from conftest import LESSONS, REPO, lesson_case, solved_source
 
 pytestmark = [pytest.mark.pipeline, pytest.mark.xdist_group("nbgrader")]
 
@@ -46,12 +45,7 @@ SCHEME = re.compile(r"=== BEGIN MARK SCHEME ===\n(.*?)\n=== END MARK SCHEME ==="
 SECOND_SEED = 77
 
 
-def case(lesson: str):
-    path = CASES / lesson / "case.py"
-    spec = importlib.util.spec_from_file_location(f"case_{lesson.replace('-', '_')}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+case = lesson_case
 
 
 def source(lesson: str):

@@ -131,3 +131,50 @@ def test_the_solutions_coding_counts_only_where_it_is_the_only_one(home):
     write_codings(home / CODING_LESSON / "mj.codings.json", coding())
     (home / LATER / "solution.codings.json").unlink()
     assert bring_coding(home / LATER).coder == "mj"
+
+
+def group_corpus(folder, student):
+    """A student's practice group (from a test secret) and the corpus as the trusted grading
+    step loads it for her."""
+    import sys
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "datasets"))
+    from generator.per_student import student_group
+
+    from qualkit.corpus import load_corpus
+    from qualkit.practice import PracticeGroup, with_practice
+
+    made = student_group(b"a course secret only the grader reads: 0123456789", student)
+    for relative, text in made.files.items():
+        (folder / student / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / student / relative).write_text(text, encoding="utf-8")
+    return made, with_practice(load_corpus(), PracticeGroup(student, folder / student))
+
+
+def test_a_coding_made_for_another_students_group_is_told_from_hers(tmp_path):
+    """Her group's key, as she would code it, fits her transcripts (spans or whole turns); a
+    classmate's coding of her own group names words (and turns) that hers does not have."""
+    from dataclasses import replace
+
+    from qualkit.own_study import not_made_for
+
+    ana, ana_corpus = group_corpus(tmp_path, "ana")
+    bea, _ = group_corpus(tmp_path, "bea")
+    session = "PSS-FG5"
+
+    def coded(group, coder, spans=True):
+        return Codings(tuple(
+            replace(c, coder=coder) if spans else replace(c, coder=coder, start=None, end=None)
+            for c in group.key if c.session_id == session))  # fmt: skip
+
+    assert not_made_for(coded(ana, "ana"), ana_corpus) == ""
+    assert not_made_for(coded(ana, "ana", spans=False), ana_corpus) == ""
+    found = not_made_for(coded(bea, "ana"), ana_corpus)
+    assert "made for another student's group" in found and session in found
+    last = len(ana_corpus.transcript(session).turns)
+    beyond = Codings((Coding(session, last + 1, "PSS_BOUNDARY", "ana"),))
+    assert f"turn {last + 1} is coded, but your {session} has {last} turns" in (
+        not_made_for(beyond, ana_corpus)
+    )

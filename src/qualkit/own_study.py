@@ -31,6 +31,7 @@ __all__ = [
     "carried_coding",
     "find_coding",
     "her_turns",
+    "not_made_for",
     "quote",
 ]
 
@@ -49,6 +50,9 @@ class CarriedCoding:
     codings: Codings  # her codings of that session only
     path: Path  # the copy in this lesson's folder
     verified: bool  # the copy equals the lesson-03 file she handed in
+    # Why it was not made on her practice group's transcripts ("" when it could have been):
+    # a classmate's file, made for another group, names turns and words hers does not have.
+    foreign: str = ""
 
 
 def find_coding(folder: str | Path, *, instructor: bool = False) -> Path:
@@ -157,6 +161,7 @@ def carried_coding(
     coder: str | None = None,
     *,
     instructor: bool = False,
+    corpus: Corpus | None = None,
 ) -> CarriedCoding | None:
     """For a hidden test in the trusted grading step (run in ``submitted/<student>/<lesson>/``):
     her coding as handed in with this lesson, or ``None`` when there is none or it is not the
@@ -169,6 +174,9 @@ def carried_coding(
     ``solution.codings.json`` counts where it is the only coding (the source validated with its
     solution, lessons side by side); it is verified like any other, and gives a student nothing
     a coding under another name would not.
+
+    ``foreign`` says why the coding was not made on the transcripts of ``corpus`` (default
+    ``load_corpus()``: her own practice group in the trusted step), see :func:`not_made_for`.
     """
     here, wanted = Path(here), coder
     try:
@@ -187,7 +195,46 @@ def carried_coding(
         if not same:
             return None
         verified = True
-    return CarriedCoding(coder, session_id, codings, copy, verified)
+    foreign = not_made_for(codings, corpus or load_corpus())
+    return CarriedCoding(coder, session_id, codings, copy, verified, foreign)
+
+
+def not_made_for(codings: Codings, corpus: Corpus) -> str:
+    """Why ``codings`` cannot have been made on the transcripts of ``corpus`` (her practice
+    group, in the trusted step), or "" when they can.
+
+    Each student's group has its own transcripts under the course's session ids: exchanges are
+    shared between groups (in other places, cast onto other women), so a single turn says
+    little, but the coding tool only ever saves what she saw. A coding of a turn her session
+    does not have, or of words (a span) that do not lie inside that turn of her transcript, was
+    made on another transcript: another student's group.
+    """
+    wrong, first = 0, ""
+    for entry in (*codings.codings, *codings.memos):
+        try:
+            transcript = corpus.transcript(entry.session_id)
+        except (KeyError, ValueError):
+            wrong, first = wrong + 1, first or f"session {entry.session_id} is not in the course"
+            continue
+        if entry.turn > len(transcript.turns):
+            wrong += 1
+            first = first or (f"turn {entry.turn} is coded, but your {entry.session_id} has "
+                              f"{len(transcript.turns)} turns")  # fmt: skip
+            continue
+        turn = transcript.turns[entry.turn - 1]
+        if entry.start is not None and not turn.start <= entry.start < entry.end <= turn.end:
+            wrong += 1
+            first = first or (f"characters {entry.start}-{entry.end} are marked in turn "
+                              f"{entry.turn}, which in your {entry.session_id} spans "
+                              f"{turn.start}-{turn.end}")  # fmt: skip
+    if not wrong:
+        return ""
+    return (
+        f"Your coding file was not made on your practice group's transcripts: {wrong} of its "
+        f"codings and memos name turns or words your group does not have ({first}). It was "
+        f"made for another student's group, so what this lesson builds on it earns nothing. "
+        f"If you coded your own group in lesson 03, tell your instructor."
+    )
 
 
 def her_turns(carried: CarriedCoding | None, codes=None, corpus: Corpus | None = None):

@@ -245,7 +245,10 @@ def grade_own_chart(
             return OwnChartGrade(None, None, (), (f"{path.name} could not be read: {error}",))
     chart = next((c for c in charts if (folder / f"{c.charter}.codings.json").is_file()), charts[0])
     notes = [] if len(charts) == 1 else [f"{len(charts)} chart files: graded {chart.charter}'s."]
-    carried = carried_coding(folder, coder=chart.charter)
+    carried = carried_coding(folder, coder=chart.charter, corpus=corpus)
+    if carried is not None and carried.foreign:  # her chart's rows are her group's women
+        notes.append(carried.foreign)
+        carried = None
     if carried is None:
         notes.append(
             "No lesson-03 coding of yours came with this chart (or it is not the one you handed "

@@ -10,21 +10,14 @@ student carries lesson 03's partial coding (``pt``), which that lesson's case ha
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
+
+from conftest import lesson_case
 
 TOTAL_POINTS = 40  # 12 autograded + 28 graded by hand (themes, premature stop, saturation)
 AUTO_POINTS = 12
 LESSON_03 = "../03-codebook-and-coding/"
-
-
-def _lesson_03():
-    path = Path(__file__).resolve().parents[1] / "03-codebook-and-coding" / "case.py"
-    spec = importlib.util.spec_from_file_location("case_03_for_05", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 MEMO = "Her first words already set the frame: support on her terms."
@@ -38,7 +31,7 @@ def her_coding(student: str) -> tuple[str, str]:
 
     from qualkit.codings import Codings, Memo, format_codings, read_codings
 
-    case_03 = _lesson_03()
+    case_03 = lesson_case("03-codebook-and-coding")
     if student == "partial":
         ((name, text),) = case_03.files("partial").items()
         return name, text

@@ -8,9 +8,7 @@ some cells pasted from her turns and some blank. Hostile students of this lesson
 from another student, and a chart of pasted quotations.
 """
 
-import importlib.util
 import re
-from pathlib import Path
 
 from qualkit.charting import Cell, Chart, cases_of, coded_turns
 from qualkit.charting.chart_file import format_chart
@@ -18,14 +16,12 @@ from qualkit.charting.own_chart import function_themes, plan_chart
 from qualkit.codings import parse_codings
 from qualkit.corpus import load_corpus
 
+from conftest import lesson_case
+
 TOTAL_POINTS = 50  # 9 autograded from the chart file + 41 graded by hand (6.2–6.5)
 AUTO_POINTS = 9
 
-_spec = importlib.util.spec_from_file_location(
-    "case03", Path(__file__).parents[1] / "03-codebook-and-coding" / "case.py"
-)
-_case03 = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_case03)
+_case03 = lesson_case("03-codebook-and-coding")
 _corpus = load_corpus()
 _THEMES = {t.name: t for t in function_themes()}
 

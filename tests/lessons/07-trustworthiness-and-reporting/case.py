@@ -7,21 +7,14 @@ lesson 07, the copy of the lesson-03 coding they handed in for lesson 03 (the sa
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import replace
 from pathlib import Path
+
+from conftest import lesson_case
 
 TOTAL_POINTS = 50  # 22 autograded + 28 by hand (reflexivity, results paragraph, audit trail)
 AUTO_POINTS = 22
 TITLE = "My study of peer support: coding and memos"
-
-
-def _case_05():
-    path = Path(__file__).resolve().parents[1] / "05-categories-themes-saturation" / "case.py"
-    spec = importlib.util.spec_from_file_location("case_05_for_07", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _carried(student: str):
@@ -31,7 +24,7 @@ def _carried(student: str):
     from qualkit.codings import read_codings
     from qualkit.own_study import CarriedCoding
 
-    name, text = _case_05().her_coding(student)
+    name, text = lesson_case("05-categories-themes-saturation").her_coding(student)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         path.write_text(text, encoding="utf-8")

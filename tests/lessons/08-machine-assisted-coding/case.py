@@ -7,33 +7,18 @@ case says which), and the grader accepts it only because it equals that one.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import nbformat
+
+from conftest import lesson_case
 
 HERE = Path(__file__).resolve().parent
 LESSON = HERE.name
 REPO = HERE.parents[2]
 TOTAL_POINTS = 40  # 4 autograded + 36 graded by hand (failures, decision, methods, reflexivity)
 AUTO_POINTS = 4
-
-
-def _lesson_03():
-    path = HERE.parent / "03-codebook-and-coding" / "case.py"
-    spec = importlib.util.spec_from_file_location("case_03_for_08", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _case_05():
-    path = HERE.parent / "05-categories-themes-saturation" / "case.py"
-    spec = importlib.util.spec_from_file_location("case_05_for_08", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def files(student: str) -> dict:
@@ -48,14 +33,14 @@ def files(student: str) -> dict:
     # coding beside her too (unverified: no lesson 03 of hers): lazy answers are then computed
     # from a real coding, and graded against it.
     if student in ("solution", "blank"):
-        name, text = _case_05().her_coding("solution")
+        name, text = lesson_case("05-categories-themes-saturation").her_coding("solution")
         handed = {name: text}
         if student == "solution":
             handed[f"../03-codebook-and-coding/{name}"] = text
         return handed
     return {
         name: text
-        for name, text in _lesson_03().files(student).items()
+        for name, text in lesson_case("03-codebook-and-coding").files(student).items()
         if name.endswith(".codings.json") and isinstance(text, str)
     }
 
