@@ -62,11 +62,7 @@ def is_test(cell) -> bool:
 
 def solutions(lesson: str) -> dict[str, str]:
     """Solution cells as a student who got everything right leaves them (markers gone)."""
-    return {
-        c.id: solved_source(c.source)
-        for c in source(lesson).cells
-        if meta(c).get("solution")
-    }
+    return {c.id: solved_source(c.source) for c in source(lesson).cells if meta(c).get("solution")}
 
 
 def answer_names(lesson: str) -> list[str]:

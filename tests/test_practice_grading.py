@@ -206,7 +206,9 @@ def test_another_students_coding_scores_no_better_than_a_random_coding(graded):
         f"\naccuracy points: copied {accuracy(graded, 'cleo'):.2f}, random codings "
         f"{min(chance):.2f}-{max(chance):.2f} (mean {sum(chance) / len(chance):.2f}), own {ACCURACY_POINTS}"
     )
-    assert max(chance) < ACCURACY_POINTS / 2, chance  # the measure can tell: random codings score low
+    assert max(chance) < ACCURACY_POINTS / 2, (
+        chance
+    )  # the measure can tell: random codings score low
     assert accuracy(graded, "cleo") <= max(chance), (accuracy(graded, "cleo"), chance)
     limit = AUTO_POINTS - ACCURACY_POINTS + max(chance) + 1e-9
     assert float(graded["rows"]["cleo"]["auto_score"]) < limit

@@ -446,7 +446,6 @@ def publish_practice_groups(settings: Settings, students) -> None:
     )  # fmt: skip
 
 
-
 # --- LTI 1.3: the course inside the school's LMS (qualkit_lti.py) -------------------------------
 
 

@@ -64,12 +64,15 @@ def _partial_codes() -> list[str]:
     session = corpus.session(mine.codings[0].session_id)
     prefix = {"pss": "PSS_", "doula": "DOULA_", "home_visiting": "HV_"}[session.model]
     codes = [k for k in corpus.codebook.names if k.startswith((prefix, "X_"))]
-    turns = [t for t in corpus.transcript(session.session_id).turns if t.speaker != session.facilitator]
+    turns = [
+        t for t in corpus.transcript(session.session_id).turns if t.speaker != session.facilitator
+    ]
     study = [corpus.transcript(s.session_id) for s in corpus.sessions if s.split == "study"]
     machine = MachineCoder(corpus.codebook, corpus.codings("team"), study).codings(turns, codes)
     units = {t.unit for t in turns}
-    return sorted({c.code for c in [*mine.codings, *machine]
-                   if c.unit in units and c.code in corpus.codebook})
+    return sorted(
+        {c.code for c in [*mine.codings, *machine] if c.unit in units and c.code in corpus.codebook}
+    )
 
 
 # Partly right: the solution's table with one code left out and one code's values wrong.
