@@ -639,11 +639,6 @@ def write_as(student: str, path: Path, text: str) -> None:
     os.chown(path, account.pw_uid, account.pw_gid)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="on the real hub a correct student's lesson 04 earns 3 of its 6 autograded points "
-    "(qk-ana); the same lesson through nbgrader's pipeline off the hub earns all 6: not found yet",
-)
 def test_practice_groups_on_a_real_hub(hub, browser):
     """Lessons 03-06 with a practice group for each student: each loads her own group in her
     server, hands in her coding of it, and the course grades everyone correctly."""
