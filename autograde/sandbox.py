@@ -99,11 +99,11 @@ def group_env(folder: str) -> dict[str, str]:
     {'QUALKIT_PRACTICE_GROUPS': '/tmp/qualkit-group-x', 'QUALKIT_STUDENT': 'qk-ana'}
     >>> group_env("/tmp/x/..")
     Traceback (most recent call last):
-    ValueError: grading sandbox: --group /tmp/x/..: not <folder>/<student id>
+    ValueError: grading sandbox: refused: --group /tmp/x/..: not <folder>/<student id>
     """
     root, student = os.path.split(folder)
     if not STUDENT_ID.fullmatch(student) or not os.path.isabs(root):
-        raise ValueError(f"grading sandbox: --group {folder}: not <folder>/<student id>")
+        raise ValueError(f"grading sandbox: refused: --group {folder}: not <folder>/<student id>")
     return dict(zip(GROUP_ENV, (root, student), strict=True))
 
 
