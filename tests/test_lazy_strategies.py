@@ -397,6 +397,13 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("06-comparing-support-models", "test_chart_cells", "another student's files"): (
         "another student's files: 1.54412 points (blank 0)"
     ),
+    # Issue 25: practice groups share about 45% of their exchanges, so the classmate's coding
+    # codes this student's group right on the quoted turns, and her key confirms them. Hidden
+    # until the grading kernel loaded the student's own group (on the shared group her quotes
+    # fell on other turns).
+    ("07-trustworthiness-and-reporting", "test_answer_7_4_quotes", "another student's files"): (
+        "another student's files: 5 points (blank 0)"
+    ),
     ("08-machine-assisted-coding", "test_answer_8_1_values", "another student's files"): (
         "another student's files: 4 points (blank 0)"
     ),
