@@ -15,6 +15,7 @@ and the instructor's own runs of a source notebook keep ordinary kernels.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import sys
@@ -86,6 +87,7 @@ class SandboxKernels(Configurable):
         "kernel-logs beside the working area)"
     ).tag(config=True)
     stderr_log = Unicode("kernel.stderr.log", help="the name of the kernel's stderr log")
+    practice_group = Unicode("", help="her practice group for this kernel (<folder>/<student>)")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -114,11 +116,20 @@ class SandboxKernels(Configurable):
             if path:
                 start += ["--read", os.path.abspath(path)]
         start += ["--write", self.socket_dir, "--area", os.path.abspath(self.working_area)]
+        if self.practice_group:
+            start += ["--group", os.path.abspath(self.practice_group)]
         if self.fork_server and root:
             start += ["--server", forkserver.address()]
         return [*start, "--", *command]
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
+        # An ordinary kernel (no sandbox) is told of her group here; a sandboxed one by --group.
+        env = dict(kw.get("env") or os.environ)
+        for name in sandbox.GROUP_ENV:
+            env.pop(name, None)
+        if self.practice_group:
+            env.update(sandbox.group_env(self.practice_group))
+        kw["env"] = env
         try:  # a kernel in a working copy only: elsewhere the launcher refuses, saying so here
             folder = sandbox.working_copy(kw.get("cwd") or os.getcwd(), self.working_area)
         except PermissionError:
@@ -178,10 +189,31 @@ class SandboxedExecute(Execute):
         kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
         super().__init__(*args, **kwargs)
 
+    practice_group = ""
+
+    def preprocess(self, nb, resources):
+        """Her notebook runs on the transcripts she worked on: with a practice group for each
+        student (practice_groups.py), hers, regenerated for this kernel as the trusted step
+        regenerates it for the tests (else her answers, computed on the shared group, would be
+        graded against hers)."""
+        student = resources.get("nbgrader", {}).get("student")
+        with contextlib.ExitStack() as stack:
+            if student:
+                import practice_groups  # the generator: imported once per grading process
+
+                if practice_groups.enabled():
+                    group = stack.enter_context(practice_groups.for_kernel(student))
+                    self.practice_group = str(group)
+            try:
+                return super().preprocess(nb, resources)
+            finally:
+                self.practice_group = ""
+
     def create_kernel_manager(self):
         manager = super().create_kernel_manager()
         if isinstance(manager, SandboxKernels):  # a log named after the notebook it runs
             manager.stderr_log = f"{self.resources.get('unique_key') or 'kernel'}.stderr.log"
+            manager.practice_group = self.practice_group
         return manager
 
     async def _async_handle_timeout(self, timeout, cell=None):

@@ -15,7 +15,7 @@ trusted), a kernel command other than this interpreter's ``-m ipykernel_launcher
 --Option=...``, a path that is not absolute, and every folder or file the caller could not open
 itself (it opens each with the caller's rights) or does not own (the working copy and the
 socket folder, handed to the account). The kernel gets the helper's environment, none of the
-caller's. When the kernel has ended, the working copy and the socket folder go back to the
+caller's, but for the practice group ``--group`` names (a folder read like ``--read``). When the kernel has ended, the working copy and the socket folder go back to the
 caller.
 """
 
@@ -31,19 +31,20 @@ import forkserver
 import sandbox
 
 PYTHON = re.compile(r"python(3(\.\d+)?)?")  # this environment's interpreter, by any name
-OPTIONS = ("--hide", "--read", "--write", "--area", "--server")
+OPTIONS = ("--hide", "--read", "--write", "--area", "--server", "--group")
 USAGE = (
     "usage: launcher.py launch [--hide P] [--read P] [--write SOCKETS] --area AREA "
-    "[--server SOCKET] -- KERNEL COMMAND"
+    "[--server SOCKET] [--group FOLDER/STUDENT] -- KERNEL COMMAND"
 )
 
 
 def split_arguments(argv: list[str]) -> tuple[dict[str, list[str]], list[str]]:
     """Options (each a flag and a value) and the kernel command after ``--``.
 
-    >>> split_arguments(["--area", "/b/autograded", "--", "python", "-m", "ipykernel_launcher"])
-    ({'--hide': [], '--read': [], '--write': [], '--area': ['/b/autograded'], '--server': []}, \
-['python', '-m', 'ipykernel_launcher'])
+    >>> split_arguments(["--area", "/b/autograded", "--", "python", "-m", "ipykernel_launcher",
+    ...                  "-f", "/k.json"])  # doctest: +NORMALIZE_WHITESPACE
+    ({'--hide': [], '--read': [], '--write': [], '--area': ['/b/autograded'], '--server': [],
+      '--group': []}, ['python', '-m', 'ipykernel_launcher', '-f', '/k.json'])
     """
     if "--" not in argv:
         raise ValueError("no kernel command (after --)")

@@ -155,7 +155,8 @@ c.SandboxKernelManager.log_area = str(BUILD / "kernel-logs")
 # QUALKIT_PRACTICE_SECRET_FILE), and QUALKIT_PRACTICE_GROUPS is the shared folder students read.
 # The trusted step regenerates each student's group and key from the secret and her id; the
 # kernel gets neither (BUILD is hidden from it; the secret's mode keeps its account out, and the
-# guard refuses both).
+# guard refuses both), only her group's transcripts, regenerated for it (grading_kernels.py),
+# so that her answers are computed on what she worked on.
 
 # The trusted step grades the files as collected, not the working copy the kernel could rewrite.
 c.TrustedTests.submitted_directory = c.CourseDirectory.submitted_directory

@@ -116,6 +116,19 @@ def regenerated(student: str):
         yield Path(folder) / "group"
 
 
+@contextlib.contextmanager
+def for_kernel(student: str):
+    """In the grader's process: her group as published (text, no codes), regenerated for the
+    kernel that runs her notebook at autograde, which must load the transcripts she worked on
+    (lesson 04's tables count their turns). Yields ``<folder>/<student>``; the folder lets
+    anyone through but list nothing (the grading sandbox binds the group back read-only)."""
+    with tempfile.TemporaryDirectory(prefix="qualkit-group-") as folder:
+        os.chmod(folder, 0o711)
+        target = group_folder(folder, student)
+        write_group(target, dict(group(student).files))
+        yield target
+
+
 def roster(students: list[str], published_too: bool = False) -> list[str]:
     """The students named, else the gradebook's (and, to list, those with a published group)."""
     if students:

@@ -39,6 +39,7 @@ import ctypes
 import functools
 import os
 import pwd
+import re
 import resource
 import signal
 import subprocess
@@ -82,6 +83,29 @@ KERNEL_ENV = {
     "OMP_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
 }
+
+# Her practice group (qualkit/practice.py), as the grader regenerated it for this kernel: a
+# folder ``<root>/<student id>``, read-only, named to the kernel as a published group is.
+STUDENT_ID = re.compile(r"[A-Za-z0-9_@+-][A-Za-z0-9._@+-]{0,63}")  # qualkit.practice's rule
+
+
+GROUP_ENV = ("QUALKIT_PRACTICE_GROUPS", "QUALKIT_STUDENT")
+
+
+def group_env(folder: str) -> dict[str, str]:
+    """The variables that make qualkit in the kernel load the practice group in ``folder``.
+
+    >>> group_env("/tmp/qualkit-group-x/qk-ana")
+    {'QUALKIT_PRACTICE_GROUPS': '/tmp/qualkit-group-x', 'QUALKIT_STUDENT': 'qk-ana'}
+    >>> group_env("/tmp/x/..")
+    Traceback (most recent call last):
+    ValueError: grading sandbox: refused: --group /tmp/x/..: not <folder>/<student id>
+    """
+    root, student = os.path.split(folder)
+    if not STUDENT_ID.fullmatch(student) or not os.path.isabs(root):
+        raise ValueError(f"grading sandbox: refused: --group {folder}: not <folder>/<student id>")
+    return dict(zip(GROUP_ENV, (root, student), strict=True))
+
 
 CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWPID = 0x00020000, 0x40000000, 0x20000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT = 1, 2, 4, 32
@@ -266,12 +290,15 @@ def plan(options: dict[str, list[str]], command: list[str], caller: Caller | Non
     helper's own, not the caller's."""
     workdir = working_copy(os.getcwd(), (options["--area"] or [""])[-1])
     sockets = tuple(socket_folder(folder) for folder in options["--write"])
+    group = options.get("--group", [])[-1:]  # her practice group: read, and named to the kernel
+    named = group_env(group[0]) if group else {}
+    read = (*options["--read"], *group)
     with rights_of(caller), open(command[command.index("-f") + 1], encoding="utf-8") as handle:
         connection = handle.read(CONNECTION_FILE_LIMIT)
     if caller is None:
         fonts, env = matplotlib_font_cache(), kept_environment()
     else:
-        for folder in [*options["--read"], workdir, *sockets]:
+        for folder in [*read, workdir, *sockets]:
             if os.path.exists(folder):
                 os.close(open_folder(os.path.realpath(folder), caller))  # refused here, early
         for folder in (workdir, *sockets):
@@ -284,8 +311,8 @@ def plan(options: dict[str, list[str]], command: list[str], caller: Caller | Non
             home = pwd.getpwuid(caller.uid).pw_dir
             fonts = matplotlib_font_cache(os.path.join(home, ".cache", "matplotlib"))
         env = {**HELPER_ENV, "PATH": f"{os.path.dirname(sys.executable)}:/usr/bin:/bin"}
-    return Plan(tuple(options["--hide"]), tuple(options["--read"]), workdir, sockets,
-                FIRST_UID + os.getpid(), account().pw_gid, connection, fonts, env,
+    return Plan(tuple(options["--hide"]), read, workdir, sockets,
+                FIRST_UID + os.getpid(), account().pw_gid, connection, fonts, {**env, **named},
                 tuple(command), caller)  # fmt: skip
 
 

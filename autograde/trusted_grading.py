@@ -234,15 +234,6 @@ class ResetCellRoles(NbGraderPreprocessor):
 class HoldTests(NbGraderPreprocessor):
     """For the kernel, each autograded test cell becomes a capture of the values it reads."""
 
-    def preprocess(self, nb, resources):
-        # Whose published practice group an unsandboxed kernel shows (a sandboxed one gets no
-        # such variable and shows the shared groups); nothing graded depends on it: the
-        # trusted step regenerates her group itself.
-        student = resources["nbgrader"].get("student")
-        if student and os.environ.get("QUALKIT_PRACTICE_GROUPS"):
-            os.environ["QUALKIT_STUDENT"] = student
-        return super().preprocess(nb, resources)
-
     def preprocess_cell(self, cell, resources, index):
         if is_autograded_test(cell):
             try:  # only answers travel: a test that read another notebook value (a list of

@@ -25,6 +25,7 @@ from conftest import REPO
 pytestmark = [pytest.mark.pipeline, pytest.mark.xdist_group("nbgrader")]
 
 LESSON = "03-codebook-and-coding"
+LESSON_04 = "04-intercoder-agreement"  # computed on her own group's turns, in the kernel
 SECRET = "the practice secret of a test course, 0123456789"
 SESSION = "PSS-FG5"
 ACCURACY = "test_answer_3_2_accuracy"
@@ -86,6 +87,28 @@ def random_coding(group, seed: int) -> list:
     return [Coding(SESSION, turn, code, "x") for turn, code in sorted(pairs)]
 
 
+def hand_in_04(build, student: str, key) -> None:
+    """Lesson 04 answered as its solution answers, with her lesson-03 coding copied beside it
+    (bring_coding) and the second coder's file (her group's key, as lesson 03's feedback shows
+    it): what a student hands in on a hub."""
+    from test_lesson_pipeline import solutions
+
+    from qualkit.codings import format_codings
+    from qualkit.second_coder import feedback_lines, read_feedback
+
+    released = build / "release" / LESSON_04 / f"{LESSON_04}.ipynb"
+    nb = nbformat.read(released, as_version=4)
+    for cell in nb.cells:
+        cell.source = solutions(LESSON_04).get(cell.id, cell.source)
+    folder = build / "submitted" / student / LESSON_04
+    folder.mkdir(parents=True)
+    nbformat.write(nb, folder / f"{LESSON_04}.ipynb")
+    _, second = read_feedback("\n".join(feedback_lines(key, SESSION)))
+    (folder / f"{student}.codings.json").write_text(coding_file(student, key), encoding="utf-8")
+    (folder / "second-coder.json").write_text(format_codings(second), encoding="utf-8")
+    (folder / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC")
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     build = tmp_path_factory.mktemp("practice-build")
@@ -109,7 +132,7 @@ def graded(tmp_path_factory):
         made = {s: practice_groups.group(s) for s in students}
         api = course.course_api()
         with contextlib.redirect_stdout(io.StringIO()):
-            assert course.release(api, [LESSON]) == 0
+            assert course.release(api, [LESSON, LESSON_04]) == 0
             practice_groups.publish(list(students))
         files = {
             "ana": {"ana.codings.json": coding_file("ana", key_of(made["ana"]))},
@@ -134,12 +157,14 @@ def graded(tmp_path_factory):
             for name, text in files[student].items():
                 (folder / name).write_text(text, encoding="utf-8")
             (folder / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC")
+        for student in ("ana", "bea"):  # lesson 04 on her lesson-03 coding, as a hub hands it in
+            hand_in_04(build, student, key_of(made[student]))
         printed = io.StringIO()
         with contextlib.redirect_stdout(printed):
-            status = course.autograde(api, [LESSON])
-            mark_written_answers(api, [LESSON])
-            course.feedback(api, [LESSON])
-            course.grades(api, [LESSON], build / "grades.csv")
+            status = course.autograde(api, [LESSON, LESSON_04])
+            mark_written_answers(api, [LESSON, LESSON_04])
+            course.feedback(api, [LESSON, LESSON_04])
+            course.grades(api, [LESSON, LESSON_04], build / "grades.csv")
         # Random codings of cleo's group, scored by the lesson's own test in the grader's way.
         from trusted_grading import run_test
 
@@ -159,9 +184,11 @@ def graded(tmp_path_factory):
                 outputs = run_test(test, {"answer_3_2": {"coder": "x", "session": SESSION}}, folder)
                 chance.append(float(outputs[-1]["data"]["text/plain"]))
     with (build / "grades.csv").open(encoding="utf-8") as handle:
-        rows = {r["student_id"]: r for r in csv.DictReader(handle)}
-    return {"build": build, "rows": rows, "log": printed.getvalue(), "status": status,
-            "made": made, "chance": chance, "secret_file": secret_file, "groups": groups}  # fmt: skip
+        everything = list(csv.DictReader(handle))
+    rows = {r["student_id"]: r for r in everything if r["lesson"] == LESSON}
+    rows_04 = {r["student_id"]: r for r in everything if r["lesson"] == LESSON_04}
+    return {"build": build, "rows": rows, "rows_04": rows_04, "log": printed.getvalue(),
+            "status": status, "made": made, "chance": chance, "secret_file": secret_file, "groups": groups}  # fmt: skip
 
 
 def test_every_submission_was_graded(graded):
@@ -179,8 +206,8 @@ def accuracy(graded, student) -> float:
     return 0.0
 
 
-def messages(graded, student) -> list:
-    path = graded["build"] / "autograded" / student / LESSON / f"{LESSON}.ipynb"
+def messages(graded, student, lesson=LESSON) -> list:
+    path = graded["build"] / "autograded" / student / lesson / f"{lesson}.ipynb"
     return [(c.metadata["nbgrader"]["grade_id"], [o.get("text") or o.get("evalue") or o.get("data")
              for o in c.outputs]) for c in nbformat.read(path, 4).cells
             if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade")]  # fmt: skip
@@ -192,6 +219,16 @@ def test_own_correct_coding_scores_full_marks_on_her_own_group(graded):
         assert score == AUTO_POINTS, messages(graded, student)
         assert accuracy(graded, student) == ACCURACY_POINTS
     assert graded["made"]["ana"].fingerprint() != graded["made"]["bea"].fingerprint()
+
+
+def test_lesson_04_computed_in_the_grading_kernel_on_her_own_group_earns_every_point(graded):
+    """Her answers are computed in the grading kernel on her group's turns (lesson 04's tables
+    count them): the kernel must have her group, as the trusted step has, not the shared one."""
+    from test_lesson_pipeline import case
+
+    for student in ("ana", "bea"):
+        score = float(graded["rows_04"][student]["auto_score"])
+        assert score == case(LESSON_04).AUTO_POINTS, messages(graded, student, LESSON_04)
 
 
 @pytest.mark.xfail(

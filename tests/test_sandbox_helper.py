@@ -129,6 +129,10 @@ def bad_requests(helper) -> dict[str, tuple[list[str], str, list[str]]]:
                                              [*kernel[:-1], "/etc/shadow"]),
         "a folder it cannot read, brought back": (
             ["--area", str(area), "--read", "/root"], str(work), kernel),
+        "a folder it cannot read, as a practice group": (
+            ["--area", str(area), "--group", "/root"], str(work), kernel),
+        "a practice group that names no student": (
+            ["--area", str(area), "--group", str(home / "tmp" / "..")], str(work), kernel),
         "a working copy that is not its own": (
             ["--area", str(root_work.parents[1])], str(root_work), kernel),
         "a socket folder that is not its own": (

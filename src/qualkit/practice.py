@@ -98,8 +98,9 @@ def current_group() -> PracticeGroup | None:
     if not root:
         return None
     if os.environ.get("NBGRADER_EXECUTION"):
-        # A kernel nbgrader runs: it shows her group when it can see it, else the shared one;
-        # no score comes from it (the grader's trusted step loads her group itself).
+        # A kernel nbgrader runs: at autograde the grader hands it her group, regenerated
+        # (autograde/grading_kernels.py), since her answers are computed on its transcripts;
+        # without one (practice groups off) it has the shared groups, as the grader's tests do.
         student = os.environ.get(STUDENT_ENV, "")
         folder = Path(root) / student
         found = _STUDENT_ID.fullmatch(student) and (folder / "sessions.csv").is_file()

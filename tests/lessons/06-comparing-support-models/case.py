@@ -8,6 +8,7 @@ some cells pasted from her turns and some blank. Hostile students of this lesson
 from another student, and a chart of pasted quotations.
 """
 
+import hashlib
 import re
 
 from qualkit.charting import Cell, Chart, cases_of, coded_turns
@@ -27,18 +28,18 @@ _THEMES = {t.name: t for t in function_themes()}
 
 
 def _summary(corpus, case, name: str, refs) -> str:
-    """Word lists that pass the machine checks (each cell its own words, no run of hers)."""
+    """Word lists that pass the machine checks: each cell its own words, no run of hers, and a
+    frame of a few words only, so that no two cells share most of their word 3-grams (a long
+    frame with her pseudonym and the theme made two namesakes' cells of one theme "repeats" of
+    each other, in some students' practice groups)."""
     text = " ".join(corpus.transcript(r.session_id).turn(r.turn).text for r in refs)
     words = list(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]{5,}", text)))
     k = list(_THEMES).index(name)
     pick = words[k::5][:8]
-    if len(pick) < 4:  # a short turn: its words backwards (no run of hers)
-        pick = list(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)))[::-1][:8]
-    return (
-        f"Written for the solution: {case.name} ({name}) mentions "
-        + ", ".join(pick)
-        + f" in {len(refs)} coded turns."
-    )
+    if len(pick) < 4:  # a short turn: its words in an order of this theme's own (no run of hers)
+        short = dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text))
+        pick = sorted(short, key=lambda w: hashlib.sha256(f"{name} {w}".encode()).digest())[:8]
+    return f"Written for the solution ({case.id}, {name}): {', '.join(pick)}; {len(refs)} turns."
 
 
 def chart_file(
