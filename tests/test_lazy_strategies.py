@@ -398,17 +398,7 @@ def findings(lazy, lesson: str, item: str, wanted: str) -> tuple[list[str], int]
 
 # (lesson, item, family) → what the harness found, for lessons others are still rewriting.
 # Remove an entry when its lesson is fixed: strict xfail turns a fixed item into a failure.
-KNOWN: dict[tuple[str, str, str], str] = {
-    # The file families (the solution's answers; blank: the same with the blank's files).
-    # The four figures of 4.2 depend on a code's 2 x 2 counts only: a classmate's coding of her
-    # own group shares almost no turn with this student's key, so for a code both keys apply on
-    # as many turns (5 of 14 here) her answers are right by coincidence (issue 25's family).
-    # Hidden until the grading kernel computed on the student's own group (it had the shared
-    # group's 75 turns, so no figure matched).
-    ("04-intercoder-agreement", "test_answer_4_2_values", "another student's files"): (
-        "another student's files: 0.5 points (blank 0)"
-    ),
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 
 def cases():
