@@ -150,6 +150,10 @@ def practice_session(model: str, seed: int, talk: Mapping[str, ModelTalk]) -> Se
         for sheet in t.cast.values()
         for name in (sheet.name, sheet.supporter.name, *(c.name for c in sheet.children))
     }
+    # A student's three groups never give one pseudonym to two women: each model's group
+    # leaves out the names the groups of the models before it (same seed) gave.
+    for earlier in MODELS[: MODELS.index(model)]:
+        taken |= {w.name for w in practice_session(earlier, seed, talk).women}
     casting = cast_practice(rng, talk[model], taken)
     turns = []
     for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):
