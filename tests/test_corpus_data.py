@@ -32,7 +32,7 @@ TALK = DATASETS / "generator" / "talk"
 OTHER_SEED = int(os.environ.get("QUALKIT_TEST_SEED", "7"))
 sys.path.insert(0, str(DATASETS))
 
-from generator import assemble, codes, facts, generate, talk  # noqa: E402
+from generator import assemble, codes, facts, generate, talk, timeline  # noqa: E402
 from generator.measures import BRITISH, OPENER, engages  # noqa: E402
 
 FILES = ("cast", "fg1", "fg2", "fg3", "fg4", "int1", "int2", "int3", "practice")
@@ -244,7 +244,7 @@ def test_no_woman_contradicts_her_fact_sheet(the_talk, seed):
         if seed == generate.DEFAULT_SEED or s.split == "practice"
         for t in s.turns
         if t.woman is not None
-        for problem in facts.contradictions(t.woman, t.text)
+        for problem in timeline.turn_problems(t.woman, t.text)
     ]
     assert not found, "\n".join(found)
 

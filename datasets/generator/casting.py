@@ -12,6 +12,7 @@ gives other exchanges, another order, other speakers and another key, always con
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -249,6 +250,7 @@ def cast_practice(rng: random.Random, talk: ModelTalk, taken_names: set[str]) ->
     widest = max(len(e.roles) for e in exchanges)
     size = max(widest, rng.choice((5, 6)))
     names = [n for n in PSEUDONYMS if n not in taken_names]
+    seen: Counter = Counter()  # problems of rejected castings, to name the talk that caused them
     for attempt in range(ATTEMPTS):
         if attempt and attempt % 100 == 0 and size < 7:  # roles that need more distinct women
             size += 1
@@ -284,9 +286,16 @@ def cast_practice(rng: random.Random, talk: ModelTalk, taken_names: set[str]) ->
             for i in range(size)
         )
         casting = Casting(exchanges, women, tuple(assignment))
-        if not problems(casting, talk.model):
+        found = problems(casting, talk.model)
+        if not found:
             return casting
+        for exchange, line, problem in found:
+            seen[(exchange.id, line or exchange.line, problem.split(": ", 1)[-1])] += 1
+    worst = ", most often " + "; ".join(
+        f"talk/{talk.model}/practice.yaml line {line} (exchange {ident}): {problem}"
+        for (ident, line, problem), _ in seen.most_common(2)
+    ) if seen else ""  # fmt: skip
     raise ValueError(
         f"no consistent casting of a {talk.model} practice group after {ATTEMPTS} attempts: "
-        "the roles' facts in practice.yaml (or what the women say) conflict too often"
+        f"the roles' facts in practice.yaml (or what the women say) conflict too often{worst}"
     )
