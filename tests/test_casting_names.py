@@ -18,11 +18,12 @@ import pytest
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "datasets"))
-from generator import casting, checker, generate, talk, timeline  # noqa: E402
-from generator.assemble import assemble, practice_session  # noqa: E402
-from generator.facts import Supporter  # noqa: E402
-from generator.per_student import student_seed  # noqa: E402
-from qualkit.corpus import MODELS  # noqa: E402
+from generator import casting, checker, generate, talk, timeline
+from generator.assemble import assemble, practice_session
+from generator.facts import Supporter
+from generator.per_student import student_seed
+
+from qualkit.corpus import MODELS
 
 SECRET = b"a course secret for the name rule"
 
@@ -58,7 +59,9 @@ def test_a_planted_shared_pseudonym_is_found(study):
     doula = next(s for s in study if s.session_id == "DOULA-FG1")
     twin = replace(doula, women=(replace(doula.women[0], name=pss.women[0].name), *doula.women[1:]))
     found = checker.name_problems([pss, twin])
-    assert any(f"the pseudonym '{pss.women[0].name}' names 2 different women" in f for f in found), found
+    assert any(
+        f"the pseudonym '{pss.women[0].name}' names 2 different women" in f for f in found
+    ), found
 
 
 @pytest.mark.parametrize("kind", ["supporter", "child", "two children"])
@@ -69,7 +72,9 @@ def test_a_planted_name_collision_in_a_session_is_found(study, kind):
         second = replace(second, supporter=Supporter(first.name, second.supporter.role))
     else:
         taken = first.name if kind == "child" else first.children[0].name
-        second = replace(second, children=(replace(second.children[0], name=taken), *second.children[1:]))
+        second = replace(
+            second, children=(replace(second.children[0], name=taken), *second.children[1:])
+        )
     planted = replace(session, women=(first, second, *session.women[2:]))
     assert any(f.startswith("PSS-FG1:") for f in checker.name_problems([planted]))
 
@@ -119,13 +124,17 @@ def test_every_role_goes_to_a_woman_whose_sheet_fits_what_it_declares(the_talk, 
     violations, declared = [], 0
     for seed in _students(students):
         for model in MODELS:
-            cast = casting.cast_practice(random.Random(f"{seed}:practice:{model}"), the_talk[model], set())
+            cast = casting.cast_practice(
+                random.Random(f"{seed}:practice:{model}"), the_talk[model], set()
+            )
             for exchange, roles in zip(cast.exchanges, cast.roles, strict=True):
                 for role, facts in exchange.roles.items():
                     declared += bool(facts)
                     violations += [f"{model} {exchange.id} {role}: {w}"
                                    for w in _fits(cast.women[roles[role]], facts)]  # fmt: skip
-            violations += [f"{model} {e.id} line {line}: {p}" for e, line, p in casting.problems(cast, model)]
+            violations += [
+                f"{model} {e.id} line {line}: {p}" for e, line, p in casting.problems(cast, model)
+            ]
     assert declared > 2 * students, declared  # the test can see roles that declare something
     assert violations == []
 

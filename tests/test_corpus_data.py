@@ -32,7 +32,7 @@ TALK = DATASETS / "generator" / "talk"
 OTHER_SEED = int(os.environ.get("QUALKIT_TEST_SEED", "7"))
 sys.path.insert(0, str(DATASETS))
 
-from generator import assemble, codes, facts, generate, talk, timeline  # noqa: E402
+from generator import assemble, codes, generate, talk, timeline  # noqa: E402
 from generator.measures import BRITISH, OPENER, engages  # noqa: E402
 
 FILES = ("cast", "fg1", "fg2", "fg3", "fg4", "int1", "int2", "int3", "practice")

@@ -21,9 +21,9 @@ from qualkit.errors import InputError
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "datasets"))
-from generator import casting, checker, generate, talk, timeline  # noqa: E402
-from generator.facts import Child, FactSheet, Supporter  # noqa: E402
-from generator.per_student import student_seed  # noqa: E402
+from generator import casting, checker, generate, talk, timeline
+from generator.facts import Child, FactSheet, Supporter
+from generator.per_student import student_seed
 
 SHEET = FactSheet(
     "w1", "Dana", 29, (Child("Luis", "boy", "6 years"), Child("Ava", "girl", "9 months")),
@@ -46,7 +46,11 @@ PAST = replace(SHEET, child_welfare="past case with Luis, closed")
         (SHEET, "I've been on methadone six months.", "she started her MOUD about two years ago"),
         (NEVER_PREGNANT, "My prenatal visits were awful.", "she has never been pregnant"),
         (LATE, "Tasha came to my prenatal visits.", "whom she has had only four months"),
-        (LATE, "When I was pregnant I had to dose before work.", "her treatment began after her youngest"),
+        (
+            LATE,
+            "When I was pregnant I had to dose before work.",
+            "her treatment began after her youngest",
+        ),
         (SHEET, "My daughter Luis hates baths.", "Luis is a boy"),
         (SHEET, "My son Kyle hates baths.", "her boy is Luis"),
         (SHEET, "Ava's four, so she's into everything.", "Ava is 9 months"),
@@ -93,7 +97,11 @@ def test_each_fact_sheet_timeline_rule_finds_its_contradiction(sheet, model, pro
 
 
 def test_claims_about_today_agree_within_a_session_and_with_its_calendar():
-    texts = ["It's summer, so he's home all day.", "Yeah.", "Now that it's winter I can't get there."]
+    texts = [
+        "It's summer, so he's home all day.",
+        "Yeah.",
+        "Now that it's winter I can't get there.",
+    ]
     assert [i for i, _ in timeline.calendar_contradictions(timeline.Calendar(), texts)] == [2]
     found = timeline.calendar_contradictions(timeline.Calendar("spring", "Tuesday"),
                                              ["Today's Wednesday, right?", "It's summer."])  # fmt: skip
@@ -142,9 +150,13 @@ def test_a_planted_season_contradiction_is_found_against_the_declared_calendar(t
 def test_a_fact_sheet_whose_timeline_cannot_hold_is_refused_with_its_line(talk_copy):
     path = talk_copy / "pss" / "cast.yaml"
     data = yaml.safe_load(path.read_text())
-    data["women"][2]["children"] = [{"name": "Zora", "sex": "girl", "age": "2 months"}]  # w03, 30 weeks
+    data["women"][2]["children"] = [
+        {"name": "Zora", "sex": "girl", "age": "2 months"}
+    ]  # w03, 30 weeks
     path.write_text(yaml.safe_dump(data, sort_keys=False))
-    with pytest.raises(InputError, match=r"cast.yaml: line \d+ field 'women\[2\]'.*30 weeks pregnant"):
+    with pytest.raises(
+        InputError, match=r"cast.yaml: line \d+ field 'women\[2\]'.*30 weeks pregnant"
+    ):
         talk.load_talk(talk_copy)
 
 
@@ -157,7 +169,9 @@ def test_practice_talk_that_fits_no_woman_is_refused_naming_its_file_and_line(th
     broken = replace(model, exchanges=tuple(replace(e, roles=roles) if e is exchange else e
                                             for e in model.exchanges))  # fmt: skip
     pool = tuple(e for e in broken.exchanges if e.topic != "privacy" or e.id == "p12")
-    with pytest.raises(ValueError, match=rf"practice.yaml line {said.line} \(exchange p12\).*her case is open"):
+    with pytest.raises(
+        ValueError, match=rf"practice.yaml line {said.line} \(exchange p12\).*her case is open"
+    ):
         casting.cast_practice(random.Random(1), replace(broken, exchanges=pool), set())
 
 

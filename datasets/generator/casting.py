@@ -22,7 +22,13 @@ from generator.identifiers import BOY_NAMES, GIRL_NAMES, STAFF_NAMES
 from generator.markup import Placeholder, placeholders, render
 from generator.population import MOUD, PSEUDONYMS, weighted
 from generator.talk import FACILITATOR, Exchange, ModelTalk
-from generator.timeline import Calendar, calendar_contradictions, months, sheet_problems, turn_problems
+from generator.timeline import (
+    Calendar,
+    calendar_contradictions,
+    months,
+    sheet_problems,
+    turn_problems,
+)
 
 MIDDLE = 5
 MIN_WORDS = 2500
@@ -134,13 +140,21 @@ def _spoken(months_: float) -> str:
     return f"{whole} months" if whole < 36 or whole % 6 else f"{whole // 12} and a half years"
 
 
-def _supporter_since(rng: random.Random, program: str | None, model: str,
-                     children: list[Child], pregnant: int | None, recovery: float) -> float:
+def _supporter_since(
+    rng: random.Random,
+    program: str | None,
+    model: str,
+    children: list[Child],
+    pregnant: int | None,
+    recovery: float,
+) -> float:
     """How long she has had her supporter, in months, as her program allows: a doula met in
     the pregnancy, NFP by 28 weeks, HFA before the baby was three months."""  # fmt: skip
     youngest = min((c.months for c in children), default=None)
     if pregnant is not None:
-        weeks_in = rng.randint(4, max(4, min(pregnant - 4, 24 if program == "NFP" else pregnant - 4)))
+        weeks_in = rng.randint(
+            4, max(4, min(pregnant - 4, 24 if program == "NFP" else pregnant - 4))
+        )
         if program == "NFP":
             weeks_in = max(weeks_in, pregnant - 24)
         return max(1.0, round(weeks_in * 12 / 52))
@@ -162,8 +176,12 @@ def _sheet(
         children = list(facts["children"])
     else:
         count = max(kids, rng.choice((0, 1)) if pregnant else rng.choice((1, 1, 2, 3)))
-        declared = [months(str(facts[k])) for k in ("supporter_since", "recovery_since") if k in facts]
-        children = _draw_children(rng, model, count, pregnant is not None, min(declared, default=None))
+        declared = [
+            months(str(facts[k])) for k in ("supporter_since", "recovery_since") if k in facts
+        ]
+        children = _draw_children(
+            rng, model, count, pregnant is not None, min(declared, default=None)
+        )
     named = []
     for child in children:
         pool = [n for n in (BOY_NAMES if child.sex == "boy" else GIRL_NAMES) if n not in used]
@@ -191,7 +209,11 @@ def _sheet(
     return FactSheet(
         id=f"r{index + 1}",
         name=name,
-        age=max(19, min(44, round(rng.gauss(31, 5))), 16 + int(max((c.months for c in named), default=0) // 12)),
+        age=max(
+            19,
+            min(44, round(rng.gauss(31, 5))),
+            16 + int(max((c.months for c in named), default=0) // 12),
+        ),
         children=tuple(named),
         pregnant=pregnant,
         moud=moud,
@@ -234,7 +256,9 @@ def problems(casting: Casting, model: str) -> list[tuple[Exchange, int, str]]:
 
             text = render(line.pieces, fill)[0]
             said.append((exchange, line.line, text))
-            found += [(exchange, line.line, f"{sheet.name}: {p}") for p in turn_problems(sheet, text)]
+            found += [
+                (exchange, line.line, f"{sheet.name}: {p}") for p in turn_problems(sheet, text)
+            ]
     for sheet in casting.women:
         problem = supporter_problem(model, sheet)
         for p in ([problem] if problem else []) + sheet_problems(sheet, model):

@@ -31,7 +31,10 @@ def where(session: Session, turn: Turn) -> str:
     return place + (f" (exchange {parts[1]})" if len(parts) == 3 else "")
 
 
-def session_problems(session: Session, calendar: Calendar = Calendar()) -> list[str]:
+NO_CALENDAR = Calendar()  # a session whose season and weekday nobody declared
+
+
+def session_problems(session: Session, calendar: Calendar = NO_CALENDAR) -> list[str]:
     """Every contradiction of a session: turns against sheets, sheets against time, claims
     about today against the calendar and each other."""
     found = []
@@ -55,7 +58,11 @@ def _people(session: Session) -> Iterable[tuple[str, str, str]]:
         yield sheet.name, "participant", sheet.name
         yield sheet.supporter.name, "supporter", f"{sheet.name}'s {sheet.supporter.role}"
         for child in sheet.children:
-            yield child.name, "child", f"{sheet.name}'s {'son' if child.sex == 'boy' else 'daughter'}"
+            yield (
+                child.name,
+                "child",
+                f"{sheet.name}'s {'son' if child.sex == 'boy' else 'daughter'}",
+            )
 
 
 def name_problems(sessions: Iterable[Session]) -> list[str]:
@@ -67,12 +74,20 @@ def name_problems(sessions: Iterable[Session]) -> list[str]:
     for session in sessions:
         for sheet in session.women:
             # Practice women are cast afresh per group: each is her own person.
-            key = (session.model, sheet.id if session.split == "study" else session.session_id + sheet.id)
+            key = (
+                session.model,
+                sheet.id if session.split == "study" else session.session_id + sheet.id,
+            )
             women[sheet.name].add(key)
         seen: dict[str, tuple[str, str]] = {}
         for name, kind, who in _people(session):
-            if name in seen and seen[name] != (kind, who) and not (
-                kind == "supporter" == seen[name][0] and who.split("'s ")[1] == seen[name][1].split("'s ")[1]
+            if (
+                name in seen
+                and seen[name] != (kind, who)
+                and not (
+                    kind == "supporter" == seen[name][0]
+                    and who.split("'s ")[1] == seen[name][1].split("'s ")[1]
+                )
             ):  # two women may share one supporter
                 found.append(f"{session.session_id}: '{name}' names {seen[name][1]} and {who}")
             seen.setdefault(name, (kind, who))
@@ -89,7 +104,11 @@ def study_problems(talk: Mapping[str, ModelTalk], seed: int) -> list[str]:
     found = []
     for session in sessions:
         name = f"{'fg' if session.kind == 'focus_group' else 'int'}{session.index}"
-        calendar = talk[session.model].calendar.get(name, Calendar()) if session.split == "study" else Calendar()
+        calendar = (
+            talk[session.model].calendar.get(name, Calendar())
+            if session.split == "study"
+            else Calendar()
+        )
         found += session_problems(session, calendar)
     return found + name_problems(sessions)
 

@@ -25,8 +25,8 @@ from generator.facts import (
     age_in_months,
     supporter_problem,
 )
-from generator.timeline import SEASONS, WEEKDAYS, Calendar, months, sheet_problems
 from generator.markup import MarkupError, Piece, parse, placeholders, spans
+from generator.timeline import SEASONS, WEEKDAYS, Calendar, months, sheet_problems
 from generator.yaml_reader import Reader
 from qualkit.corpus import MODELS
 from qualkit.errors import InputError
@@ -111,8 +111,13 @@ SHEET_KEYS = ("id", "name", "age", "children", "pregnant", "moud", "moud_how", "
 
 def _sheet(reader: Reader, node, field: str, model: str) -> FactSheet:
     keys = reader.mapping(node, field, SHEET_KEYS, ("notes", "moud_since"))
-    supporter = reader.mapping(keys["supporter"], f"{field}.supporter", ("name", "role"), ("since",))
-    for name, node_of in (("moud_since", keys.get("moud_since")), ("supporter.since", supporter.get("since"))):
+    supporter = reader.mapping(
+        keys["supporter"], f"{field}.supporter", ("name", "role"), ("since",)
+    )
+    for name, node_of in (
+        ("moud_since", keys.get("moud_since")),
+        ("supporter.since", supporter.get("since")),
+    ):
         if node_of is not None and months(reader.text(node_of, f"{field}.{name}")) is None:
             reader.fail(node_of, f"{field}.{name}", "a spoken duration like 'about eight months'",
                         reader.value(node_of))  # fmt: skip
@@ -155,7 +160,7 @@ def load_calendar(path: Path) -> dict[str, Calendar]:
     reader = Reader(path)
     top = reader.mapping(reader.root, "", ("women",), ("sessions",))
     calendar = {}
-    for key, node in (top["sessions"].value if "sessions" in top else ()):
+    for key, node in top["sessions"].value if "sessions" in top else ():
         name = reader.value(key)
         if name not in SESSIONS:
             reader.fail(key, f"sessions.{name}", "a session: " + ", ".join(SESSIONS), name)
@@ -293,7 +298,9 @@ def _role_facts(reader: Reader, node, field: str) -> dict[str, object]:
         elif name.endswith("_since"):
             facts[name] = reader.text(value, f"{field}.{name}")
             if months(facts[name]) is None:
-                reader.fail(value, f"{field}.{name}", "a spoken duration like 'about a year'", facts[name])
+                reader.fail(
+                    value, f"{field}.{name}", "a spoken duration like 'about a year'", facts[name]
+                )
         else:
             facts[name] = reader.text(value, f"{field}.{name}")
     return facts

@@ -23,11 +23,11 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
             "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-one": 21, "twenty-two": 22,
             "twenty-three": 23, "twenty-four": 24, "thirty": 30, "a couple": 2, "a couple of": 2}  # fmt: skip
-_NUM = r"(\d+|a couple(?: of)?|twenty-\w+|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
-_UNIT = {"day": 1 / 30, "week": 12 / 52, "month": 1, "year": 12}
-DURATION = re.compile(
-    rf"\b{_NUM}( and a half)? (day|week|month|year)s?( and a half)?\b", re.I
+_NUM = (
+    r"(\d+|a couple(?: of)?|twenty-\w+|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
 )
+_UNIT = {"day": 1 / 30, "week": 12 / 52, "month": 1, "year": 12}
+DURATION = re.compile(rf"\b{_NUM}( and a half)? (day|week|month|year)s?( and a half)?\b", re.I)
 _HEDGE = r"(?:about |almost |over |like |nearly |maybe |just over |a little over |going on )?"
 SEASONS = ("spring", "summer", "fall", "winter")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -89,7 +89,9 @@ _ON_FOR = re.compile(
 _PRENATAL = re.compile(
     r"\b(?:prenatal|when I was pregnant|while I was pregnant|during my pregnancy)\b", re.I
 )
-_ROLE_WORD = r"\bmy (?:peer|doula|home visitor|visitor|nurse|parent educator|family support worker)\b"
+_ROLE_WORD = (
+    r"\bmy (?:peer|doula|home visitor|visitor|nurse|parent educator|family support worker)\b"
+)
 _MED_WORD = (
     r"\b(?:dose|dosing|dosed|methadone|Subs|Suboxone|strips?|films?|buprenorphine|Sublocade|"
     r"Vivitrol|prescriber|the clinic|my medication|OTP|take-homes?)\b"
@@ -128,13 +130,15 @@ def _child_age_claims(sheet: FactSheet, text: str) -> list[str]:
         )
         for match in pattern.finditer(text):
             word = match.group(1).lower()
-            if word in ("a", "an") or word not in _NUMBERS and not word.isdigit():
+            if word in ("a", "an") or (word not in _NUMBERS and not word.isdigit()):
                 continue
             count = int(word) if word.isdigit() else _NUMBERS[word]
             unit = (match.group(2) or "year").lower()
             said = count * _UNIT[unit]
             ok = (
-                said - 1 <= child.months <= said + 12 if unit == "year" else abs(said - child.months) <= max(2, said / 4)
+                said - 1 <= child.months <= said + 12
+                if unit == "year"
+                else abs(said - child.months) <= max(2, said / 4)
             )
             if not ok:
                 found.append(f"'{match.group(0)}' but {child.name} is {child.age}")
@@ -186,7 +190,9 @@ def _prenatal(sheet: FactSheet, text: str) -> list[str]:
             continue
         if sheet.pregnant is not None:
             continue
-        supporter = re.search(rf"\b{re.escape(sheet.supporter.name)}\b|{_ROLE_WORD}", sentence, re.I)
+        supporter = re.search(
+            rf"\b{re.escape(sheet.supporter.name)}\b|{_ROLE_WORD}", sentence, re.I
+        )
         since = months(sheet.supporter.since) if sheet.supporter.since else None
         if supporter and since is not None and since < youngest + 1:
             found.append(f"'{said.group(0)}' with her supporter, whom she has had only "
@@ -227,7 +233,9 @@ def _children_named(sheet: FactSheet, text: str) -> list[str]:
         ages = [c.months for c in sheet.children]
         gaps = [abs(a - b) for i, a in enumerate(ages) for b in ages[i + 1 :]]
         if not any(abs(gap - apart) <= 12 for gap in gaps):
-            found.append(f"'{match.group(0)}' but her children are {', '.join(c.age for c in sheet.children) or 'none'}")
+            found.append(
+                f"'{match.group(0)}' but her children are {', '.join(c.age for c in sheet.children) or 'none'}"
+            )
     return found
 
 
@@ -235,11 +243,15 @@ def _welfare(sheet: FactSheet, text: str) -> list[str]:
     history = welfare(sheet)
     found = []
     if history != "none":
-        found += [f"'{m.group(0)}' but she has a {history} case" for m in _NO_CASE_EVER.finditer(text)]
+        found += [
+            f"'{m.group(0)}' but she has a {history} case" for m in _NO_CASE_EVER.finditer(text)
+        ]
     if history == "open":
         found += [f"'{m.group(0)}' but her case is open" for m in _NO_CASEWORKER.finditer(text)]
     if history == "none":
-        found += [f"'{m.group(0)}' but she has had no child-welfare case" for m in _MY_CASE.finditer(text)]
+        found += [
+            f"'{m.group(0)}' but she has had no child-welfare case" for m in _MY_CASE.finditer(text)
+        ]
     if history == "past":
         found += [f"'{m.group(0)}' but her case is closed" for m in _CASE_NOW.finditer(text)]
     return found
@@ -259,7 +271,9 @@ _SEASON_NOW = re.compile(
     r"|\b(?:in )?this (heat)\b|\b(snow(?:ing)?) (?:out|outside) (?:today|right now)\b",
     re.I,
 )
-_DAY_NOW = re.compile(rf"\b(today is|today's|tomorrow is|tomorrow's|yesterday was) ({'|'.join(WEEKDAYS)})\b", re.I)
+_DAY_NOW = re.compile(
+    rf"\b(today is|today's|tomorrow is|tomorrow's|yesterday was) ({'|'.join(WEEKDAYS)})\b", re.I
+)
 _REPORTED = re.compile(r"\b(?:say|says|said|she'd|he'd|like),?\s*(?:okay,?\s*)?[^.?!]{0,40}$", re.I)
 
 
@@ -280,7 +294,9 @@ def calendar_claims(text: str) -> list[tuple[str, str, str]]:
         if _REPORTED.search(text[: match.start()]):
             continue
         day = WEEKDAYS.index(match.group(2).capitalize())
-        shift = {"tomorrow": -1, "yesterday": 1}.get(match.group(1).lower().split()[0][:9].rstrip("'s"), 0)
+        shift = {"tomorrow": -1, "yesterday": 1}.get(
+            match.group(1).lower().split()[0][:9].rstrip("'s"), 0
+        )
         claims.append(("weekday", WEEKDAYS[(day + shift) % 7], match.group(0)))
     return claims
 
@@ -307,7 +323,9 @@ def sheet_problems(sheet: FactSheet, model: str) -> list[str]:
     found = []
     ages = [c.months for c in sheet.children]
     if ages and max(ages) > (sheet.age - 14) * 12:
-        found.append(f"she is {sheet.age} with a child of {max(sheet.children, key=lambda c: c.months).age}")
+        found.append(
+            f"she is {sheet.age} with a child of {max(sheet.children, key=lambda c: c.months).age}"
+        )
     if sheet.pregnant and ages and min(ages) < sheet.pregnant * 12 / 52 + 3:
         found.append(f"{sheet.pregnant} weeks pregnant with a child of {_youngest_age(sheet)}")
     recovery = months(sheet.recovery_since)
@@ -321,7 +339,11 @@ def sheet_problems(sheet: FactSheet, model: str) -> list[str]:
     if model == "doula":  # met in pregnancy, the one now or the last
         if pregnant_months is not None and since > pregnant_months:
             found.append(f"her doula since {sheet.supporter.since}, before this pregnancy")
-        if pregnant_months is None and youngest is not None and not youngest < since <= youngest + 9:
+        if (
+            pregnant_months is None
+            and youngest is not None
+            and not youngest < since <= youngest + 9
+        ):
             found.append(f"her doula since {sheet.supporter.since}, not in the pregnancy with "
                          f"her youngest ({_youngest_age(sheet)})")  # fmt: skip
     if sheet.program == "NFP":  # enrolled by 28 weeks of her first pregnancy
@@ -330,8 +352,15 @@ def sheet_problems(sheet: FactSheet, model: str) -> list[str]:
             else 40 - (since - (youngest or 0)) * 52 / 12
         )  # fmt: skip
         if not 4 <= enrolled_at <= 28:
-            found.append(f"NFP since {sheet.supporter.since}: enrolled at about {enrolled_at:.0f} weeks, not by 28")
-    if sheet.program == "HFA" and youngest is not None and pregnant_months is None and since < youngest - 3:
+            found.append(
+                f"NFP since {sheet.supporter.since}: enrolled at about {enrolled_at:.0f} weeks, not by 28"
+            )
+    if (
+        sheet.program == "HFA"
+        and youngest is not None
+        and pregnant_months is None
+        and since < youngest - 3
+    ):
         found.append(f"HFA since {sheet.supporter.since}: enrolled after her baby was three months")
     return found
 
