@@ -86,7 +86,7 @@ def _students(count: int) -> list[int]:
 def test_twenty_students_groups_keep_one_name_one_person(the_talk, study):
     found = []
     for seed in _students(20):
-        groups = [practice_session(model, seed, the_talk) for model in MODELS]
+        groups = [practice_session(model, seed, the_talk, whole_pool=True) for model in MODELS]
         found += checker.name_problems([*study, *groups])
     assert found == []
 
@@ -95,7 +95,7 @@ def test_twenty_students_groups_keep_one_name_one_person(the_talk, study):
 def test_200_students_groups_keep_one_name_one_person(the_talk, study):
     found = []
     for seed in _students(200):
-        groups = [practice_session(model, seed, the_talk) for model in MODELS]
+        groups = [practice_session(model, seed, the_talk, whole_pool=True) for model in MODELS]
         found += checker.name_problems([*study, *groups])
     assert found == []
 
@@ -125,7 +125,10 @@ def test_every_role_goes_to_a_woman_whose_sheet_fits_what_it_declares(the_talk, 
     for seed in _students(students):
         for model in MODELS:
             cast = casting.cast_practice(
-                random.Random(f"{seed}:practice:{model}"), the_talk[model], set()
+                random.Random(f"{seed}:practice:{model}"),
+                the_talk[model],
+                set(),
+                random.Random(f"{seed}:pool:{model}"),
             )
             for exchange, roles in zip(cast.exchanges, cast.roles, strict=True):
                 for role, facts in exchange.roles.items():

@@ -229,6 +229,28 @@ def test_practice_participants_share_no_sentence_with_the_study_talk(data: Data)
     assert not shared, shared[:5]
 
 
+def test_no_exchange_of_the_practice_pools_shares_a_sentence_with_the_study_talk(data: Data, the_talk):
+    """Students' own groups draw on the whole pool, not only the exchanges of the shared groups."""
+    from generator.markup import render
+
+    study = {
+        x
+        for s in data.sessions(split="study")
+        for t in data.participant_turns(s)
+        for x in _sentences(t.text)
+    }
+    shared = [
+        (model, exchange.id, x)
+        for model, written in the_talk.items()
+        for exchange in written.exchanges
+        for line in exchange.turns
+        if line.speaker != talk.FACILITATOR
+        for x in _sentences(render(line.pieces, lambda p: "Name")[0])
+        if x in study
+    ]
+    assert not shared, shared[:5]
+
+
 def test_the_british_word_list_finds_british_spellings():
     assert {
         m.group(0) for m in BRITISH.finditer("My mum's counsellor, the colour of the centre.")

@@ -31,6 +31,7 @@ from generator.timeline import (
 )
 
 MIDDLE = 5
+SHARED_POOL = 18  # the exchanges each pool had when the lessons quoted the shared groups
 MIN_WORDS = 2500
 ATTEMPTS = 400
 MOUD_HOW = {
@@ -68,18 +69,35 @@ class Casting:
     roles: tuple[Mapping[str, int], ...]  # per exchange: role -> index into women
 
 
-def choose_exchanges(rng: random.Random, pool: tuple[Exchange, ...]) -> tuple[Exchange, ...]:
-    """One warmup, five middle exchanges on different topics where possible, one closing."""
-    warmups = [e for e in pool if e.topic == "warmup"]
-    closings = [e for e in pool if e.topic == "closing"]
-    middle = [e for e in pool if e.topic not in ("warmup", "closing")]
+def choose_exchanges(
+    rng: random.Random, pool: tuple[Exchange, ...], fresh: random.Random | None = None
+) -> tuple[Exchange, ...]:
+    """One warmup, five middle exchanges on different topics where possible, one closing.
+
+    Drawn from the pool's first ``SHARED_POOL`` exchanges, as the corpus's shared practice
+    groups (quoted by the lessons) always were; with ``fresh``, a student's own group, each
+    chosen exchange then gives way to one drawn from all of its topic in the whole pool, so
+    two students' groups share fewer exchanges."""
+    first = pool[:SHARED_POOL]
+    warmups = [e for e in first if e.topic == "warmup"]
+    closings = [e for e in first if e.topic == "closing"]
+    middle = [e for e in first if e.topic not in ("warmup", "closing")]
     topics = sorted({e.topic for e in middle}, key=TOPICS.index)
     chosen = []
     for topic in rng.sample(topics, min(MIDDLE, len(topics))):
         chosen.append(rng.choice([e for e in middle if e.topic == topic]))
     rest = [e for e in middle if e not in chosen]
     rng.shuffle(rest)
-    ends = (rng.choice(warmups), rng.choice(closings))
+    ends = [rng.choice(warmups), rng.choice(closings)]
+    if fresh is not None:
+        ends = [fresh.choice([e for e in pool if e.topic == end.topic]) for end in ends]
+        for index, old in enumerate(chosen):
+            others = chosen[:index] + chosen[index + 1 :]
+            chosen[index] = fresh.choice(
+                [e for e in pool if e.topic == old.topic and e not in others]
+            )
+        rest = [e for e in pool if e.topic not in ("warmup", "closing") and e not in chosen]
+        fresh.shuffle(rest)
     while rest and (len(chosen) < MIDDLE or sum(map(exchange_words, (*ends, *chosen))) < MIN_WORDS):
         chosen.append(rest.pop())
     chosen.sort(key=lambda e: (TOPICS.index(e.topic), pool.index(e)))
@@ -268,9 +286,12 @@ def problems(casting: Casting, model: str) -> list[tuple[Exchange, int, str]]:
     return found
 
 
-def cast_practice(rng: random.Random, talk: ModelTalk, taken_names: set[str]) -> Casting:
-    """Choose exchanges and cast 5–6 women consistent with every role they play."""
-    exchanges = choose_exchanges(rng, talk.exchanges)
+def cast_practice(
+    rng: random.Random, talk: ModelTalk, taken_names: set[str], fresh: random.Random | None = None
+) -> Casting:
+    """Choose exchanges (``fresh``: from the whole pool, see choose_exchanges) and cast 5–7
+    women consistent with every role they play."""
+    exchanges = choose_exchanges(rng, talk.exchanges, fresh)
     widest = max(len(e.roles) for e in exchanges)
     size = max(widest, rng.choice((5, 6)))
     names = [n for n in PSEUDONYMS if n not in taken_names]

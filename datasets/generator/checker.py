@@ -119,7 +119,7 @@ def practice_problems(talk: Mapping[str, ModelTalk], seeds: Iterable[int]) -> li
     study = [s for s in assemble(0, talk) if s.split == "study"]
     found = []
     for seed in seeds:
-        groups = [practice_session(model, seed, talk) for model in MODELS]
+        groups = [practice_session(model, seed, talk, whole_pool=True) for model in MODELS]
         for group in groups:
             found += [f"seed {seed}: {p}" for p in session_problems(group)]
         found += [f"seed {seed}: {p}" for p in name_problems([*study, *groups])]
