@@ -84,17 +84,9 @@ def _students(count: int) -> list[int]:
 
 
 def test_twenty_students_groups_keep_one_name_one_person(the_talk, study):
+    """(200 students: test_facts_checker's slow test, whose checker applies the name rule.)"""
     found = []
     for seed in _students(20):
-        groups = [practice_session(model, seed, the_talk, whole_pool=True) for model in MODELS]
-        found += checker.name_problems([*study, *groups])
-    assert found == []
-
-
-@pytest.mark.slow
-def test_200_students_groups_keep_one_name_one_person(the_talk, study):
-    found = []
-    for seed in _students(200):
         groups = [practice_session(model, seed, the_talk, whole_pool=True) for model in MODELS]
         found += checker.name_problems([*study, *groups])
     assert found == []

@@ -195,5 +195,6 @@ def test_practice_groups_of_twenty_students_hold_to_every_rule(the_talk):
 
 @pytest.mark.slow
 def test_practice_groups_of_200_students_hold_to_every_rule(the_talk):
+    """Every rule and the name rule (a student's three groups with the study sessions)."""
     seeds = [student_seed(b"a course secret for the checker", f"student{i}") for i in range(200)]
     assert checker.practice_problems(the_talk, seeds) == []
