@@ -392,6 +392,11 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("08-machine-assisted-coding", "test_answer_8_1_values", "another student's files"): (
         "another student's files: 4 points (blank 0)"
     ),
+    # Issue 25: students' groups still share about 27% of their exchanges (the aim is 15%), so a
+    # classmate's quotations can land on a turn of the same exchange in the copier's group.
+    ("07-trustworthiness-and-reporting", "test_answer_7_4_quotes", "another student's files"): (
+        "another student's files: 2.5 points (blank 0)"
+    ),
 }
 
 
