@@ -32,7 +32,7 @@ TALK = DATASETS / "generator" / "talk"
 OTHER_SEED = int(os.environ.get("QUALKIT_TEST_SEED", "7"))
 sys.path.insert(0, str(DATASETS))
 
-from generator import assemble, codes, facts, generate, talk  # noqa: E402
+from generator import assemble, codes, generate, talk, timeline  # noqa: E402
 from generator.measures import BRITISH, OPENER, engages  # noqa: E402
 
 FILES = ("cast", "fg1", "fg2", "fg3", "fg4", "int1", "int2", "int3", "practice")
@@ -229,6 +229,28 @@ def test_practice_participants_share_no_sentence_with_the_study_talk(data: Data)
     assert not shared, shared[:5]
 
 
+def test_no_exchange_of_the_practice_pools_shares_a_sentence_with_the_study_talk(data: Data, the_talk):
+    """Students' own groups draw on the whole pool, not only the exchanges of the shared groups."""
+    from generator.markup import render
+
+    study = {
+        x
+        for s in data.sessions(split="study")
+        for t in data.participant_turns(s)
+        for x in _sentences(t.text)
+    }
+    shared = [
+        (model, exchange.id, x)
+        for model, written in the_talk.items()
+        for exchange in written.exchanges
+        for line in exchange.turns
+        if line.speaker != talk.FACILITATOR
+        for x in _sentences(render(line.pieces, lambda p: "Name")[0])
+        if x in study
+    ]
+    assert not shared, shared[:5]
+
+
 def test_the_british_word_list_finds_british_spellings():
     assert {
         m.group(0) for m in BRITISH.finditer("My mum's counsellor, the colour of the centre.")
@@ -244,7 +266,7 @@ def test_no_woman_contradicts_her_fact_sheet(the_talk, seed):
         if seed == generate.DEFAULT_SEED or s.split == "practice"
         for t in s.turns
         if t.woman is not None
-        for problem in facts.contradictions(t.woman, t.text)
+        for problem in timeline.turn_problems(t.woman, t.text)
     ]
     assert not found, "\n".join(found)
 

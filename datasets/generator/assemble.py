@@ -140,8 +140,13 @@ class PracticeGroup:
     exchanges: tuple[str, ...]
 
 
-def practice_session(model: str, seed: int, talk: Mapping[str, ModelTalk]) -> Session:
+def practice_session(
+    model: str, seed: int, talk: Mapping[str, ModelTalk], whole_pool: bool = False
+) -> Session:
+    """The practice group of a model for a seed: the corpus's shared group, or with
+    ``whole_pool`` a student's own, drawn from every exchange of the pool."""
     rng = random.Random(f"{seed}:practice:{model}")
+    fresh = random.Random(f"{seed}:pool:{model}") if whole_pool else None
     # No practice woman shares a first name with anyone of the study casts (women, children,
     # supporters), so a name never points at the wrong life.
     taken = {
@@ -150,7 +155,11 @@ def practice_session(model: str, seed: int, talk: Mapping[str, ModelTalk]) -> Se
         for sheet in t.cast.values()
         for name in (sheet.name, sheet.supporter.name, *(c.name for c in sheet.children))
     }
-    casting = cast_practice(rng, talk[model], taken)
+    # A student's three groups never give one pseudonym to two women: each model's group
+    # leaves out the names the groups of the models before it (same seed) gave.
+    for earlier in MODELS[: MODELS.index(model)]:
+        taken |= {w.name for w in practice_session(earlier, seed, talk, whole_pool).women}
+    casting = cast_practice(rng, talk[model], taken, fresh)
     turns = []
     for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):
         people = {role: casting.women[index] for role, index in roles.items()}

@@ -12,17 +12,26 @@ gives other exchanges, another order, other speakers and another key, always con
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from generator.codes import TOPICS
-from generator.facts import Child, FactSheet, Supporter, contradictions, supporter_problem
+from generator.facts import Child, FactSheet, Supporter, supporter_problem
 from generator.identifiers import BOY_NAMES, GIRL_NAMES, STAFF_NAMES
 from generator.markup import Placeholder, placeholders, render
 from generator.population import MOUD, PSEUDONYMS, weighted
 from generator.talk import FACILITATOR, Exchange, ModelTalk
+from generator.timeline import (
+    Calendar,
+    calendar_contradictions,
+    months,
+    sheet_problems,
+    turn_problems,
+)
 
 MIDDLE = 5
+SHARED_POOL = 18  # the exchanges each pool had when the lessons quoted the shared groups
 MIN_WORDS = 2500
 ATTEMPTS = 400
 MOUD_HOW = {
@@ -46,7 +55,9 @@ HOUSING = ("apartment with her mother", "her own apartment", "a recovery house f
            "a rented trailer", "staying with her sister")  # fmt: skip
 WORK = ("not working right now", "part-time at a grocery store", "cleans houses",
         "home with the baby", "part-time at a diner")  # fmt: skip
-WELFARE = (("none", 0.6), ("past case, closed", 0.25), ("open case", 0.15))
+WELFARE = (("none", 0.6), ("past", 0.25), ("open", 0.15))
+WELFARE_TEXT = {"none": "none", "past": "past case, closed", "open": "open case"}
+RECOVERY = (8, 10, 12, 14, 18, 24, 30, 36)  # months, as drawn for a practice woman
 
 
 @dataclass(frozen=True)
@@ -58,18 +69,35 @@ class Casting:
     roles: tuple[Mapping[str, int], ...]  # per exchange: role -> index into women
 
 
-def choose_exchanges(rng: random.Random, pool: tuple[Exchange, ...]) -> tuple[Exchange, ...]:
-    """One warmup, five middle exchanges on different topics where possible, one closing."""
-    warmups = [e for e in pool if e.topic == "warmup"]
-    closings = [e for e in pool if e.topic == "closing"]
-    middle = [e for e in pool if e.topic not in ("warmup", "closing")]
+def choose_exchanges(
+    rng: random.Random, pool: tuple[Exchange, ...], fresh: random.Random | None = None
+) -> tuple[Exchange, ...]:
+    """One warmup, five middle exchanges on different topics where possible, one closing.
+
+    Drawn from the pool's first ``SHARED_POOL`` exchanges, as the corpus's shared practice
+    groups (quoted by the lessons) always were; with ``fresh``, a student's own group, each
+    chosen exchange then gives way to one drawn from all of its topic in the whole pool, so
+    two students' groups share fewer exchanges."""
+    first = pool[:SHARED_POOL]
+    warmups = [e for e in first if e.topic == "warmup"]
+    closings = [e for e in first if e.topic == "closing"]
+    middle = [e for e in first if e.topic not in ("warmup", "closing")]
     topics = sorted({e.topic for e in middle}, key=TOPICS.index)
     chosen = []
     for topic in rng.sample(topics, min(MIDDLE, len(topics))):
         chosen.append(rng.choice([e for e in middle if e.topic == topic]))
     rest = [e for e in middle if e not in chosen]
     rng.shuffle(rest)
-    ends = (rng.choice(warmups), rng.choice(closings))
+    ends = [rng.choice(warmups), rng.choice(closings)]
+    if fresh is not None:
+        ends = [fresh.choice([e for e in pool if e.topic == end.topic]) for end in ends]
+        for index, old in enumerate(chosen):
+            others = chosen[:index] + chosen[index + 1 :]
+            chosen[index] = fresh.choice(
+                [e for e in pool if e.topic == old.topic and e not in others]
+            )
+        rest = [e for e in pool if e.topic not in ("warmup", "closing") and e not in chosen]
+        fresh.shuffle(rest)
     while rest and (len(chosen) < MIDDLE or sum(map(exchange_words, (*ends, *chosen))) < MIN_WORDS):
         chosen.append(rest.pop())
     chosen.sort(key=lambda e: (TOPICS.index(e.topic), pool.index(e)))
@@ -82,7 +110,14 @@ def exchange_words(exchange: Exchange) -> int:
 
 
 def _facts_agree(have: dict, new: Mapping) -> bool:
-    return all(have.get(key, value) == value for key, value in new.items())
+    """Two roles' facts can be one woman's: no fact differs, and a pregnancy now comes well
+    after her youngest child (sheet_problems holds the drawn rest)."""
+    if not all(have.get(key, value) == value for key, value in new.items()):
+        return False
+    merged = {**have, **new}
+    children = merged.get("children") or ()
+    weeks = merged.get("pregnant")
+    return not (weeks and children and min(c.months for c in children) < weeks * 12 / 52 + 3)
 
 
 def _children_needed(exchange: Exchange, role: str) -> int:
@@ -99,12 +134,54 @@ def _age(months: int) -> str:
     return f"{months} months" if months < 24 else f"{months // 12} years"
 
 
-def _draw_children(rng: random.Random, model: str, count: int) -> list[Child]:
+def _draw_children(
+    rng: random.Random, model: str, count: int, pregnant: bool, cap: float | None = None
+) -> list[Child]:
+    """Children, oldest first; ``cap``: her youngest is younger than this many months (born
+    since she met her supporter or began recovery, as her exchanges declare)."""
     youngest = rng.randint(0, 11) if model == "doula" else rng.randint(1, 30)
+    if cap is not None:
+        youngest = rng.randint(0, max(0, int(cap) - 2))
+    if pregnant:  # a pregnancy now comes a while after her youngest
+        youngest = rng.randint(14, 60)
     ages = [youngest]
     for _ in range(count - 1):
         ages.append(ages[-1] + rng.randint(18, 60))
     return [Child("", rng.choice(("boy", "girl")), _age(max(a, 1))) for a in reversed(ages)]
+
+
+def _spoken(months_: float) -> str:
+    """A duration as she would say it, close enough for the timeline rules."""
+    whole = max(1, round(months_))
+    if whole % 12 == 0 and whole >= 12:
+        return "a year" if whole == 12 else f"{whole // 12} years"
+    return f"{whole} months" if whole < 36 or whole % 6 else f"{whole // 12} and a half years"
+
+
+def _supporter_since(
+    rng: random.Random,
+    program: str | None,
+    model: str,
+    children: list[Child],
+    pregnant: int | None,
+    recovery: float,
+) -> float:
+    """How long she has had her supporter, in months, as her program allows: a doula met in
+    the pregnancy, NFP by 28 weeks, HFA before the baby was three months."""  # fmt: skip
+    youngest = min((c.months for c in children), default=None)
+    if pregnant is not None:
+        weeks_in = rng.randint(
+            4, max(4, min(pregnant - 4, 24 if program == "NFP" else pregnant - 4))
+        )
+        if program == "NFP":
+            weeks_in = max(weeks_in, pregnant - 24)
+        return max(1.0, round(weeks_in * 12 / 52))
+    assert youngest is not None
+    if model == "doula" or program == "NFP":
+        return youngest + rng.randint(3, 5)
+    if program in ("HFA", "EHS", "PAT"):
+        return max(1.0, youngest + rng.randint(-2, 4))
+    return max(2.0, min(recovery, youngest + rng.randint(-3, 6)))
 
 
 def _sheet(
@@ -117,7 +194,12 @@ def _sheet(
         children = list(facts["children"])
     else:
         count = max(kids, rng.choice((0, 1)) if pregnant else rng.choice((1, 1, 2, 3)))
-        children = _draw_children(rng, model, count)
+        declared = [
+            months(str(facts[k])) for k in ("supporter_since", "recovery_since") if k in facts
+        ]
+        children = _draw_children(
+            rng, model, count, pregnant is not None, min(declared, default=None)
+        )
     named = []
     for child in children:
         pool = [n for n in (BOY_NAMES if child.sex == "boy" else GIRL_NAMES) if n not in used]
@@ -134,23 +216,34 @@ def _sheet(
     role = SUPPORTER_ROLE[program or model]
     supporter = rng.choice([n for n in STAFF_NAMES if n not in used])
     used.add(supporter)
+    youngest = min((c.months for c in named), default=0)
+    drawn = rng.choice(RECOVERY)
+    if pregnant is None and named and rng.random() < 0.7:  # most began treatment in pregnancy
+        drawn = max(drawn, round(youngest) + rng.randint(3, 12))
+    recovery_since = str(facts.get("recovery_since") or _spoken(drawn))
+    recovery = months(recovery_since) or 12.0
+    since = str(facts.get("supporter_since") or _spoken(
+        _supporter_since(rng, program, model, named, pregnant, recovery)))  # fmt: skip
     return FactSheet(
         id=f"r{index + 1}",
         name=name,
-        age=max(19, min(44, round(rng.gauss(31, 5)))),
+        age=max(
+            19,
+            min(44, round(rng.gauss(31, 5))),
+            16 + int(max((c.months for c in named), default=0) // 12),
+        ),
         children=tuple(named),
         pregnant=pregnant,
         moud=moud,
         moud_how=MOUD_HOW[moud],
-        recovery_since=rng.choice(
-            ("about a year", "eight months", "two years", "since her pregnancy")
-        ),
+        recovery_since=recovery_since,
         partner=str(facts.get("partner") or rng.choice(PARTNERS)),
         housing=str(facts.get("housing") or rng.choice(HOUSING)),
         work=rng.choice(WORK),
-        supporter=Supporter(supporter, role),
+        supporter=Supporter(supporter, role, since),
         program=program,
-        child_welfare=str(facts.get("child_welfare") or weighted(rng, WELFARE)),
+        child_welfare=WELFARE_TEXT[str(facts.get("child_welfare") or weighted(rng, WELFARE))],
+        moud_since="" if moud == "none" else str(facts.get("moud_since") or recovery_since),
     )
 
 
@@ -163,7 +256,11 @@ def person_fill(sheet: FactSheet, placeholder: Placeholder) -> str:
     return sheet.children[int(placeholder.field[5:]) - 1].name
 
 
-def _consistent(casting: Casting, model: str) -> bool:
+def problems(casting: Casting, model: str) -> list[tuple[Exchange, int, str]]:
+    """(exchange, YAML line, problem) for every turn, sheet or calendar claim that does not
+    hold in this casting (empty when it is consistent)."""
+    found: list[tuple[Exchange, int, str]] = []
+    said: list[tuple[Exchange, int, str]] = []
     for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):
         for line in exchange.turns:
             if line.speaker == FACILITATOR:
@@ -175,18 +272,33 @@ def _consistent(casting: Casting, model: str) -> bool:
                     f"[{p.field}]" if p.who is None else person_fill(casting.women[roles[p.who]], p)
                 )
 
-            if contradictions(sheet, render(line.pieces, fill)[0]):
-                return False
-    return all(supporter_problem(model, sheet) is None for sheet in casting.women)
+            text = render(line.pieces, fill)[0]
+            said.append((exchange, line.line, text))
+            found += [
+                (exchange, line.line, f"{sheet.name}: {p}") for p in turn_problems(sheet, text)
+            ]
+    for sheet in casting.women:
+        problem = supporter_problem(model, sheet)
+        for p in ([problem] if problem else []) + sheet_problems(sheet, model):
+            found.append((casting.exchanges[0], 0, f"{sheet.name}'s sheet: {p}"))
+    for index, p in calendar_contradictions(Calendar(), [t for _, _, t in said]):
+        found.append((said[index][0], said[index][1], p))
+    return found
 
 
-def cast_practice(rng: random.Random, talk: ModelTalk, taken_names: set[str]) -> Casting:
-    """Choose exchanges and cast 5–6 women consistent with every role they play."""
-    exchanges = choose_exchanges(rng, talk.exchanges)
+def cast_practice(
+    rng: random.Random, talk: ModelTalk, taken_names: set[str], fresh: random.Random | None = None
+) -> Casting:
+    """Choose exchanges (``fresh``: from the whole pool, see choose_exchanges) and cast 5–7
+    women consistent with every role they play."""
+    exchanges = choose_exchanges(rng, talk.exchanges, fresh)
     widest = max(len(e.roles) for e in exchanges)
     size = max(widest, rng.choice((5, 6)))
     names = [n for n in PSEUDONYMS if n not in taken_names]
-    for _ in range(ATTEMPTS):
+    seen: Counter = Counter()  # problems of rejected castings, to name the talk that caused them
+    for attempt in range(ATTEMPTS):
+        if attempt and attempt % 100 == 0 and size < 7:  # roles that need more distinct women
+            size += 1
         facts: list[dict] = [{} for _ in range(size)]
         kids = [0] * size
         assignment: list[dict[str, int]] = []
@@ -219,9 +331,16 @@ def cast_practice(rng: random.Random, talk: ModelTalk, taken_names: set[str]) ->
             for i in range(size)
         )
         casting = Casting(exchanges, women, tuple(assignment))
-        if _consistent(casting, talk.model):
+        found = problems(casting, talk.model)
+        if not found:
             return casting
+        for exchange, line, problem in found:
+            seen[(exchange.id, line or exchange.line, problem.split(": ", 1)[-1])] += 1
+    worst = ", most often " + "; ".join(
+        f"talk/{talk.model}/practice.yaml line {line} (exchange {ident}): {problem}"
+        for (ident, line, problem), _ in seen.most_common(2)
+    ) if seen else ""  # fmt: skip
     raise ValueError(
         f"no consistent casting of a {talk.model} practice group after {ATTEMPTS} attempts: "
-        "the roles' facts in practice.yaml (or what the women say) conflict too often"
+        f"the roles' facts in practice.yaml (or what the women say) conflict too often{worst}"
     )

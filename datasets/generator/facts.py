@@ -48,6 +48,7 @@ class Child:
 class Supporter:
     name: str
     role: str
+    since: str = ""  # how long she has had her, as spoken ("about eight months"); "" unknown
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class FactSheet:
     program: str | None
     child_welfare: str
     notes: str = ""
+    moud_since: str = ""  # how long she has been on her current MOUD, as spoken; "" unknown
 
     @property
     def first_time(self) -> bool:

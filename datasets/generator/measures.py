@@ -14,7 +14,9 @@ from collections.abc import Iterable, Sequence
 
 from generator.assemble import Session
 from generator.codes import PLANTED
-from generator.facts import contradictions
+from generator.timeline import (
+    turn_problems as contradictions,  # every rule: facts.py and timeline.py
+)
 
 # British spellings (and words) the talk must not use; US forms are labor, counselor, center…
 BRITISH = re.compile(

@@ -163,7 +163,7 @@ def group_for_seed(
     """The practice sessions of ``seed`` rendered as an overlay, with their key."""
     talk = _default_talk() if talk is None else talk
     study_sessions, study_women = _study_counts(talk)
-    sessions = [practice_session(m, seed, talk) for m in MODELS]
+    sessions = [practice_session(m, seed, talk, whole_pool=True) for m in MODELS]
     session_rows, people, turn_rows, key, files = [], [], [], [], {}
     for order, session in enumerate(sessions, study_sessions + 1):
         ids = []

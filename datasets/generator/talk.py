@@ -9,7 +9,7 @@ line of every value, so errors point at the turn itself.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -26,6 +26,7 @@ from generator.facts import (
     supporter_problem,
 )
 from generator.markup import MarkupError, Piece, parse, placeholders, spans
+from generator.timeline import SEASONS, WEEKDAYS, Calendar, months, sheet_problems
 from generator.yaml_reader import Reader
 from qualkit.corpus import MODELS
 from qualkit.errors import InputError
@@ -35,7 +36,9 @@ SESSIONS = ("fg1", "fg2", "fg3", "fg4", "int1", "int2", "int3")
 FACILITATOR = "F"
 ROLES = ("A", "B", "C", "D", "E")
 FLAGS = ("lang",)
-ROLE_FACTS = ("children", "pregnant", "moud", "program", "child_welfare", "partner", "housing")
+ROLE_FACTS = ("children", "pregnant", "moud", "program", "child_welfare", "partner", "housing",
+              "recovery_since", "supporter_since", "moud_since")  # fmt: skip
+WELFARE = ("none", "past", "open")  # a role's child_welfare: the kind of history it asserts
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class ModelTalk:
     cast: Mapping[str, FactSheet]
     sessions: Mapping[str, SessionTalk]
     exchanges: tuple[Exchange, ...]
+    calendar: Mapping[str, Calendar] = field(default_factory=dict)  # session name -> when it met
 
 
 def _children(reader: Reader, node, field: str, names_required: bool) -> tuple[Child, ...]:
@@ -106,8 +110,17 @@ SHEET_KEYS = ("id", "name", "age", "children", "pregnant", "moud", "moud_how", "
 
 
 def _sheet(reader: Reader, node, field: str, model: str) -> FactSheet:
-    keys = reader.mapping(node, field, SHEET_KEYS, ("notes",))
-    supporter = reader.mapping(keys["supporter"], f"{field}.supporter", ("name", "role"))
+    keys = reader.mapping(node, field, SHEET_KEYS, ("notes", "moud_since"))
+    supporter = reader.mapping(
+        keys["supporter"], f"{field}.supporter", ("name", "role"), ("since",)
+    )
+    for name, node_of in (
+        ("moud_since", keys.get("moud_since")),
+        ("supporter.since", supporter.get("since")),
+    ):
+        if node_of is not None and months(reader.text(node_of, f"{field}.{name}")) is None:
+            reader.fail(node_of, f"{field}.{name}", "a spoken duration like 'about eight months'",
+                        reader.value(node_of))  # fmt: skip
     sheet = FactSheet(
         id=reader.text(keys["id"], f"{field}.id"),
         name=reader.text(keys["name"], f"{field}.name"),
@@ -125,22 +138,43 @@ def _sheet(reader: Reader, node, field: str, model: str) -> FactSheet:
         supporter=Supporter(
             reader.text(supporter["name"], f"{field}.supporter.name"),
             reader.text(supporter["role"], f"{field}.supporter.role"),
+            reader.text(supporter.get("since"), f"{field}.supporter.since", optional=True) or "",
         ),
         program=reader.choice(keys["program"], f"{field}.program", (None, *PROGRAMS)),
         child_welfare=reader.text(keys["child_welfare"], f"{field}.child_welfare"),
         notes=reader.text(keys.get("notes"), f"{field}.notes", optional=True),
+        moud_since=reader.text(keys.get("moud_since"), f"{field}.moud_since", optional=True) or "",
     )
     if " " in sheet.name.strip() or not sheet.name[:1].isupper():
         reader.fail(keys["name"], f"{field}.name", "an invented first name", sheet.name)
     problem = supporter_problem(model, sheet)
     if problem:
         reader.fail(keys["supporter"], f"{field}.supporter", problem, sheet.supporter.role)
+    for problem in sheet_problems(sheet, model):
+        reader.fail(node, field, "a fact sheet whose timeline holds", problem)
     return sheet
+
+
+def load_calendar(path: Path) -> dict[str, Calendar]:
+    """The optional ``sessions:`` of cast.yaml: the season and weekday each session met."""
+    reader = Reader(path)
+    top = reader.mapping(reader.root, "", ("women",), ("sessions",))
+    calendar = {}
+    for key, node in top["sessions"].value if "sessions" in top else ():
+        name = reader.value(key)
+        if name not in SESSIONS:
+            reader.fail(key, f"sessions.{name}", "a session: " + ", ".join(SESSIONS), name)
+        keys = reader.mapping(node, f"sessions.{name}", (), ("season", "weekday"))
+        calendar[name] = Calendar(
+            reader.choice(keys["season"], f"sessions.{name}.season", SEASONS) if "season" in keys else "",
+            reader.choice(keys["weekday"], f"sessions.{name}.weekday", WEEKDAYS) if "weekday" in keys else "",
+        )  # fmt: skip
+    return calendar
 
 
 def load_cast(path: Path, model: str) -> dict[str, FactSheet]:
     reader = Reader(path)
-    top = reader.mapping(reader.root, "women", ("women",))
+    top = reader.mapping(reader.root, "", ("women",), ("sessions",))
     cast: dict[str, FactSheet] = {}
     names: set[str] = set()
     for index, node in enumerate(reader.sequence(top["women"], "women")):
@@ -259,6 +293,14 @@ def _role_facts(reader: Reader, node, field: str) -> dict[str, object]:
             facts[name] = reader.choice(value, f"{field}.moud", MOUDS)
         elif name == "program":
             facts[name] = reader.choice(value, f"{field}.program", PROGRAMS)
+        elif name == "child_welfare":
+            facts[name] = reader.choice(value, f"{field}.child_welfare", WELFARE)
+        elif name.endswith("_since"):
+            facts[name] = reader.text(value, f"{field}.{name}")
+            if months(facts[name]) is None:
+                reader.fail(
+                    value, f"{field}.{name}", "a spoken duration like 'about a year'", facts[name]
+                )
         else:
             facts[name] = reader.text(value, f"{field}.{name}")
     return facts
@@ -322,6 +364,7 @@ def load_model(folder: Path, model: str) -> ModelTalk:
         MappingProxyType(cast),
         MappingProxyType(sessions),
         load_practice(folder / "practice.yaml", model),
+        MappingProxyType(load_calendar(folder / "cast.yaml")),
     )
 
 

@@ -1,0 +1,140 @@
+"""The fact checker and the name rule, run over assembled sessions: every problem named with
+the talk file and line it comes from.
+
+A turn is held to its speaker's fact sheet (facts.py: who she is; timeline.py: when things
+happened, her children by name, child welfare); a session's claims about today to its calendar
+(cast.yaml ``sessions:``); and names to one rule: a pseudonym names one woman across the corpus
+(the same woman in a focus group and an interview keeps hers), and in a session no supporter's
+or child's name is a participant's, and no two children or supporters share a name.
+
+``python -m generator.checker [seeds]`` prints every problem of the study sessions and of the
+practice groups of seeds 0…N-1 (default 200), and exits 1 if there are any.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from generator.assemble import Session, Turn, assemble, practice_session
+from generator.talk import ModelTalk, load_talk
+from generator.timeline import Calendar, calendar_contradictions, sheet_problems, turn_problems
+from qualkit.corpus import MODELS
+
+
+def where(session: Session, turn: Turn) -> str:
+    """The talk file and line of a turn: 'talk/pss/fg2.yaml line 41' or, for a practice
+    exchange, 'talk/pss/practice.yaml line 118 (exchange p07)'."""
+    parts = turn.source.split(":")
+    place = f"talk/{session.model}/{parts[0]} line {parts[-1]}"
+    return place + (f" (exchange {parts[1]})" if len(parts) == 3 else "")
+
+
+NO_CALENDAR = Calendar()  # a session whose season and weekday nobody declared
+
+
+def session_problems(session: Session, calendar: Calendar = NO_CALENDAR) -> list[str]:
+    """Every contradiction of a session: turns against sheets, sheets against time, claims
+    about today against the calendar and each other."""
+    found = []
+    for number, turn in enumerate(session.turns, 1):
+        if turn.woman is not None:
+            found += [f"{where(session, turn)}: {session.session_id} turn {number}, "
+                      f"{turn.speaker}: {p}" for p in turn_problems(turn.woman, turn.text)]  # fmt: skip
+    for sheet in session.women:
+        found += [f"{session.session_id}: {sheet.name}'s fact sheet: {p}"
+                  for p in sheet_problems(sheet, session.model)]  # fmt: skip
+    texts = [t.text if t.woman is not None else "" for t in session.turns]
+    for index, problem in calendar_contradictions(calendar, texts):
+        turn = session.turns[index]
+        found.append(f"{where(session, turn)}: {session.session_id} turn {index + 1}: {problem}")
+    return found
+
+
+def _people(session: Session) -> Iterable[tuple[str, str, str]]:
+    """(name, kind, who) for everyone a session's fact sheets name."""
+    for sheet in session.women:
+        yield sheet.name, "participant", sheet.name
+        yield sheet.supporter.name, "supporter", f"{sheet.name}'s {sheet.supporter.role}"
+        for child in sheet.children:
+            yield (
+                child.name,
+                "child",
+                f"{sheet.name}'s {'son' if child.sex == 'boy' else 'daughter'}",
+            )
+
+
+def name_problems(sessions: Iterable[Session]) -> list[str]:
+    """Names that name more than one person: a pseudonym for two women anywhere in these
+    sessions, or, in one session, a participant's name on a supporter or child, two children
+    of one name, or one supporter's name for two different roles."""
+    found = []
+    women: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for session in sessions:
+        for sheet in session.women:
+            # Practice women are cast afresh per group: each is her own person.
+            key = (
+                session.model,
+                sheet.id if session.split == "study" else session.session_id + sheet.id,
+            )
+            women[sheet.name].add(key)
+        seen: dict[str, tuple[str, str]] = {}
+        for name, kind, who in _people(session):
+            if (
+                name in seen
+                and seen[name] != (kind, who)
+                and not (
+                    kind == "supporter" == seen[name][0]
+                    and who.split("'s ")[1] == seen[name][1].split("'s ")[1]
+                )
+            ):  # two women may share one supporter
+                found.append(f"{session.session_id}: '{name}' names {seen[name][1]} and {who}")
+            seen.setdefault(name, (kind, who))
+    for name, keys in sorted(women.items()):
+        if len(keys) > 1:
+            found.append(f"the pseudonym '{name}' names {len(keys)} different women: "
+                         + ", ".join(sorted(f"{m} {i}" for m, i in keys)))  # fmt: skip
+    return found
+
+
+def study_problems(talk: Mapping[str, ModelTalk], seed: int) -> list[str]:
+    """Every problem of the corpus a seed builds (its study sessions and practice groups)."""
+    sessions = assemble(seed, talk)
+    found = []
+    for session in sessions:
+        name = f"{'fg' if session.kind == 'focus_group' else 'int'}{session.index}"
+        calendar = (
+            talk[session.model].calendar.get(name, Calendar())
+            if session.split == "study"
+            else Calendar()
+        )
+        found += session_problems(session, calendar)
+    return found + name_problems(sessions)
+
+
+def practice_problems(talk: Mapping[str, ModelTalk], seeds: Iterable[int]) -> list[str]:
+    """Every problem of the practice groups of these seeds: each seed's three groups are one
+    student's, so names are held to the rule across the three and the study sessions."""
+    study = [s for s in assemble(0, talk) if s.split == "study"]
+    found = []
+    for seed in seeds:
+        groups = [practice_session(model, seed, talk, whole_pool=True) for model in MODELS]
+        for group in groups:
+            found += [f"seed {seed}: {p}" for p in session_problems(group)]
+        found += [f"seed {seed}: {p}" for p in name_problems([*study, *groups])]
+    return found
+
+
+def main(argv: list[str]) -> int:
+    count = int(argv[0]) if argv else 200
+    talk = load_talk()
+    from generator.generate import DEFAULT_SEED
+
+    found = study_problems(talk, DEFAULT_SEED) + practice_problems(talk, range(count))
+    print("\n".join(found) or f"no problems in the study sessions and {count} practice groups")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

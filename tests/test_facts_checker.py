@@ -1,0 +1,200 @@
+"""The fact checker (issue 25, item 1): every turn held to her fact sheet, in time as well.
+
+Each kind of contradiction is planted and must be found; planted in a copy of the real talk it
+must be reported with its file and line; and the corpus and the practice groups of 200
+students come out clean.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
+
+from qualkit.errors import InputError
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "datasets"))
+from generator import casting, checker, generate, talk, timeline
+from generator.facts import Child, FactSheet, Supporter
+from generator.per_student import student_seed
+
+SHEET = FactSheet(
+    "w1", "Dana", 29, (Child("Luis", "boy", "6 years"), Child("Ava", "girl", "9 months")),
+    None, "methadone", "daily at the OTP", "about two years", "none", "apartment", "none",
+    Supporter("Tasha", "peer support specialist", "about a year"), None, "none",
+    moud_since="about two years",
+)  # fmt: skip
+LATE = replace(SHEET, recovery_since="five months", moud_since="five months",
+               supporter=Supporter("Tasha", "peer support specialist", "four months"))  # fmt: skip
+NEVER_PREGNANT = replace(SHEET, children=())
+OPEN = replace(SHEET, child_welfare="open case since Ava's birth; monthly caseworker visits")
+PAST = replace(SHEET, child_welfare="past case with Luis, closed")
+
+
+@pytest.mark.parametrize(
+    ("sheet", "text", "problem"),
+    [
+        (SHEET, "I've been clean for eight months now.", "her recovery is about two years"),
+        (SHEET, "I've got five years clean.", "her recovery is about two years"),
+        (SHEET, "I've been on methadone six months.", "she started her MOUD about two years ago"),
+        (NEVER_PREGNANT, "My prenatal visits were awful.", "she has never been pregnant"),
+        (LATE, "Tasha came to my prenatal visits.", "whom she has had only four months"),
+        (
+            LATE,
+            "When I was pregnant I had to dose before work.",
+            "her treatment began after her youngest",
+        ),
+        (SHEET, "My daughter Luis hates baths.", "Luis is a boy"),
+        (SHEET, "My son Kyle hates baths.", "her boy is Luis"),
+        (SHEET, "Ava's four, so she's into everything.", "Ava is 9 months"),
+        (SHEET, "Luis is three and loud.", "Luis is 6 years"),
+        (SHEET, "My two are seventeen years apart.", "her children are 6 years, 9 months"),
+        (SHEET, "My caseworker comes on Fridays.", "she has had no child-welfare case"),
+        (OPEN, "I don't have a caseworker, thank God.", "her case is open"),
+        (OPEN, "I've never had CPS in my life.", "she has a open case"),
+        (PAST, "I've never had a case.", "she has a past case"),
+        (PAST, "My caseworker comes every month.", "her case is closed"),
+    ],
+)
+def test_each_timeline_name_and_welfare_rule_finds_its_contradiction(sheet, text, problem):
+    found = timeline.turn_problems(sheet, text)
+    assert any(problem.lower() in f.lower() for f in found), found
+
+
+def test_what_fits_her_life_passes_every_rule():
+    fits = ("I've been clean about two years. My son Luis is six, my daughter Ava is nine months. "
+            "Tasha came to my prenatal visits, and when I was pregnant I dosed at seven.")  # fmt: skip
+    assert timeline.turn_problems(SHEET, fits) == []
+    assert timeline.turn_problems(OPEN, "My caseworker comes Fridays.") == []
+    assert timeline.turn_problems(PAST, "I don't have a caseworker anymore.") == []
+
+
+@pytest.mark.parametrize(
+    ("sheet", "model", "problem"),
+    [
+        (replace(SHEET, pregnant=30), "pss", "30 weeks pregnant with a child of 9 months"),
+        (replace(SHEET, age=19), "pss", "she is 19 with a child of 6 years"),
+        (replace(SHEET, recovery_since="twenty years", age=25), "pss", "in recovery twenty years at 25"),
+        (replace(SHEET, supporter=Supporter("Tasha", "doula", "two years")), "doula",
+         "not in the pregnancy with her youngest"),
+        (replace(SHEET, children=(Child("Ava", "girl", "9 months"),), program="NFP",
+                 supporter=Supporter("Tasha", "nurse home visitor", "ten months")),
+         "home_visiting", "not by 28"),
+        (replace(SHEET, program="HFA", supporter=Supporter("Tasha", "family support worker", "two months")),
+         "home_visiting", "after her baby was three months"),
+    ],
+)  # fmt: skip
+def test_each_fact_sheet_timeline_rule_finds_its_contradiction(sheet, model, problem):
+    found = timeline.sheet_problems(sheet, model)
+    assert any(problem in f for f in found), found
+
+
+def test_claims_about_today_agree_within_a_session_and_with_its_calendar():
+    texts = [
+        "It's summer, so he's home all day.",
+        "Yeah.",
+        "Now that it's winter I can't get there.",
+    ]
+    assert [i for i, _ in timeline.calendar_contradictions(timeline.Calendar(), texts)] == [2]
+    found = timeline.calendar_contradictions(timeline.Calendar("spring", "Tuesday"),
+                                             ["Today's Wednesday, right?", "It's summer."])  # fmt: skip
+    assert [p for _, p in found] == ["'Today's Wednesday' but the session meets on a Tuesday",
+                                     "'It's summer' but the session is in spring"]  # fmt: skip
+    # Reported speech is not a claim about today.
+    assert timeline.calendar_claims("She'd say, okay, today is Wednesday, what are we doing") == []
+
+
+@pytest.fixture(scope="module")
+def the_talk():
+    return talk.load_talk()
+
+
+@pytest.fixture
+def talk_copy(tmp_path):
+    folder = tmp_path / "talk"
+    shutil.copytree(talk.TALK_DIR, folder)
+    return folder
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_planted_contradiction_in_a_study_session_is_named_with_its_file_and_line(talk_copy):
+    path = talk_copy / "pss" / "fg3.yaml"
+    _edit(path, "My daughter {@w18.child2} is three.", "My daughter {@w18.child1} is three.")
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1)
+                if "My daughter {@w18.child1} is three." in text)  # fmt: skip
+    found = checker.study_problems(talk.load_talk(talk_copy), generate.DEFAULT_SEED)
+    assert any(f.startswith(f"talk/pss/fg3.yaml line {line}: PSS-FG3 turn") and "Kyle is a boy" in f
+               for f in found), found  # fmt: skip
+
+
+def test_a_planted_season_contradiction_is_found_against_the_declared_calendar(talk_copy):
+    path = talk_copy / "doula" / "cast.yaml"
+    _edit(path, "fg2: {season: summer,", "fg2: {season: winter,")
+    found = checker.study_problems(talk.load_talk(talk_copy), generate.DEFAULT_SEED)
+    assert any(f.startswith("talk/doula/fg2.yaml line") and "the session is in winter" in f
+               for f in found), found  # fmt: skip
+
+
+def test_a_fact_sheet_whose_timeline_cannot_hold_is_refused_with_its_line(talk_copy):
+    path = talk_copy / "pss" / "cast.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["women"][2]["children"] = [
+        {"name": "Zora", "sex": "girl", "age": "2 months"}
+    ]  # w03, 30 weeks
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    with pytest.raises(
+        InputError, match=r"cast.yaml: line \d+ field 'women\[2\]'.*30 weeks pregnant"
+    ):
+        talk.load_talk(talk_copy)
+
+
+def test_practice_talk_that_fits_no_woman_is_refused_naming_its_file_and_line(the_talk):
+    model = the_talk["home_visiting"]
+    exchange = next(e for e in model.exchanges if e.id == "p12")
+    said = next(line for line in exchange.turns if "I don't have a caseworker" in str(line.pieces))
+    roles = dict(exchange.roles)
+    roles[said.speaker] = {"child_welfare": "open"}  # declared open, says she has no caseworker
+    broken = replace(model, exchanges=tuple(replace(e, roles=roles) if e is exchange else e
+                                            for e in model.exchanges))  # fmt: skip
+    pool = tuple(e for e in broken.exchanges if e.topic != "privacy" or e.id == "p12")
+    with pytest.raises(
+        ValueError, match=rf"practice.yaml line {said.line} \(exchange p12\).*her case is open"
+    ):
+        casting.cast_practice(random.Random(1), replace(broken, exchanges=pool), set())
+
+
+def test_a_practice_turn_is_named_by_file_line_and_exchange(the_talk):
+    from generator.assemble import practice_session
+
+    session = practice_session("pss", 5, the_talk)
+    turn = session.turns[1]
+    ident, line = turn.source.split(":")[1:]
+    assert checker.where(session, turn) == f"talk/pss/practice.yaml line {line} (exchange {ident})"
+
+
+def test_the_study_sessions_hold_to_every_rule(the_talk):
+    assert checker.study_problems(the_talk, generate.DEFAULT_SEED) == []
+
+
+def test_practice_groups_of_twenty_students_hold_to_every_rule(the_talk):
+    seeds = [student_seed(b"a course secret for the checker", f"s{i}") for i in range(20)]
+    assert checker.practice_problems(the_talk, seeds) == []
+
+
+@pytest.mark.slow
+def test_practice_groups_of_200_students_hold_to_every_rule(the_talk):
+    """Every rule and the name rule (a student's three groups with the study sessions)."""
+    seeds = [student_seed(b"a course secret for the checker", f"student{i}") for i in range(200)]
+    assert checker.practice_problems(the_talk, seeds) == []
