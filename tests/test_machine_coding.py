@@ -150,3 +150,16 @@ def test_the_committed_agreement_table_is_what_the_generator_writes():
         float(k) for k in re.findall(r"^\| codebook[^|]*\| \d+ \| (-?\d\.\d\d) \|", text, re.M)
     ]
     assert len(pooled) == 2 and max(pooled) < 0.5, pooled
+
+
+def test_lesson_08_states_the_machines_agreement_as_the_table_has_it():
+    """Lesson 08 tells students how far the machine is from careful readers: its figures are
+    the table's (they move whenever the talk does)."""
+    import nbformat
+
+    table = (REPO / "datasets" / "MACHINE_CODER.md").read_text(encoding="utf-8")
+    alone, with_team = re.findall(r"^\| codebook[^|]*\| \d+ \| (-?\d\.\d\d) \|", table, re.M)
+    lesson = REPO / "lessons" / "08-machine-assisted-coding" / "08-machine-assisted-coding.ipynb"
+    words = " ".join(" ".join(c.source.split()) for c in nbformat.read(lesson, as_version=4).cells)
+    wanted = f"reaches {alone} from the codebook alone and {with_team} with the team's coding"
+    assert wanted in words, f"lesson 08 should say {wanted!r}, as datasets/MACHINE_CODER.md does"
