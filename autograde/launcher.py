@@ -15,8 +15,8 @@ trusted), a kernel command other than this interpreter's ``-m ipykernel_launcher
 --Option=...``, a path that is not absolute, and every folder or file the caller could not open
 itself (it opens each with the caller's rights) or does not own (the working copy and the
 socket folder, handed to the account). The kernel gets the helper's environment, none of the
-caller's, but for the practice group ``--group`` names (a folder read like ``--read``). When the kernel has ended, the working copy and the socket folder go back to the
-caller.
+caller's, but for the practice group ``--group`` names (a folder read like ``--read``). When the
+kernel has ended, the working copy and the socket folder go back to the caller.
 """
 
 from __future__ import annotations
