@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from test_hub import open_the_way
 
 sys.path.insert(0, str(REPO / "deploy" / "tljh"))
 sys.path.insert(0, str(REPO / "autograde"))
@@ -66,10 +67,15 @@ def helper():
     for path in [home, *home.rglob("*")]:
         os.chown(path, account.pw_uid, account.pw_gid)
     home.chmod(0o700)
+    # The grader runs the hub environment: let it pass through the folders above a checkout
+    # in a private folder (mktemp -d), as the hub test does, and put their modes back.
+    opened = open_the_way(PYTHON)
     try:
         tljh_qualkit.install_sandbox_helper(settings)
         yield settings, home
     finally:
+        for folder, mode in opened:
+            folder.chmod(mode)
         settings.sandbox_sudoers.unlink(missing_ok=True)
         subprocess.run(["pkill", "-KILL", "-u", CALLER], capture_output=True)
         subprocess.run(["userdel", CALLER], capture_output=True)
