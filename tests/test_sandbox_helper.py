@@ -20,9 +20,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from test_hub import open_the_way
 
 from conftest import REPO
-from test_hub import open_the_way
 
 sys.path.insert(0, str(REPO / "deploy" / "tljh"))
 sys.path.insert(0, str(REPO / "autograde"))
@@ -69,7 +69,7 @@ def helper():
     home.chmod(0o700)
     # The grader runs the hub environment: let it pass through the folders above a checkout
     # in a private folder (mktemp -d), as the hub test does, and put their modes back.
-    opened = open_the_way(PYTHON)
+    opened = open_the_way(PYTHON.parent, PYTHON)  # the venv, and the interpreter it links to
     try:
         tljh_qualkit.install_sandbox_helper(settings)
         yield settings, home
