@@ -200,7 +200,7 @@ def test_make_student_fetch_open_edit_validate_submit_then_autograde(student_vie
     skeleton = page.locator(".jp-CodeCell", has_text=SKELETON).first
     blank = skeleton.locator(".jp-OutputArea")
     expect(blank).to_contain_text("this cell still has 3 blanks (...)", timeout=120_000)
-    assert "Traceback" not in blank.inner_text() and "Error" not in blank.inner_text()
+    assert "Traceback" not in blank.text_content() and "Error" not in blank.text_content()
     skeleton.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "4-unanswered.png"))
     verdict = validate(page)
@@ -324,7 +324,9 @@ def test_a_student_chooses_labels_by_number_and_reaches_the_coding_tool(student_
     group = cell_showing(page, "PRACTICE_GROUPS[...]").locator(".jp-OutputArea")
     expect(group).to_contain_text("this cell still has 2 blanks (...)", timeout=LONG)
     for output in (choice, group):
-        assert "Python said" not in output.inner_text() and "Traceback" not in output.inner_text()
+        assert (
+            "Python said" not in output.text_content() and "Traceback" not in output.text_content()
+        )
     cell_showing(page, "ENTRY_FIELDS[...]").scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "choose-1-unanswered.png"))
 
@@ -335,7 +337,7 @@ def test_a_student_chooses_labels_by_number_and_reaches_the_coding_tool(student_
         "there is no option 9. Choose a number from 0 to 4 (the list printed above).",
         timeout=LONG,
     )
-    assert "Traceback" not in wrong.inner_text() and "StudentError" not in wrong.inner_text()
+    assert "Traceback" not in wrong.text_content() and "StudentError" not in wrong.text_content()
     page.screenshot(path=str(SHOTS / "choose-2-wrong-number.png"))
 
     # The right number: the reply sealed with "when_not_to_use" opens.
@@ -354,9 +356,9 @@ def test_a_student_chooses_labels_by_number_and_reaches_the_coding_tool(student_
         page.keyboard.press("Shift+Enter")
     check = cell_showing(page, "your coding file is here").locator(".jp-OutputArea")
     expect(check).to_contain_text("✗ Not yet: no coding file jd.codings.json", timeout=LONG)
-    assert "Traceback" not in check.inner_text()
+    assert "Traceback" not in check.text_content()
     listed = cell_showing(page, "PRACTICE_GROUPS = Choices(").locator(".jp-OutputArea")
-    (first_group,) = re.findall(r"^0: ([A-Z]+-FG\d+),", listed.inner_text(), flags=re.M)
+    (first_group,) = re.findall(r"^0: ([A-Z]+-FG\d+),", listed.text_content(), flags=re.M)
     # the tool on her group, not the calibration round's tool higher up
     tool = page.locator(".qualkit-coding", has_text=f"Coding {first_group}").first
     expect(tool).to_be_visible(timeout=LONG)
