@@ -73,7 +73,7 @@ def test_chart_a_cell_by_keyboard_and_see_it_saved_and_restored(lab, chromium):
         expect(groups.first).to_contain_text("Peer support specialists")
         expect(view.locator("thead th")).to_have_count(len(THEMES) + 1)
         expect(view.locator("button.qc-cell")).to_have_count(len(THEMES) * len(CASES))
-        assert view.locator(".qc-progress").inner_text() == "0 of 28 cells charted"
+        expect(view.locator(".qc-progress")).to_have_text("0 of 28 cells charted")
         found = axe_violations(page, VIEW)
         assert found == [], found
 
@@ -129,7 +129,7 @@ def test_chart_a_cell_by_keyboard_and_see_it_saved_and_restored(lab, chromium):
         page.keyboard.press("Escape")
         charted = view.get_by_role("button", name="Brandi (P001), Trust: 21 words, 1 turns")
         expect(charted).to_be_focused()
-        assert view.locator(".qc-progress").inner_text() == "1 of 28 cells charted"
+        expect(view.locator(".qc-progress")).to_have_text("1 of 28 cells charted")
 
         restart_and_run_all(page)
         expect(status).to_contain_text("Resumed 1 charted cell from ana.chart.json", timeout=90_000)
