@@ -176,6 +176,9 @@ c.Spawner.default_url = "/lab"
 c.Spawner.environment = {{**environment, **c.Spawner.environment}}  # + the practice groups
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
+# On shutdown the hub leaves the servers to the test, which kills every process of each account
+# it made (remove_account): stopping each server gracefully took half a minute on a busy machine.
+c.JupyterHub.cleanup_servers = False
 """
 
 
@@ -213,6 +216,9 @@ def _running_hub(users, graders, students, lti: dict | None = None, before_start
     for needed in (CHP, VENV / "bin" / "jupyterhub", Path(shutil.which("sudo") or "/no/sudo")):
         if not needed.exists():
             pytest.skip(f"{needed} is missing: make hub-env")
+    stale = stale_hub_env()
+    if stale:  # the hub runs qualkit as installed in its environment, not from src/
+        pytest.fail(f"{stale} changed after the hub environment was made: run make hub-env")
     chromium()
     root = Path(tempfile.mkdtemp(prefix="qualkit-hub-", dir="/srv"))
     root.chmod(0o755)
@@ -322,6 +328,18 @@ def _running_hub(users, graders, students, lti: dict | None = None, before_start
         shutil.rmtree(root, ignore_errors=True)
         for folder, mode in opened:
             folder.chmod(mode)
+
+
+def stale_hub_env() -> Path | None:
+    """A file the hub environment's qualkit wheel is made from that is newer than the wheel
+    (make hub-env refreshes it; `make test` does so first), or None."""
+    stamp = VENV / ".installed"
+    if not stamp.exists() or "QUALKIT_HUB_ENV" in os.environ:
+        return None
+    made = stamp.stat().st_mtime
+    sources = (*(REPO / "src").rglob("*"), *(REPO / "datasets" / "corpus").rglob("*"))
+    return next((p for p in sources if p.is_file() and p.suffix != ".pyc"
+                 and p.stat().st_mtime > made), None)  # fmt: skip
 
 
 def open_the_way(*paths: Path) -> list[tuple[Path, int]]:
@@ -632,6 +650,23 @@ def filled_lessons(settings, student: str) -> dict[str, tuple[dict, dict]]:
     return filled
 
 
+def what_the_tests_said(settings, student: str, lesson: str) -> str:
+    """The graded test cells of her autograded notebook that did not pass, with what each
+    printed or raised: why a score differs, named in the failure."""
+    path = settings.course_root / "build" / "autograded" / student / lesson / f"{lesson}.ipynb"
+    if not path.exists():
+        return f"no autograded notebook at {path}"
+    said = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        grading = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and grading.get("grade") and not grading.get("solution"):
+            for output in cell.get("outputs", []):
+                if output.get("output_type") == "error" or output.get("name") == "stdout":
+                    text = output.get("text") or f"{output.get('ename')}: {output.get('evalue')}"
+                    said.append(f"{grading['grade_id']}: {text.strip()[:300]}")
+    return "\n".join(said) or "every graded test cell passed"
+
+
 def write_as(student: str, path: Path, text: str) -> None:
     """A file in her own folder, hers (what her coding tool or editor saves)."""
     account = pwd.getpwnam(student)
@@ -721,7 +756,11 @@ def test_practice_groups_on_a_real_hub(hub, browser):
         # the written answers still to mark.
         scored = f"{case(lesson).AUTO_POINTS:g} / {case(lesson).TOTAL_POINTS:g}"
         for student in STUDENTS:
-            expect(teacher.locator("tr", has_text=student).first).to_contain_text(scored)
+            try:
+                expect(teacher.locator("tr", has_text=student).first).to_contain_text(scored)
+            except AssertionError as error:
+                said = what_the_tests_said(settings, student, lesson)
+                raise AssertionError(f"{error}\n{said}") from None
         teacher.screenshot(path=str(SHOTS / f"7-{lesson}-autograded.png"))
         teacher.goto(f"{hub.formgrader}/manage_assignments")
 
