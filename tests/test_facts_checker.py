@@ -308,3 +308,15 @@ def test_a_practice_exchange_cast_against_its_declaration_is_named_with_file_and
     assert any(f"talk/pss/practice.yaml line {line} (exchange {ident}) role {role}" in f
                and f"her youngest is a {other}" in f for f in found), found  # fmt: skip
     assert checker.declared_problems(session, model) == []
+
+
+def test_a_declaration_no_woman_can_fit_is_refused_naming_its_exchange(the_talk):
+    """A role declaring a girl among her children and a boy as her youngest fits nobody."""
+    model = the_talk["pss"]
+    exchange = model.exchanges[0]  # p01: A has a girl of 6 months
+    roles = {**exchange.roles, "A": {**exchange.roles["A"], "youngest_sex": "boy"}}
+    pool = tuple(e for e in model.exchanges[1:] if e.topic != "warmup")  # p01 the only warmup
+    broken = replace(model, exchanges=(replace(exchange, roles=roles), *pool))
+    with pytest.raises(ValueError, match=rf"practice.yaml line {exchange.line} \(exchange p01\)"
+                       r".*her youngest is a boy"):  # fmt: skip
+        casting.cast_practice(random.Random(1), broken, set())

@@ -1,11 +1,15 @@
 """The fact checker and the name rule, run over assembled sessions: every problem named with
 the talk file and line it comes from.
 
-A turn is held to its speaker's fact sheet (facts.py: who she is; timeline.py: when things
-happened, her children by name, child welfare); a session's claims about today to its calendar
-(cast.yaml ``sessions:``); and names to one rule: a pseudonym names one woman across the corpus
-(the same woman in a focus group and an interview keeps hers), and in a session no supporter's
-or child's name is a participant's, and no two children or supporters share a name.
+A turn is held to its speaker's fact sheet (facts.py: who she is, her words for her baby;
+timeline.py: when things happened, her children by name, child welfare); a woman's turns and
+practice exchanges to each other (lives.py: one withdrawal assessment per baby across all her
+sessions; what her exchanges' roles declare agrees with her sheet and with her other
+exchanges); a session's claims about today to its calendar (cast.yaml ``sessions:``); and names
+to one rule: a pseudonym names one woman across the corpus (the same woman in a focus group and
+an interview keeps hers), a supporter's name one supporter (across the corpus and a student's
+three groups), and in a session no supporter's or child's name is a participant's, and no two
+children or supporters share a name.
 
 ``python -m generator.checker [seeds]`` prints every problem of the study sessions and of the
 practice groups of seeds 0…N-1 (default 200), and exits 1 if there are any.
