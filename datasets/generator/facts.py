@@ -233,7 +233,7 @@ def contradictions(sheet: FactSheet, text: str) -> list[str]:
 _SEXED = re.compile(
     r"\bmy (?:little|baby) (girl|boy)\b"
     r"|\b(?:the|my) baby,? (he|she)(?:'s| was| is| had| would| wouldn't| couldn't)\b"
-    r"|\bwhen (he|she) was born\b|\bafter I had (him|her)\b|\bbefore I (?:even )?had (him|her)\b"
+    r"|\b(he|she)(?:'s| was| is) (?:born|in the NICU|withdrawing|teething|crawling|latching)\b|\bafter I had (him|her)\b|\bbefore I (?:even )?had (him|her)\b"
     r"|\b(his|her) (?:withdrawal|NICU stay|isolette|crib|car seat|bottles?|diapers?|formula|"
     r"first birthday|pediatrician|newborn screen)\b",
     re.I,
@@ -256,7 +256,7 @@ def baby_words(sheet: FactSheet, text: str) -> list[str]:
     >>> s = FactSheet("w1", "Dana", 30, (Child("Luis", "boy", "6 years"),), None, "none", "",
     ...               "a year", "none", "apartment", "none", Supporter("Tasha", "peer"), None, "none")
     >>> baby_words(s, "When she was born I cried. The baby's teething.")
-    ["'When she was born' but her children are boy 6 years", "'The baby's teething' but her youngest is 6 years"]
+    ["'she was born' but her children are boy 6 years", "'The baby's teething' but her youngest is 6 years"]
     >>> baby_words(s, "My little boy, when he was born, had his withdrawal in the NICU.")
     []
     """
