@@ -198,3 +198,126 @@ def test_practice_groups_of_200_students_hold_to_every_rule(the_talk):
     """Every rule and the name rule (a student's three groups with the study sessions)."""
     seeds = [student_seed(b"a course secret for the checker", f"student{i}") for i in range(200)]
     assert checker.practice_problems(the_talk, seeds) == []
+
+
+# -- issue 25, items 1-3 of the fact model: pronouns, exchanges agreeing, one assessment -------
+BOY_ONLY = replace(SHEET, children=(Child("Luis", "boy", "6 years"),))
+
+
+@pytest.mark.parametrize(
+    ("sheet", "text", "problem"),
+    [
+        (BOY_ONLY, "My little girl loves the bus.", "'My little girl' but her children are boy 6 years"),
+        (BOY_ONLY, "When she was born I couldn't stop crying.", "'she was born'"),
+        (BOY_ONLY, "She was in the NICU nine days.", "'She was in the NICU'"),
+        (BOY_ONLY, "I packed her car seat wrong.", "'her car seat'"),
+        (BOY_ONLY, "The baby's teething, so nobody sleeps.", "her youngest is 6 years"),
+        (BOY_ONLY, "The baby won't settle at night.", "her youngest is 6 years"),
+    ],
+)  # fmt: skip
+def test_her_words_for_her_baby_are_held_to_her_children(sheet, text, problem):
+    found = timeline.turn_problems(sheet, text)
+    assert any(problem in f for f in found), found
+
+
+def test_words_for_her_baby_that_fit_pass():
+    assert timeline.turn_problems(SHEET, "My little girl, when she was born, had her NICU stay. "
+                                  "The baby's teething.") == []  # fmt: skip
+    # the youngest of three called "the baby" with her age said: the age rule holds it
+    assert timeline.turn_problems(BOY_ONLY, "The baby is six and loud.") == []
+    assert timeline.turn_problems(replace(BOY_ONLY, pregnant=30), "When she was born, she'll "
+                                  "have her own crib. The baby's kicking.") == []  # fmt: skip
+
+
+def test_one_withdrawal_assessment_per_baby():
+    from generator.lives import assessment_problems, assessments
+
+    esc = "They watched if he was eating, sleeping, and whether I could calm him."
+    assert assessments(esc) == {"esc": "eating, sleeping, and whether I could calm"}
+    assert assessments("The old way was to score him in a nursery.") == {}
+    found = assessment_problems([("fg1 line 4", esc), ("int1 line 9", "They scored him twice.")])
+    assert found == ["int1 line 9: 'scored' (a scoring tool) but at fg1 line 4 her baby was "
+                     "assessed by Eat-Sleep-Console ('eating, sleeping, and whether I could calm')"]  # fmt: skip
+    assert (
+        assessment_problems([("a", esc), ("b", "Eat, sleep, console, that's all they did.")]) == []
+    )
+
+
+def test_a_planted_second_assessment_across_her_sessions_is_named_with_file_and_line(talk_copy):
+    """Tamara (doula w03) was watched by Eat-Sleep-Console in DOULA-FG1; her interview may not
+    score him."""
+    path = talk_copy / "doula" / "int1.yaml"
+    _edit(path, "They -- they watched him through two feeds,", "They -- they scored him twice,")
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1)
+                if "They -- they scored him twice," in text)  # fmt: skip
+    found = checker.study_problems(talk.load_talk(talk_copy), generate.DEFAULT_SEED)
+    assert any(f.startswith(f"talk/doula/int1.yaml line {line}: DOULA-INT1 turn") and "Tamara" in f
+               and "Eat-Sleep-Console" in f for f in found), found  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "clash"),
+    [
+        ({"supporter_came": "before_birth"}, {"supporter_came": "after_birth"}, "supporter_came"),
+        ({"supporter_does": ("rides",)}, {"supporter_not": ("rides",)}, "does and does not: rides"),
+        ({"joined": "clinic_referral"}, {"joined": "own_search"}, "joined"),
+        ({"visits": "weekly"}, {"visits": "monthly"}, "visits"),
+        ({"youngest_sex": "boy"}, {"youngest_sex": "girl"}, "youngest_sex"),
+    ],
+)  # fmt: skip
+def test_two_exchanges_that_disagree_are_not_one_womans(first, second, clash):
+    from generator.lives import declaration_problems
+
+    found = declaration_problems([("p01 role A", SHEET, first), ("p09 role B", SHEET, second)])
+    assert any(f.startswith("p09 role B: Dana's exchanges disagree with p01 role A") and clash in f
+               for f in found), found  # fmt: skip
+    assert not casting._facts_agree(dict(first), second)
+
+
+@pytest.mark.parametrize(
+    ("facts", "misfit"),
+    [
+        ({"supporter_came": "before_birth"}, "her supporter came before the birth"),  # four months, Ava 9
+        ({"youngest_sex": "boy"}, "her youngest is a boy, but her children are boy 6 years, girl 9 months"),
+        ({"youngest_baby": False}, "her youngest is past babyhood"),
+    ],
+)  # fmt: skip
+def test_a_declaration_her_sheet_does_not_fit_is_named(facts, misfit):
+    from generator.lives import declaration_problems
+
+    found = declaration_problems([("p01 role A", LATE, facts)])
+    assert any(misfit in f for f in found), found
+
+
+def test_a_practice_exchange_cast_against_its_declaration_is_named_with_file_and_line(the_talk):
+    """The checker reads every practice group's declarations itself (not trusting casting)."""
+    from generator.assemble import practice_session
+
+    session = practice_session("pss", 3, the_talk)
+    turn = next(t for t in session.turns if t.woman is not None)
+    ident, role = (
+        turn.source.split(":")[1],
+        next(r for r, w in turn.people.items() if w is turn.woman),
+    )
+    model = the_talk["pss"]
+    other = "girl" if all(c.sex == "boy" for c in turn.woman.children[-1:]) else "boy"
+    planted = replace(model, exchanges=tuple(
+        replace(e, roles={**e.roles, role: {**e.roles[role], "youngest_sex": other}}) if e.id == ident else e
+        for e in model.exchanges))  # fmt: skip
+    line = next(e.line for e in model.exchanges if e.id == ident)
+    found = checker.declared_problems(session, planted)
+    assert any(f"talk/pss/practice.yaml line {line} (exchange {ident}) role {role}" in f
+               and f"her youngest is a {other}" in f for f in found), found  # fmt: skip
+    assert checker.declared_problems(session, model) == []
+
+
+def test_a_declaration_no_woman_can_fit_is_refused_naming_its_exchange(the_talk):
+    """A role declaring a girl among her children and a boy as her youngest fits nobody."""
+    model = the_talk["pss"]
+    exchange = model.exchanges[0]  # p01: A has a girl of 6 months
+    roles = {**exchange.roles, "A": {**exchange.roles["A"], "youngest_sex": "boy"}}
+    pool = tuple(e for e in model.exchanges[1:] if e.topic != "warmup")  # p01 the only warmup
+    broken = replace(model, exchanges=(replace(exchange, roles=roles), *pool))
+    with pytest.raises(ValueError, match=rf"practice.yaml line {exchange.line} \(exchange p01\)"
+                       r".*her youngest is a boy"):  # fmt: skip
+        casting.cast_practice(random.Random(1), broken, set())

@@ -156,9 +156,14 @@ def practice_session(
         for name in (sheet.name, sheet.supporter.name, *(c.name for c in sheet.children))
     }
     # A student's three groups never give one pseudonym to two women: each model's group
-    # leaves out the names the groups of the models before it (same seed) gave.
+    # leaves out the names the groups of the models before it (same seed) gave, its women's
+    # and their supporters'.
     for earlier in MODELS[: MODELS.index(model)]:
-        taken |= {w.name for w in practice_session(earlier, seed, talk, whole_pool).women}
+        taken |= {
+            name
+            for w in practice_session(earlier, seed, talk, whole_pool).women
+            for name in (w.name, w.supporter.name)
+        }
     casting = cast_practice(rng, talk[model], taken, fresh)
     turns = []
     for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):

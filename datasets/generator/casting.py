@@ -15,10 +15,12 @@ import random
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from generator.codes import TOPICS
-from generator.facts import Child, FactSheet, Supporter, supporter_problem
-from generator.identifiers import BOY_NAMES, GIRL_NAMES, STAFF_NAMES
+from generator.facts import BABY_MONTHS, Child, FactSheet, Supporter, supporter_problem
+from generator.identifiers import BOY_NAMES, GIRL_NAMES, MORE_STAFF_NAMES, STAFF_NAMES
+from generator.lives import assessment_problems, declaration_problems, facts_agree, merged
 from generator.markup import Placeholder, placeholders, render
 from generator.population import MOUD, PSEUDONYMS, weighted
 from generator.talk import FACILITATOR, Exchange, ModelTalk
@@ -110,13 +112,13 @@ def exchange_words(exchange: Exchange) -> int:
 
 
 def _facts_agree(have: dict, new: Mapping) -> bool:
-    """Two roles' facts can be one woman's: no fact differs, and a pregnancy now comes well
-    after her youngest child (sheet_problems holds the drawn rest)."""
-    if not all(have.get(key, value) == value for key, value in new.items()):
+    """Two roles' facts can be one woman's: no fact differs (lives.facts_agree), and a
+    pregnancy now comes well after her youngest child (sheet_problems holds the drawn rest)."""
+    if facts_agree(have, new) is not None:
         return False
-    merged = {**have, **new}
-    children = merged.get("children") or ()
-    weeks = merged.get("pregnant")
+    both = merged(have, new)
+    children = both.get("children") or ()
+    weeks = both.get("pregnant")
     return not (weeks and children and min(c.months for c in children) < weeks * 12 / 52 + 3)
 
 
@@ -135,19 +137,33 @@ def _age(months: int) -> str:
 
 
 def _draw_children(
-    rng: random.Random, model: str, count: int, pregnant: bool, cap: float | None = None
+    rng: random.Random,
+    model: str,
+    count: int,
+    pregnant: bool,
+    cap: float | None = None,
+    youngest_of: Mapping = MappingProxyType({}),
 ) -> list[Child]:
     """Children, oldest first; ``cap``: her youngest is younger than this many months (born
-    since she met her supporter or began recovery, as her exchanges declare)."""
+    since she met her supporter or began recovery, as her exchanges declare); ``youngest_of``:
+    what her exchanges declare of her youngest (``youngest_sex``, ``youngest_baby``)."""
     youngest = rng.randint(0, 11) if model == "doula" else rng.randint(1, 30)
     if cap is not None:
         youngest = rng.randint(0, max(0, int(cap) - 2))
     if pregnant:  # a pregnancy now comes a while after her youngest
         youngest = rng.randint(14, 60)
+    baby = youngest_of.get("youngest_baby")
+    if baby is True and youngest >= BABY_MONTHS:
+        youngest = rng.randint(1, BABY_MONTHS - 1)
+    elif baby is False and youngest < BABY_MONTHS:
+        youngest = rng.randint(BABY_MONTHS, 48)
     ages = [youngest]
     for _ in range(count - 1):
         ages.append(ages[-1] + rng.randint(18, 60))
-    return [Child("", rng.choice(("boy", "girl")), _age(max(a, 1))) for a in reversed(ages)]
+    children = [Child("", rng.choice(("boy", "girl")), _age(max(a, 1))) for a in reversed(ages)]
+    if "youngest_sex" in youngest_of and children:
+        children[-1] = replace(children[-1], sex=str(youngest_of["youngest_sex"]))
+    return children
 
 
 def _spoken(months_: float) -> str:
@@ -185,10 +201,18 @@ def _supporter_since(
 
 
 def _sheet(
-    rng: random.Random, model: str, index: int, name: str, facts: dict, kids: int, used: set[str]
+    rng: random.Random,
+    model: str,
+    index: int,
+    name: str,
+    facts: dict,
+    kids: int,
+    used: set[str],
+    taken: frozenset[str] = frozenset(),
 ) -> FactSheet:
     """Her fact sheet: the roles' facts, the rest drawn; ``used`` holds the group's names so
-    far (no two children or supporters in a group share a name)."""
+    far (no two children or supporters in a group share a name), ``taken`` the names the
+    study and the student's other groups gave (no supporter's name is one of them)."""
     pregnant = facts.get("pregnant")
     if "children" in facts:
         children = list(facts["children"])
@@ -198,7 +222,7 @@ def _sheet(
             months(str(facts[k])) for k in ("supporter_since", "recovery_since") if k in facts
         ]
         children = _draw_children(
-            rng, model, count, pregnant is not None, min(declared, default=None)
+            rng, model, count, pregnant is not None, min(declared, default=None), facts
         )
     named = []
     for child in children:
@@ -215,6 +239,9 @@ def _sheet(
         )
     role = SUPPORTER_ROLE[program or model]
     supporter = rng.choice([n for n in STAFF_NAMES if n not in used])
+    if supporter in taken:  # another of the student's groups gave this name to its supporter
+        supporter = rng.choice([n for n in (*STAFF_NAMES, *MORE_STAFF_NAMES)
+                                if n not in used and n not in taken])  # fmt: skip
     used.add(supporter)
     youngest = min((c.months for c in named), default=0)
     drawn = rng.choice(RECOVERY)
@@ -224,6 +251,13 @@ def _sheet(
     recovery = months(recovery_since) or 12.0
     since = str(facts.get("supporter_since") or _spoken(
         _supporter_since(rng, program, model, named, pregnant, recovery)))  # fmt: skip
+    came, held = facts.get("supporter_came"), months(since) or 0
+    if "supporter_since" in facts:  # declared: a casting whose children do not fit is refused
+        pass
+    elif came == "before_birth" and pregnant is None and named and held <= youngest:
+        since = _spoken(youngest + 3)
+    elif came == "after_birth" and named and held > youngest:
+        since = _spoken(max(1, youngest - 1))
     return FactSheet(
         id=f"r{index + 1}",
         name=name,
@@ -261,6 +295,7 @@ def problems(casting: Casting, model: str) -> list[tuple[Exchange, int, str]]:
     hold in this casting (empty when it is consistent)."""
     found: list[tuple[Exchange, int, str]] = []
     said: list[tuple[Exchange, int, str]] = []
+    said_by: list[tuple[Exchange, int, FactSheet, str]] = []
     for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):
         for line in exchange.turns:
             if line.speaker == FACILITATOR:
@@ -274,9 +309,21 @@ def problems(casting: Casting, model: str) -> list[tuple[Exchange, int, str]]:
 
             text = render(line.pieces, fill)[0]
             said.append((exchange, line.line, text))
+            said_by.append((exchange, line.line, sheet, text))
             found += [
                 (exchange, line.line, f"{sheet.name}: {p}") for p in turn_problems(sheet, text)
             ]
+    declared = [(f"{exchange.id}:{exchange.line}", casting.women[roles[role]], facts)
+                for exchange, roles in zip(casting.exchanges, casting.roles, strict=True)
+                for role, facts in exchange.roles.items()]  # fmt: skip
+    for problem in declaration_problems(declared):
+        ident, line = problem.split(":", 2)[:2]
+        found.append((next(e for e in casting.exchanges if e.id == ident), int(line), problem))
+    for sheet in casting.women:  # one withdrawal assessment per baby
+        mine = [(f"{ex.id}:{line}", text) for ex, line, who, text in said_by if who is sheet]
+        for problem in assessment_problems(mine):
+            ident, line = problem.split(":", 2)[:2]
+            found.append((next(e for e in casting.exchanges if e.id == ident), int(line), problem))
     for sheet in casting.women:
         problem = supporter_problem(model, sheet)
         for p in ([problem] if problem else []) + sheet_problems(sheet, model):
@@ -311,7 +358,7 @@ def cast_practice(
             else:
                 break
             for role, facts_of_role in exchange.roles.items():
-                facts[mapping[role]].update(facts_of_role)
+                facts[mapping[role]] = merged(facts[mapping[role]], facts_of_role)
                 kids[mapping[role]] = max(kids[mapping[role]], _children_needed(exchange, role))
             assignment.append(mapping)
         if len(assignment) < len(exchanges):
@@ -326,8 +373,9 @@ def cast_practice(
             continue
         chosen_names = rng.sample(names, size)
         used: set[str] = set()
+        frozen = frozenset(taken_names)
         women = tuple(
-            _sheet(rng, talk.model, i, chosen_names[i], facts[i], kids[i], used)
+            _sheet(rng, talk.model, i, chosen_names[i], facts[i], kids[i], used, frozen)
             for i in range(size)
         )
         casting = Casting(exchanges, women, tuple(assignment))

@@ -1,11 +1,15 @@
 """The fact checker and the name rule, run over assembled sessions: every problem named with
 the talk file and line it comes from.
 
-A turn is held to its speaker's fact sheet (facts.py: who she is; timeline.py: when things
-happened, her children by name, child welfare); a session's claims about today to its calendar
-(cast.yaml ``sessions:``); and names to one rule: a pseudonym names one woman across the corpus
-(the same woman in a focus group and an interview keeps hers), and in a session no supporter's
-or child's name is a participant's, and no two children or supporters share a name.
+A turn is held to its speaker's fact sheet (facts.py: who she is, her words for her baby;
+timeline.py: when things happened, her children by name, child welfare); a woman's turns and
+practice exchanges to each other (lives.py: one withdrawal assessment per baby across all her
+sessions; what her exchanges' roles declare agrees with her sheet and with her other
+exchanges); a session's claims about today to its calendar (cast.yaml ``sessions:``); and names
+to one rule: a pseudonym names one woman across the corpus (the same woman in a focus group and
+an interview keeps hers), a supporter's name one supporter (across the corpus and a student's
+three groups), and in a session no supporter's or child's name is a participant's, and no two
+children or supporters share a name.
 
 ``python -m generator.checker [seeds]`` prints every problem of the study sessions and of the
 practice groups of seeds 0…N-1 (default 200), and exits 1 if there are any.
@@ -18,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from generator.assemble import Session, Turn, assemble, practice_session
+from generator.lives import assessment_problems, declaration_problems
 from generator.talk import ModelTalk, load_talk
 from generator.timeline import Calendar, calendar_contradictions, sheet_problems, turn_problems
 from qualkit.corpus import MODELS
@@ -65,6 +70,58 @@ def _people(session: Session) -> Iterable[tuple[str, str, str]]:
             )
 
 
+def _supporter_of(session: Session, sheet) -> tuple[str, ...]:
+    """Who a supporter is: in the study, one person per model and role (women of a model may
+    share her); in a practice group, each woman's own."""
+    if session.split == "study":
+        return (session.model, sheet.supporter.role.lower())
+    return (session.session_id, sheet.id)
+
+
+def supporter_name_problems(sessions: Iterable[Session]) -> list[str]:
+    """A supporter's name that names two supporters anywhere in these sessions (a peer in one
+    model and a doula in another, or two practice women's different supporters)."""
+    who: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for session in sessions:
+        for sheet in session.women:
+            who[sheet.supporter.name].add(_supporter_of(session, sheet))
+    return [f"the supporter's name '{name}' names {len(ids)} different supporters: "
+            + ", ".join(" ".join(i) for i in sorted(ids))
+            for name, ids in sorted(who.items()) if len(ids) > 1]  # fmt: skip
+
+
+def assessments_of_women(sessions: Iterable[Session]) -> list[str]:
+    """One withdrawal assessment per woman's baby, across every session she speaks in."""
+    said: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for session in sessions:
+        for number, turn in enumerate(session.turns, 1):
+            if turn.woman is not None:
+                key = (session.model if session.split == "study" else session.session_id,
+                       turn.woman.id)  # fmt: skip
+                place = (
+                    f"{where(session, turn)}: {session.session_id} turn {number}, {turn.speaker}"
+                )
+                said[key].append((place, turn.text))
+    return [p for key in sorted(said) for p in assessment_problems(said[key])]
+
+
+def declared_problems(session: Session, model_talk: ModelTalk) -> list[str]:
+    """What a practice group's exchanges declare of each woman, held to her sheet and to her
+    other exchanges (lives.declaration_problems)."""
+    exchanges = {e.id: e for e in model_talk.exchanges}
+    declared, done = [], set()
+    for turn in session.turns:
+        ident = turn.source.split(":")[1]
+        if ident in done:
+            continue
+        done.add(ident)
+        exchange = exchanges[ident]
+        place = f"talk/{session.model}/practice.yaml line {exchange.line} (exchange {ident})"
+        declared += [(f"{place} role {role}", turn.people[role], facts)
+                     for role, facts in exchange.roles.items()]  # fmt: skip
+    return [f"seed group {session.session_id}: {p}" for p in declaration_problems(declared)]
+
+
 def name_problems(sessions: Iterable[Session]) -> list[str]:
     """Names that name more than one person: a pseudonym for two women anywhere in these
     sessions, or, in one session, a participant's name on a supporter or child, two children
@@ -95,7 +152,7 @@ def name_problems(sessions: Iterable[Session]) -> list[str]:
         if len(keys) > 1:
             found.append(f"the pseudonym '{name}' names {len(keys)} different women: "
                          + ", ".join(sorted(f"{m} {i}" for m, i in keys)))  # fmt: skip
-    return found
+    return found + supporter_name_problems(sessions)
 
 
 def study_problems(talk: Mapping[str, ModelTalk], seed: int) -> list[str]:
@@ -110,7 +167,9 @@ def study_problems(talk: Mapping[str, ModelTalk], seed: int) -> list[str]:
             else Calendar()
         )
         found += session_problems(session, calendar)
-    return found + name_problems(sessions)
+        if session.split == "practice":
+            found += declared_problems(session, talk[session.model])
+    return found + name_problems(sessions) + assessments_of_women(sessions)
 
 
 def practice_problems(talk: Mapping[str, ModelTalk], seeds: Iterable[int]) -> list[str]:
@@ -122,6 +181,8 @@ def practice_problems(talk: Mapping[str, ModelTalk], seeds: Iterable[int]) -> li
         groups = [practice_session(model, seed, talk, whole_pool=True) for model in MODELS]
         for group in groups:
             found += [f"seed {seed}: {p}" for p in session_problems(group)]
+            found += [f"seed {seed}: {p}" for p in declared_problems(group, talk[group.model])]
+        found += [f"seed {seed}: {p}" for p in assessments_of_women(groups)]
         found += [f"seed {seed}: {p}" for p in name_problems([*study, *groups])]
     return found
 

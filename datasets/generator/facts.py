@@ -218,6 +218,7 @@ def contradictions(sheet: FactSheet, text: str) -> list[str]:
         age = int(match.group(1) or match.group(2))
         if abs(age - sheet.age) > 1:
             found.append(f"'{match.group(0)}' but she is {sheet.age}")
+    found += baby_words(sheet, text)
     for match in _PROGRAM_ROLE.finditer(text) if sheet.program else ():  # her home visitor
         said = match.group(1).lower()
         role = sheet.supporter.role.lower()
@@ -225,4 +226,51 @@ def contradictions(sheet: FactSheet, text: str) -> list[str]:
             found.append(f"'{match.group(0)}' but her supporter is a {sheet.supporter.role}")
         if said == "nurse home visitor" and "nurse" not in role:
             found.append(f"'{match.group(0)}' but her supporter is a {sheet.supporter.role}")
+    return found
+
+
+# -- the words she uses of her baby: he or she, a baby or a bigger child ---------------------
+_SEXED = re.compile(
+    r"\bmy (?:little|baby) (girl|boy)\b"
+    r"|\b(?:the|my) baby,? (he|she)(?:'s| was| is| had| would| wouldn't| couldn't)\b"
+    r"|\b(he|she)(?:'s| was| is) (?:born|in the NICU|withdrawing|teething|crawling|latching)\b|\bafter I had (him|her)\b|\bbefore I (?:even )?had (him|her)\b"
+    r"|\b(his|her) (?:withdrawal|NICU stay|isolette|crib|car seat|bottles?|diapers?|formula|"
+    r"first birthday|pediatrician|newborn screen)\b",
+    re.I,
+)
+_SEX_OF = {"girl": "girl", "she": "girl", "her": "girl", "boy": "boy", "he": "boy", "him": "boy",
+           "his": "boy"}  # fmt: skip
+_BABY_NOW = re.compile(
+    r"\b(?:the|my) baby(?: is(?! (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)| still| just| sleeps| naps| wakes| cries| won't| doesn't| can't|'s"
+    r" (?:teething|crawling|napping|asleep|sleeping|up|sick|(?:\w+ )?(?:weeks|months) old))\b",
+    re.I,
+)
+BABY_MONTHS = 24  # "the baby" now is a child under two
+
+
+def baby_words(sheet: FactSheet, text: str) -> list[str]:
+    """What her words for her baby say of its sex ("my little girl", "when he was born", "his
+    withdrawal") and age ("the baby's teething": a child under two), against her children.
+    A pregnant woman may mean the baby she carries.
+
+    >>> s = FactSheet("w1", "Dana", 30, (Child("Luis", "boy", "6 years"),), None, "none", "",
+    ...               "a year", "none", "apartment", "none", Supporter("Tasha", "peer"), None, "none")
+    >>> baby_words(s, "When she was born I cried. The baby's teething.")
+    ["'she was born' but her children are boy 6 years", "'The baby's teething' but her youngest is 6 years"]
+    >>> baby_words(s, "My little boy, when he was born, had his withdrawal in the NICU.")
+    []
+    """
+    if sheet.pregnant:
+        return []
+    kids = ", ".join(f"{c.sex} {c.age}" for c in sheet.children) or "none"
+    found = []
+    for match in _SEXED.finditer(text):
+        sex = _SEX_OF[next(g for g in match.groups() if g).lower()]
+        if sex not in (c.sex for c in sheet.children):
+            found.append(f"'{match.group(0)}' but her children are {kids}")
+    youngest = min((c.months for c in sheet.children), default=None)
+    for match in _BABY_NOW.finditer(text):
+        if youngest is None or youngest >= BABY_MONTHS:
+            found.append(f"'{match.group(0)}' but her youngest is "
+                         f"{min(sheet.children, key=lambda c: c.months).age if sheet.children else 'none'}")  # fmt: skip
     return found

@@ -84,6 +84,11 @@ STAFF_NAMES = [
     "Ottilie",
     "Verna",
 ]
+# More supporters' names, drawn only where a STAFF_NAMES draw would give a name another group
+# of the same student already gave (one name, one supporter across a student's groups).
+MORE_STAFF_NAMES = ("Imogen", "Rosalind", "Eudora", "Henrietta", "Cordelia", "Augusta",
+                    "Lavinia", "Theodora", "Wilhelmina", "Octavia", "Clementine", "Josephine",
+                    "Millicent", "Rosamund", "Gwendolyn", "Prudence")  # fmt: skip
 PLACES = (
     "Wrenmoor",
     "Dapplebrook",

@@ -25,6 +25,7 @@ from generator.facts import (
     age_in_months,
     supporter_problem,
 )
+from generator.lives import DECLARED, LISTS
 from generator.markup import MarkupError, Piece, parse, placeholders, spans
 from generator.timeline import SEASONS, WEEKDAYS, Calendar, months, sheet_problems
 from generator.yaml_reader import Reader
@@ -37,7 +38,7 @@ FACILITATOR = "F"
 ROLES = ("A", "B", "C", "D", "E")
 FLAGS = ("lang",)
 ROLE_FACTS = ("children", "pregnant", "moud", "program", "child_welfare", "partner", "housing",
-              "recovery_since", "supporter_since", "moud_since")  # fmt: skip
+              "recovery_since", "supporter_since", "moud_since", *DECLARED)  # fmt: skip
 WELFARE = ("none", "past", "open")  # a role's child_welfare: the kind of history it asserts
 
 
@@ -295,6 +296,11 @@ def _role_facts(reader: Reader, node, field: str) -> dict[str, object]:
             facts[name] = reader.choice(value, f"{field}.program", PROGRAMS)
         elif name == "child_welfare":
             facts[name] = reader.choice(value, f"{field}.child_welfare", WELFARE)
+        elif name in LISTS:
+            facts[name] = tuple(reader.choice(item, f"{field}.{name}", DECLARED[name])
+                                for item in reader.sequence(value, f"{field}.{name}"))  # fmt: skip
+        elif name in DECLARED:
+            facts[name] = reader.choice(value, f"{field}.{name}", DECLARED[name])
         elif name.endswith("_since"):
             facts[name] = reader.text(value, f"{field}.{name}")
             if months(facts[name]) is None:

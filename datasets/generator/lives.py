@@ -1,0 +1,168 @@
+"""One woman across her turns and exchanges: what she says in one place holds in every other.
+
+facts.py and timeline.py hold a single turn to her fact sheet. These rules hold her turns and
+her practice exchanges to each other: her baby was watched for withdrawal one way (by eating,
+sleeping and consoling, or with a scoring tool, never both), and what a practice exchange
+declares about her supporter (when she came, what she does, how the woman joined) or her
+youngest child agrees with her other exchanges and with her sheet. The declaration vocabulary
+(``DECLARED``) is what TALK_FORMAT.md documents for a role in practice.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from generator.facts import BABY_MONTHS, FactSheet
+from generator.timeline import months
+
+# -- one withdrawal assessment per baby --------------------------------------------------------
+_ESC = re.compile(
+    r"\bEat[,-]? ?Sleep[,-]? ?(?:and )?Console\b|\bESC\b"
+    r"|\beat(?:s|ing)?\b[^.?!]{0,40}\bsleep(?:s|ing)?\b[^.?!]{0,60}"
+    r"\b(?:consol\w*|comfort\w*|calm\w*|settl\w*|soothe\w*)",
+    re.I,
+)
+_SCORING = re.compile(
+    r"\bFinnegan\b|(?<!to )(?<!a way to )\bscor(?:e|es|ed|ing)\b(?! (?:high|low|on|some)\b)", re.I
+)
+_NOT_HER_BABY = re.compile(r"\bthe old way\b|\bused to (?:score|do)\b|\bmy friend\b", re.I)
+
+
+def assessments(text: str) -> dict[str, str]:
+    """The withdrawal assessments a turn tells of, each with the words that tell it.
+
+    >>> assessments("They scored him every three hours.")
+    {'scoring': 'scored'}
+    >>> assessments("They watched how she was eating, sleeping, whether I could calm her.")
+    {'esc': 'eating, sleeping, whether I could calm'}
+    >>> assessments("This whole baby was a way to score. I scored high on the mood one.")
+    {}
+    """
+    found: dict[str, str] = {}
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if _NOT_HER_BABY.search(sentence):
+            continue
+        for kind, pattern in (("esc", _ESC), ("scoring", _SCORING)):
+            match = pattern.search(sentence)
+            if match and kind not in found:
+                found[kind] = match.group(0)
+    return found
+
+
+def assessment_problems(said: Iterable[tuple[str, str]]) -> list[str]:
+    """One woman's turns as (place, text): a problem for each turn that tells of the other
+    assessment than her first one (Eat-Sleep-Console and a scoring tool are alternatives)."""
+    first: tuple[str, str, str] | None = None  # kind, place, words
+    found = []
+    for place, text in said:
+        for kind, words in assessments(text).items():
+            if first is None:
+                first = (kind, place, words)
+            elif first[0] != kind:
+                found.append(f"{place}: '{words}' ({_NAMES[kind]}) but at {first[1]} her baby "
+                             f"was assessed by {_NAMES[first[0]]} ('{first[2]}')")  # fmt: skip
+    return found
+
+
+_NAMES = {"esc": "Eat-Sleep-Console", "scoring": "a scoring tool"}
+
+# -- what a practice exchange declares about her -----------------------------------------------
+SUPPORTER_CAME = ("before_birth", "after_birth")
+SUPPORTER_ACTS = ("at_birth", "home_visits", "rides", "texts", "appointments", "court",
+                  "practical_help", "holds_baby", "shares_story")  # fmt: skip
+JOINED = ("clinic_referral", "hospital_referral", "caseworker_referral", "court_order",
+          "own_search", "friend", "program_outreach")  # fmt: skip
+VISITS = ("weekly", "every_other_week", "monthly")
+DECLARED = {  # key: allowed values (a tuple of choices; a list key takes several)
+    "supporter_came": SUPPORTER_CAME,
+    "supporter_does": SUPPORTER_ACTS,
+    "supporter_not": SUPPORTER_ACTS,
+    "joined": JOINED,
+    "visits": VISITS,
+    "youngest_sex": ("boy", "girl"),
+    "youngest_baby": (True, False),
+}
+LISTS = ("supporter_does", "supporter_not")
+
+
+def facts_agree(have: Mapping[str, object], new: Mapping[str, object]) -> str | None:
+    """Why two exchanges' declarations cannot be one woman's, or None: a fact stated twice
+    differently, or something her supporter does in one that she does not do in the other."""
+    for key, value in new.items():
+        if key in LISTS or key not in have or have[key] == value:
+            continue
+        return f"{key}: {have[key]!r} and {value!r}"
+    does = set(have.get("supporter_does", ())) | set(new.get("supporter_does", ()))
+    nots = set(have.get("supporter_not", ())) | set(new.get("supporter_not", ()))
+    if does & nots:
+        return f"her supporter does and does not: {', '.join(sorted(does & nots))}"
+    return None
+
+
+def merged(have: Mapping[str, object], new: Mapping[str, object]) -> dict[str, object]:
+    """Two agreeing declarations as one (lists joined)."""
+    out = {**have, **new}
+    for key in LISTS:
+        if key in have or key in new:
+            out[key] = tuple(sorted({*have.get(key, ()), *new.get(key, ())}))  # type: ignore[misc]
+    return out
+
+
+def sheet_misfit(sheet: FactSheet, key: str, value: object) -> str | None:
+    """Why her fact sheet does not fit one declared fact of these, or None."""
+    youngest = min(sheet.children, key=lambda c: c.months, default=None)
+    since = _months(sheet.supporter.since)
+    if key == "supporter_came" and since is not None:
+        if (
+            value == "before_birth"
+            and not sheet.pregnant
+            and (youngest is None or since <= youngest.months)
+        ):
+            return (
+                f"her supporter came before the birth, but she has had her {sheet.supporter.since}"
+            )
+        if value == "after_birth" and (youngest is None or since > youngest.months):
+            return (
+                f"her supporter came after the birth, but she has had her {sheet.supporter.since}"
+            )
+    if key == "youngest_sex" and (youngest is None or youngest.sex != value) and not sheet.pregnant:
+        return f"her youngest is a {value}, but her children are {_kids(sheet)}"
+    if key == "youngest_baby" and not sheet.pregnant:
+        baby = youngest is not None and youngest.months < BABY_MONTHS
+        if baby != value:
+            return f"her youngest is {'a baby' if value else 'past babyhood'}, but her children are {_kids(sheet)}"
+    return None
+
+
+def _months(spoken: str) -> float | None:
+    return months(spoken) if spoken else None
+
+
+def _kids(sheet: FactSheet) -> str:
+    return ", ".join(f"{c.sex} {c.age}" for c in sheet.children) or "none"
+
+
+def declaration_problems(
+    declared: Iterable[tuple[str, FactSheet, Mapping[str, object]]],
+) -> list[str]:
+    """(place, woman, what the exchange declares of her) in order: a problem for each
+    declaration her sheet does not fit and each that disagrees with one of hers before."""
+    seen: dict[str, tuple[str, dict[str, object]]] = {}  # woman's id -> first place, merged
+    found = []
+    for place, sheet, facts in declared:
+        mine = {k: v for k, v in facts.items() if k in DECLARED}
+        for key, value in mine.items():
+            misfit = sheet_misfit(sheet, key, value)
+            if misfit:
+                found.append(f"{place}: {sheet.name}: {misfit}")
+        if sheet.id in seen:
+            first, have = seen[sheet.id]
+            clash = facts_agree(have, mine)
+            if clash:
+                found.append(f"{place}: {sheet.name}'s exchanges disagree with {first}: {clash}")
+                continue
+            seen[sheet.id] = (first, merged(have, mine))
+        else:
+            seen[sheet.id] = (place, dict(mine))
+    return found
