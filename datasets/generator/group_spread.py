@@ -104,10 +104,11 @@ def card_paragraph(s: Spread) -> str:
         f"coder's pooled κ against the key {Spread.summary(s.kappas, 2)}. Shared text: two "
         f"students' groups have {statistics.mean(s.overlaps):.0%} of their exchanges in common on "
         f"average (min / quartiles / max over the {len(s.overlaps):,} pairs: "
-        f"{Spread.summary([100 * v for v in s.overlaps])}%); issue 25 aims at about 15%; the "
-        "share falls as the pools in `practice.yaml` grow, and until it gets there a classmate's "
-        "coding matched by text still recovers part of hers "
-        "(`datasets/generator/group_spread.py`, also in `make bench`)."
+        f"{Spread.summary([100 * v for v in s.overlaps])}%): each model's pool in "
+        "`practice.yaml` has seven to nine exchanges a topic, and a group draws one a topic, so "
+        "a classmate's coding matched by text covers little of hers, and a classmate's files "
+        "handed in as hers earn no more than a blank (`tests/test_lazy_strategies.py`; the "
+        "spread: `datasets/generator/group_spread.py`, also in `make bench`)."
     )
 
 

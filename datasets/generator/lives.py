@@ -26,6 +26,7 @@ _ESC = re.compile(
 _SCORING = re.compile(
     r"\bFinnegan\b|(?<!to )(?<!a way to )\bscor(?:e|es|ed|ing)\b(?! (?:high|low|on|some)\b)", re.I
 )
+_KINDS = (("esc", _ESC), ("scoring", _SCORING))
 _NOT_HER_BABY = re.compile(r"\bthe old way\b|\bused to (?:score|do)\b|\bmy friend\b", re.I)
 
 
@@ -38,13 +39,17 @@ def assessments(text: str) -> dict[str, str]:
     {'esc': 'eating, sleeping, whether I could calm'}
     >>> assessments("This whole baby was a way to score. I scored high on the mood one.")
     {}
+    >>> assessments("If they do the Eat, Sleep, Console thing there or the scoring one.")
+    {}
     """
     found: dict[str, str] = {}
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         if _NOT_HER_BABY.search(sentence):
             continue
-        for kind, pattern in (("esc", _ESC), ("scoring", _SCORING)):
-            match = pattern.search(sentence)
+        matches = {kind: pattern.search(sentence) for kind, pattern in _KINDS}
+        if all(matches.values()):  # the two named together: weighing them, not telling of hers
+            continue
+        for kind, match in matches.items():
             if match and kind not in found:
                 found[kind] = match.group(0)
     return found
