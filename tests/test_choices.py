@@ -39,3 +39,16 @@ def test_it_prints_as_the_numbered_list_and_counts_as_its_options():
         "dependability",
     ]
     assert "credibility" in CRITERIA
+
+
+def test_an_empty_list_says_there_is_nothing_to_choose_yet():
+    """A list made from her own work (her codes) is empty until that work is there."""
+    mine = Choices([], name="MY_CODES")
+    assert str(mine) == "(MY_CODES: no options yet)"
+    assert mine[...] is Ellipsis
+    with pytest.raises(StudentError) as raised:
+        mine[0]
+    assert str(raised.value) == (
+        "MY_CODES[0]: the list has no options yet, so there is nothing to choose; the cell that "
+        "prints it says why."
+    )
