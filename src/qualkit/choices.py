@@ -62,4 +62,5 @@ class Choices(tuple):
     def __str__(self) -> str:
         if not self:
             return f"({self.name}: no options yet)"
-        return "\n".join(f"{number}: {option}" for number, option in enumerate(self))
+        width = len(str(len(self) - 1))  # numbers aligned, so a long list reads as a column
+        return "\n".join(f"{number:>{width}}: {option}" for number, option in enumerate(self))
