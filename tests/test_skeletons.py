@@ -52,8 +52,10 @@ def problems(cell_id: str, released: str) -> list[str]:
     # line, a dict of blanks ({...: ..., ...}) runs as a set, and its check says "not a dict".
     kernel_reads = TransformerManager().transform_cell(released)
     if ast.dump(ast.parse(kernel_reads)) != ast.dump(ast.parse(released)):
-        found.append(f"{cell_id}: the kernel reads the skeleton otherwise (a line starting "
-                     "'...:' is taken for a prompt and cut): put a comment line second")
+        found.append(
+            f"{cell_id}: the kernel reads the skeleton otherwise (a line starting "
+            "'...:' is taken for a prompt and cut): put a comment line second"
+        )
     return found
 
 
@@ -278,3 +280,15 @@ def test_the_kit_speaks_from_the_first_answer_on(lesson):
         )
     ]
     assert imports, f"{lesson}: no cell before {cells[first].id} imports qualkit"
+
+
+def test_a_skeleton_the_kernel_reads_otherwise_is_named():
+    """IPython cuts '...:' at a line's start as a pasted prompt when the second line has one:
+    the dict of blanks below would run as a set. A comment line second keeps it a dict."""
+    cut = "answer_8_2 = {\n    ...: KINDS[...],\n    ...: KINDS[...],\n}"
+    assert problems("answer_8_2", cut) == [
+        "answer_8_2: the kernel reads the skeleton otherwise (a line starting '...:' is taken "
+        "for a prompt and cut): put a comment line second"
+    ]
+    kept = "answer_8_2 = {\n    # a turn: its kind\n    ...: KINDS[...],\n    ...: KINDS[...],\n}"
+    assert problems("answer_8_2", kept) == []
