@@ -39,3 +39,22 @@ def test_it_prints_as_the_numbered_list_and_counts_as_its_options():
         "dependability",
     ]
     assert "credibility" in CRITERIA
+
+
+def test_an_empty_list_says_there_is_nothing_to_choose_yet():
+    """A list made from her own work (her codes) is empty until that work is there."""
+    mine = Choices([], name="MY_CODES")
+    assert str(mine) == "(MY_CODES: no options yet)"
+    assert mine[...] is Ellipsis
+    with pytest.raises(StudentError) as raised:
+        mine[0]
+    assert str(raised.value) == (
+        "MY_CODES[0]: the list has no options yet, so there is nothing to choose; the cell that "
+        "prints it says why."
+    )
+
+
+def test_a_long_list_prints_its_numbers_aligned():
+    codes = Choices([f"CODE_{n}" for n in range(11)], name="CODES")
+    lines = str(codes).split("\n")
+    assert lines[0] == " 0: CODE_0" and lines[9] == " 9: CODE_9" and lines[10] == "10: CODE_10"

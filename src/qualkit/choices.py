@@ -27,6 +27,13 @@ class Choices(tuple):
     >>> criteria[2]
     Traceback (most recent call last):
     qualkit.errors.StudentError: CRITERIA[2]: there is no option 2. Choose a number from 0 to 1 (the list printed above).
+
+    A list made from her own work can be empty (her lesson-03 coding is not there yet): then
+    there is nothing to choose, and the cell that printed the list says why.
+
+    >>> Choices([], name="MY_CODES")[0]
+    Traceback (most recent call last):
+    qualkit.errors.StudentError: MY_CODES[0]: the list has no options yet, so there is nothing to choose; the cell that prints it says why.
     """
 
     name: str
@@ -42,10 +49,18 @@ class Choices(tuple):
         # True and False are ints to Python, and -1 would quietly pick the last option.
         if type(number) is int and 0 <= number < len(self):
             return super().__getitem__(number)
+        if not self:
+            raise StudentError(
+                f"{self.name}[{number!r}]: the list has no options yet, so there is nothing to "
+                "choose; the cell that prints it says why."
+            )
         raise StudentError(
             f"{self.name}[{number!r}]: there is no option {number!r}. Choose a number from 0 to "
             f"{len(self) - 1} (the list printed above)."
         )
 
     def __str__(self) -> str:
-        return "\n".join(f"{number}: {option}" for number, option in enumerate(self))
+        if not self:
+            return f"({self.name}: no options yet)"
+        width = len(str(len(self) - 1))  # numbers aligned, so a long list reads as a column
+        return "\n".join(f"{number:>{width}}: {option}" for number, option in enumerate(self))

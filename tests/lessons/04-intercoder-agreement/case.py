@@ -73,8 +73,10 @@ def files(student: str) -> dict:
     return {}
 
 
-# Partly right: the negative specific agreement taken as one minus the positive in 4.2.
+# Partly right: the negative specific agreement taken as one minus the positive in 4.2; 4.3's
+# code chosen by its number, as the release asks (28 is X_COLLAB_ENGAGE in the list it prints).
 PARTIAL = {
+    "answer_4_3": "answer_4_3 = CODES[28]\n",
     "answer_4_2": (
         "answer_4_2 = {}\n"
         "for code in MY_CODES:\n"

@@ -67,9 +67,11 @@ def _classmate(nb, lesson):
     """Builds themes and exemplars on a classmate's coding (no lesson 03 of her own collected):
     the exemplars must earn nothing."""
     answers = {
+        # codes chosen by their numbers in her scope table (6 PSS_LIVED_EXP, 4 PSS_IDEAL_QUALITIES,
+        # 8 PSS_NAVIGATION, 3 PSS_EMOTIONAL, 1 PSS_BOUNDARY, 5 PSS_IMPROVE)
         "answer_5_2": (
-            "answer_5_2 = {'Peer trust': ['PSS_LIVED_EXP', 'PSS_IDEAL_QUALITIES'], 'Practical "
-            "help': ['PSS_NAVIGATION', 'PSS_EMOTIONAL'], 'Limits': ['PSS_BOUNDARY', 'PSS_IMPROVE']}\n"
+            "answer_5_2 = {'Peer trust': [CODES[6], CODES[4]], 'Practical help': [CODES[8], "
+            "CODES[3]], 'Limits': [CODES[1], CODES[5]]}\n"
         ),
         "answer_5_3": (
             "answer_5_3 = {n: quote(mine.session_id, int(her_turns(mine, c).iloc[0]['turn'])) "
@@ -87,7 +89,8 @@ STUDENTS = {"h-classmate": _classmate}
 # base and run given the usual point (both points forfeit).
 PARTIAL = {
     "answer_5_1": (
-        "x_codes = sorted(c.label for c in corpus.codebook.in_category('cross_cutting'))\n"
+        "category = CATEGORIES[3]  # cross_cutting, chosen by its number\n"
+        "x_codes = sorted(c.label for c in corpus.codebook.in_category(category))\n"
         "answer_5_1 = cooccurrence_matrix(coded, x_codes)\n"
         "for _code in x_codes:\n"
         "    answer_5_1.loc[_code, _code] = 0\n"

@@ -55,9 +55,9 @@ def files(student: str) -> dict:
 
 def _classmate(nb, lesson):
     """Quotes a classmate's coding, handed in without a lesson 03 of her own: nothing counts."""
-    answer = (
-        "answer_7_4 = {'code': 'PSS_BOUNDARY', 'quotes': [quote(mine.session_id, int(t)) for t in "
-        "her_turns(mine, 'PSS_BOUNDARY').drop_duplicates('speaker')['turn'].head(2)]}\n"
+    answer = (  # her code chosen by its number: 1 is PSS_BOUNDARY in the solution's coding
+        "answer_7_4 = {'code': MY_CODES[1], 'quotes': [quote(mine.session_id, int(t)) for t in "
+        "her_turns(mine, MY_CODES[1]).drop_duplicates('speaker')['turn'].head(2)]}\n"
     )
     for cell in nb.cells:
         if cell.id == "answer_7_4":
@@ -77,10 +77,11 @@ PARTIAL = {
         "              't10': CRITERIA[3]}\n"
     ),
     "answer_7_2": "answer_7_2 = {1, 5, 7, 8, 20, 22, 23, 27}\n",
+    # her code chosen by its number: 0 is PSS_BOUNDARY in lesson 03's partial coding
     "answer_7_4": (
-        "_rows = her_turns(mine, 'PSS_BOUNDARY')\n"
+        "_rows = her_turns(mine, MY_CODES[0])\n"
         "_one = _rows[_rows['speaker'] == _rows['speaker'].iloc[0]]['turn'].head(2)\n"
-        "answer_7_4 = {'code': 'PSS_BOUNDARY',\n"
+        "answer_7_4 = {'code': MY_CODES[0],\n"
         "              'quotes': [quote(mine.session_id, int(t)) for t in _one]}\n"
     ),
 }
