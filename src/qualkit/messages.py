@@ -28,10 +28,13 @@ _INSTALLED = "_qualkit_messages"
 
 
 def check_cell_title(source: str) -> str | None:
-    """The first line of a check cell's docstring; None when ``source`` is not a check cell.
+    """The first paragraph of a check cell's docstring, on one line (a title wrapped over two
+    lines is one title); None when ``source`` is not a check cell.
 
     >>> check_cell_title('\"\"\"Self-check (1 point): a dict.\"\"\"\\nassert isinstance(x, dict)')
     'Self-check (1 point): a dict.'
+    >>> check_cell_title('\"\"\"Three themes, each a list of\\ncodes.\\n\\nMore.\"\"\"\\nassert x')
+    'Three themes, each a list of codes.'
     >>> check_cell_title("assert x") is None, check_cell_title('\"\"\"Notes.\"\"\"\\ny = 1') is None
     (True, True)
     """
@@ -42,7 +45,7 @@ def check_cell_title(source: str) -> str | None:
     doc = ast.get_docstring(tree)
     if not doc or not any(isinstance(node, ast.Assert) for node in ast.walk(tree)):
         return None
-    return doc.strip().splitlines()[0]
+    return " ".join(doc.strip().split("\n\n")[0].split())
 
 
 def blanks_in(source: str) -> int:
