@@ -130,15 +130,20 @@ def as_user(user: str, *command: str) -> subprocess.CompletedProcess:
     return subprocess.run(["runuser", "-u", user, "--", *command], capture_output=True, text=True)
 
 
+def kill_processes(name: str) -> None:
+    """What the hub started for this account (its server, kernels, the grader's service)."""
+    pids = subprocess.run(["ps", "-u", name, "-o", "pid="], capture_output=True, text=True)
+    for pid in pids.stdout.split():
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(int(pid), 9)
+
+
 def remove_account(name: str) -> None:
     try:
         account = pwd.getpwnam(name)
     except KeyError:
         return
-    pids = subprocess.run(["ps", "-u", name, "-o", "pid="], capture_output=True, text=True)
-    for pid in pids.stdout.split():  # what the hub started for this account, one by one
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(int(pid), 9)
+    kill_processes(name)
     subprocess.run(["userdel", "--remove", name], capture_output=True)
     shutil.rmtree(account.pw_dir, ignore_errors=True)
 
@@ -176,9 +181,6 @@ c.Spawner.default_url = "/lab"
 c.Spawner.environment = {{**environment, **c.Spawner.environment}}  # + the practice groups
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
-# On shutdown the hub leaves the servers to the test, which kills every process of each account
-# it made (remove_account): stopping each server gracefully took half a minute on a busy machine.
-c.JupyterHub.cleanup_servers = False
 """
 
 
@@ -311,6 +313,10 @@ def _running_hub(users, graders, students, lti: dict | None = None, before_start
                 time.sleep(0.5)
         yield Hub(url, settings, passwords, root)
     finally:
+        # The accounts' processes go first, so the hub has nothing left to stop: in a busy run
+        # the grader's service ignored the hub's interrupt and held its shutdown half a minute.
+        for name in (*users, settings.grader):
+            kill_processes(name)
         if hub_process is not None:
             hub_process.terminate()
             try:
