@@ -62,7 +62,7 @@ def helper():
     home = base / "home"  # the grader's own files: its course, runtime and socket folders
     for folder in ("course/secret", "area/ann/lesson", "runtime", "tmp"):
         (home / folder).mkdir(parents=True)
-    (home / "course" / "secret" / "key.json").write_text('{"answer": 42}')
+    (home / "course" / "secret" / "key.json").write_text('{"answer": "SECRET-OF-THE-COURSE"}')
     (home / "area" / "ann" / "lesson" / "mine.txt").write_text("mine")
     for path in [home, *home.rglob("*")]:
         os.chown(path, account.pw_uid, account.pw_gid)
@@ -251,7 +251,7 @@ def test_the_grader_gets_a_sandboxed_kernel_and_its_working_copy_back(prepared):
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     printed = result["printed"]
-    assert "no key:" in printed and "42" not in printed, printed
+    assert "no key:" in printed and "SECRET-OF-THE-COURSE" not in printed, printed
     caller = pwd.getpwnam(CALLER).pw_uid
     uid = int(printed.split("uid ", 1)[1].split()[0])
     assert uid > sandbox.FIRST_UID, "the kernel ran as a user of its own"
