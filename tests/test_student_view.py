@@ -278,6 +278,23 @@ def cell_showing(page, text: str):
     )
 
 
+_HIGHEST = """() => Math.max(0, ...[...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+    .map((prompt) => Number((prompt.textContent.match(/\\[(\\d+)\\]/) || [0, 0])[1])))"""
+_NONE_RUNNING = """() => ![...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+    .some((prompt) => prompt.textContent.includes('[*]'))"""
+
+
+def run_on(page, cells: int) -> None:
+    """Shift+Enter on each of the next ``cells`` cells in turn, as she runs them, each once the
+    one before has run: on a busy machine, presses made while the notebook was still busy were
+    lost. Prompts are read from the page's text (cells off screen are not rendered)."""
+    for _ in range(cells):
+        page.wait_for_function(_NONE_RUNNING, timeout=LONG)
+        before = page.evaluate(_HIGHEST)
+        page.keyboard.press("Shift+Enter")
+        page.wait_for_function(_RAN_AFTER, arg=before, timeout=LONG)
+
+
 def run_cell(page, text: str, code: str) -> None:
     """Write ``code`` into the cell showing ``text`` and run it (Shift+Enter), as she would."""
     answer_code(page, text, code)
@@ -352,8 +369,7 @@ def test_a_student_chooses_labels_by_number_and_reaches_the_coding_tool(student_
     run_cell(
         page, "PRACTICE_GROUPS[...]", 'answer_3_2 = {"coder": "jd", "session": PRACTICE_GROUPS[0]}'
     )
-    for _ in range(3):  # the file check, the accuracy check, the tool
-        page.keyboard.press("Shift+Enter")
+    run_on(page, 3)  # the file check, the accuracy check, the tool
     check = cell_showing(page, "your coding file is here").locator(".jp-OutputArea")
     expect(check).to_contain_text("✗ Not yet: no coding file jd.codings.json", timeout=LONG)
     assert "Traceback" not in check.text_content()
