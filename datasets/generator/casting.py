@@ -1,12 +1,12 @@
-"""Cast a practice group: pick its exchanges and give every role a woman whose life fits.
+"""Cast a practice group: give every role of its exchanges a woman whose life fits.
 
-A practice group takes one warmup, five middle exchanges in guide order and one closing from
-the model's pool (``practice.yaml``); where five leave the group under ``MIN_WORDS`` (about an
-hour of coding, 2,500–4,000 words), a sixth or seventh middle exchange is added. Five or six women are cast: each exchange's roles
-(A…E) go to different women, a woman's roles across exchanges must agree on the facts they
-state, and the rest of her fact sheet is drawn (population.py's distributions). A casting is
-kept only if nothing she says contradicts her sheet (facts.contradictions), so another seed
-gives other exchanges, another order, other speakers and another key, always consistent.
+The exchanges come from choosing.py (one warmup, middle exchanges one a topic first, one
+closing). Five to seven women are cast: each exchange's roles (A…E) go to different women, a
+woman's roles across exchanges must agree on the facts they state (lives.py), and the rest of
+her fact sheet is drawn (population.py's distributions; partner and housing that fit each
+other, households.py). A casting is kept only if nothing she says contradicts her sheet, so
+another seed gives other exchanges, another order, other speakers and another key, always
+consistent.
 """
 
 from __future__ import annotations

@@ -20,11 +20,12 @@ MIDDLE = 5
 SHARED_POOL = 18  # the exchanges each pool had when the lessons quoted the shared groups
 MIN_WORDS = 2500
 HANDOVERS = (
-    "Who else has one?",
-    "Anyone else, on that?",
-    "What about some of the rest of you?",
-    "Others? Anyone?",
-)  # the facilitator passing a topic's round on, not asking it again
+    "Any other stories like that?",
+    "More on that, anyone?",
+    "What else comes to mind on that?",
+    "Anything else on that?",
+)  # the facilitator passing a topic's round on, not asking it again; the
+# woman who spoke last may answer, so none says "who else"
 
 
 def choose_exchanges(

@@ -108,7 +108,7 @@ def card_paragraph(s: Spread) -> str:
         "`practice.yaml` has seven to nine exchanges a topic, and a group draws one of each "
         "topic before a second of any; where an hour of talk needs a second (the doula and "
         "home-visiting pools have five topics), it joins the first one's round, the facilitator "
-        'passing the question on ("Who else has one?") rather than asking it again. So a '
+        'passing the question on ("Any other stories like that?") rather than asking it again. So a '
         "classmate's coding matched by text covers little of hers, and a "
         "classmate's files handed in as hers earn no more than a blank "
         "(`tests/test_lazy_strategies.py`; the spread: `datasets/generator/group_spread.py`, "
