@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -18,7 +19,7 @@ import pytest
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "datasets"))
-from generator import casting, checker, generate, talk, timeline
+from generator import casting, checker, generate, households, talk, timeline
 from generator.assemble import assemble, practice_session
 from generator.facts import Supporter
 from generator.lives import DECLARED, sheet_misfit
@@ -116,9 +117,10 @@ def _fits(sheet, facts) -> list[str]:
     30, pytest.param(200, marks=pytest.mark.slow),
 ])  # fmt: skip
 def test_every_role_goes_to_a_woman_whose_sheet_fits_what_it_declares(the_talk, students):
-    """Students' castings: zero roles cast against their declared facts, and zero problems
-    of any rule (casting.problems) in what the cast women say."""
-    violations, declared = [], 0
+    """Students' castings: zero roles cast against their declared facts, zero problems of
+    any rule (casting.problems) in what the cast women say, and one round question a topic
+    (a second exchange of a topic only once every topic is drawn, handed on, not asked)."""
+    violations, declared, rounds = [], 0, []
     for seed in _students(students):
         for model in MODELS:
             cast = casting.cast_practice(
@@ -135,8 +137,27 @@ def test_every_role_goes_to_a_woman_whose_sheet_fits_what_it_declares(the_talk, 
             violations += [
                 f"{model} {e.id} line {line}: {p}" for e, line, p in casting.problems(cast, model)
             ]
+            rounds += [
+                f"{model} {seed}: {p}" for p in _round_problems(cast, the_talk[model].exchanges)
+            ]
     assert declared > 2 * students, declared  # the test can see roles that declare something
     assert violations == []
+    assert rounds == [], rounds[:5]
+
+
+def _round_problems(cast, pool) -> list[str]:
+    """A topic drawn twice while another of the pool's is undrawn, or a topic's round
+    question asked twice (the opening question of a second exchange of the topic)."""
+    middle = [e for e in cast.exchanges if e.topic not in ("warmup", "closing")]
+    topics = Counter(e.topic for e in middle)
+    unused = {e.topic for e in pool if e.topic not in ("warmup", "closing")} - set(topics)
+    found = [
+        f"{t} twice while {sorted(unused)} unused" for t, n in topics.items() if n > 1 and unused
+    ]
+    original = {e.id: e.turns[0] for e in pool}
+    asked = [e.topic for e in middle if e.turns[0] == original[e.id]]
+    found += [f"the {t} round question asked {n} times" for t, n in Counter(asked).items() if n > 1]
+    return found
 
 
 def test_casting_refuses_a_woman_whose_sheet_breaks_a_declared_fact(the_talk):
@@ -169,3 +190,86 @@ def test_a_planted_supporter_name_for_two_supporters_is_found(study, the_talk):
     found = checker.name_problems([*study, first, planted])
     assert any(f"'{first.women[0].supporter.name}' names 2 different supporters" in f
                for f in found), found  # fmt: skip
+
+
+def test_a_planted_second_round_question_of_a_topic_is_found(the_talk):
+    pool = the_talk["home_visiting"].exchanges
+    cast = casting.cast_practice(
+        random.Random(3), the_talk["home_visiting"], set(), random.Random(4)
+    )
+    assert _round_problems(cast, pool) == []
+    drawn = [e.id for e in cast.exchanges]
+    first = next(e for e in cast.exchanges if e.topic == "best")
+    again = next(e for e in pool if e.topic == "best" and e.id not in drawn)
+    handed = replace(again, turns=(replace(again.turns[0], pieces=("Who else has one?",)),
+                                   *again.turns[1:]))  # fmt: skip
+    asked_twice = replace(cast, exchanges=(*cast.exchanges[:-1], again, cast.exchanges[-1]))
+    assert any("best round question asked 2 times" in p for p in _round_problems(asked_twice, pool))
+    lone = next(e for e in cast.exchanges
+                if e.topic not in ("warmup", "closing", "best")
+                and sum(x.topic == e.topic for x in cast.exchanges) == 1)  # fmt: skip
+    instead = replace(cast, exchanges=tuple(handed if e is lone else e for e in cast.exchanges))
+    assert f"best twice while ['{lone.topic}'] unused" in _round_problems(instead, pool), first
+
+
+def test_a_planted_participant_with_a_study_partners_name_is_found(study):
+    """Tamara's husband Devon (DOULA-FG1): no participant anywhere is a Devon."""
+    pss = next(s for s in study if s.session_id == "PSS-FG1")
+    doula = next(s for s in study if s.session_id == "DOULA-FG1")
+    assert "Devon" in next(w.partner for w in doula.women if w.name == "Tamara")
+    planted = replace(pss, women=(replace(pss.women[0], name="Devon"), *pss.women[1:]))
+    found = checker.name_problems([planted, doula])
+    assert "PSS-FG1: the participant 'Devon' has the name of DOULA-FG1 Tamara's partner" in found
+
+
+def test_a_planted_child_name_twice_in_a_students_groups_is_found(the_talk, study):
+    seed = _students(2)[1]
+    groups = [practice_session(model, seed, the_talk, whole_pool=True) for model in MODELS]
+    assert checker.name_problems([*study, *groups]) == []
+    names = [c.name for g in groups for w in g.women for c in w.children]
+    assert len(names) == len(set(names)) > 12  # some twenty or thirty children, each her own name
+    first = next(w for w in groups[0].women if w.children)
+    second = next(w for w in groups[2].women if w.children)
+    moved = replace(second, children=(replace(second.children[0], name=first.children[0].name),
+                                      *second.children[1:]))  # fmt: skip
+    planted = replace(groups[2], women=tuple(moved if w is second else w for w in groups[2].women))
+    found = checker.name_problems([*study, groups[0], groups[1], planted])
+    assert any(f"the child's name '{first.children[0].name}' names children of 2 women" in f
+               for f in found), found  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("partner", "housing", "holds"),
+    [
+        ("boyfriend, lives with her", "a recovery house for mothers", False),
+        ("married; her husband works nights", "staying with her sister", False),
+        ("the baby's father, does not live with her", "a recovery house for mothers", True),
+        ("boyfriend, lives with her", "her boyfriend's mother's house", True),
+        ("none", "apartment with her mother", True),
+    ],
+)
+def test_a_partner_who_lives_with_her_lives_where_she_does(partner, housing, holds):
+    assert (households.household_problem(partner, housing) is None) == holds
+
+
+def test_a_planted_household_contradiction_is_named_with_its_exchange_and_line(the_talk):
+    """Sabrina (audit of 2026-12-06): a boyfriend who "lives with her" (HV pool) on a sheet
+    that put her in a recovery house for mothers."""
+    hv = the_talk["home_visiting"]
+
+    def living_with(cast):
+        return [(e, r) for e, r in zip(cast.exchanges, cast.roles, strict=True)
+                if any("lives with her" in str(f.get("partner")) for f in e.roles.values())]  # fmt: skip
+
+    cast = next(c for seed in range(40)
+                if living_with(c := casting.cast_practice(random.Random(seed), hv, set(),
+                                                          random.Random(seed + 1))))  # fmt: skip
+    assert casting.problems(cast, "home_visiting") == []
+    exchange, roles = living_with(cast)[0]
+    role = next(r for r, f in exchange.roles.items() if "lives with her" in str(f.get("partner")))
+    woman = cast.women[roles[role]]
+    moved = replace(woman, housing="a recovery house for mothers")
+    planted = replace(cast, women=tuple(moved if w is woman else w for w in cast.women))
+    found = [(e.id, line, p) for e, line, p in casting.problems(planted, "home_visiting")]
+    assert any(ident == exchange.id and line == exchange.line and "lives with her, but she lives "
+               "in 'a recovery house for mothers'" in p for ident, line, p in found), found  # fmt: skip

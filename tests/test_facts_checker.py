@@ -263,6 +263,13 @@ def test_a_planted_second_assessment_across_her_sessions_is_named_with_file_and_
         ({"joined": "clinic_referral"}, {"joined": "own_search"}, "joined"),
         ({"visits": "weekly"}, {"visits": "monthly"}, "visits"),
         ({"youngest_sex": "boy"}, {"youngest_sex": "girl"}, "youngest_sex"),
+        # audit of 2026-12-06, items 2 and 4: tenure, reliability, liking, a child's age
+        ({"supporter_months_max": 2}, {"supporter_months_min": 6}, "supporter_months: at least 6"),
+        ({"supporter_since": "two weeks"}, {"supporter_months_min": 3}, "outside 3 to inf"),
+        ({"youngest_months_max": 2}, {"youngest_months_min": 3}, "youngest_months"),
+        ({"supporter_reliable": True}, {"supporter_reliable": False}, "supporter_reliable"),
+        ({"likes_supporter": True}, {"likes_supporter": False}, "likes_supporter"),
+        ({"partner": "boyfriend, lives with her"}, {"partner": "none"}, "partner"),
     ],
 )  # fmt: skip
 def test_two_exchanges_that_disagree_are_not_one_womans(first, second, clash):
@@ -280,6 +287,9 @@ def test_two_exchanges_that_disagree_are_not_one_womans(first, second, clash):
         ({"supporter_came": "before_birth"}, "her supporter came before the birth"),  # four months, Ava 9
         ({"youngest_sex": "boy"}, "her youngest is a boy, but her children are boy 6 years, girl 9 months"),
         ({"youngest_baby": False}, "her youngest is past babyhood"),
+        ({"supporter_months_min": 6}, "she has had her supporter 4 months, not at least 6"),
+        ({"supporter_months_max": 2}, "she has had her supporter 4 months, not at most 2"),
+        ({"youngest_months_min": 12}, "her youngest is 9 months, not at least 12"),
     ],
 )  # fmt: skip
 def test_a_declaration_her_sheet_does_not_fit_is_named(facts, misfit):
@@ -287,6 +297,18 @@ def test_a_declaration_her_sheet_does_not_fit_is_named(facts, misfit):
 
     found = declaration_problems([("p01 role A", LATE, facts)])
     assert any(misfit in f for f in found), found
+
+
+def test_a_sheet_whose_partner_cannot_live_where_she_does_is_named():
+    from generator.lives import declaration_problems
+
+    house = replace(LATE, partner="married; her husband works nights",
+                    housing="a recovery house for mothers")  # fmt: skip
+    found = declaration_problems([("p26 role A", house, {"partner": house.partner})])
+    assert found == ["p26 role A: Dana: her partner ('married; her husband works nights') lives "
+                     "with her, but she lives in 'a recovery house for mothers'"]  # fmt: skip
+    assert any("lives with her" in p for p in timeline.sheet_problems(house, "pss"))
+    assert declaration_problems([("p26 role A", LATE, {"partner": "none"})]) == []
 
 
 def test_a_practice_exchange_cast_against_its_declaration_is_named_with_file_and_line(the_talk):

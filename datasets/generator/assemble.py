@@ -22,6 +22,7 @@ from functools import partial
 from generator.casting import cast_practice, person_fill
 from generator.facts import FactSheet
 from generator.markup import Coded, Placeholder, render
+from generator.names import partner_names
 from generator.talk import FACILITATOR, Line, ModelTalk, load_talk
 from qualkit.corpus import MODELS
 from qualkit.transcripts import format_transcript, parse_transcript
@@ -158,13 +159,17 @@ def practice_session(
     # A student's three groups never give one pseudonym to two women: each model's group
     # leaves out the names the groups of the models before it (same seed) gave, its women's
     # and their supporters'.
+    # Nor a child's name one of those groups gave, and in a student's groups no woman bears
+    # a study partner's name (the shared groups, quoted by the lessons, already do not).
+    children: set[str] = set()
     for earlier in MODELS[: MODELS.index(model)]:
-        taken |= {
-            name
-            for w in practice_session(earlier, seed, talk, whole_pool).women
-            for name in (w.name, w.supporter.name)
-        }
-    casting = cast_practice(rng, talk[model], taken, fresh)
+        women = practice_session(earlier, seed, talk, whole_pool).women
+        taken |= {name for w in women for name in (w.name, w.supporter.name)}
+        children |= {c.name for w in women for c in w.children}
+    if whole_pool:
+        taken |= {name for t in talk.values() for sheet in t.cast.values()
+                  for name in partner_names(sheet)}  # fmt: skip
+    casting = cast_practice(rng, talk[model], taken, fresh, frozenset(children))
     turns = []
     for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):
         people = {role: casting.women[index] for role, index in roles.items()}

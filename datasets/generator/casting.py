@@ -1,12 +1,12 @@
-"""Cast a practice group: pick its exchanges and give every role a woman whose life fits.
+"""Cast a practice group: give every role of its exchanges a woman whose life fits.
 
-A practice group takes one warmup, five middle exchanges in guide order and one closing from
-the model's pool (``practice.yaml``); where five leave the group under ``MIN_WORDS`` (about an
-hour of coding, 2,500–4,000 words), a sixth or seventh middle exchange is added. Five or six women are cast: each exchange's roles
-(A…E) go to different women, a woman's roles across exchanges must agree on the facts they
-state, and the rest of her fact sheet is drawn (population.py's distributions). A casting is
-kept only if nothing she says contradicts her sheet (facts.contradictions), so another seed
-gives other exchanges, another order, other speakers and another key, always consistent.
+The exchanges come from choosing.py (one warmup, middle exchanges one a topic first, one
+closing). Five to seven women are cast: each exchange's roles (A…E) go to different women, a
+woman's roles across exchanges must agree on the facts they state (lives.py), and the rest of
+her fact sheet is drawn (population.py's distributions; partner and housing that fit each
+other, households.py). A casting is kept only if nothing she says contradicts her sheet, so
+another seed gives other exchanges, another order, other speakers and another key, always
+consistent.
 """
 
 from __future__ import annotations
@@ -17,11 +17,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from generator.codes import TOPICS
+from generator.choosing import choose_exchanges
 from generator.facts import BABY_MONTHS, Child, FactSheet, Supporter, supporter_problem
+from generator.households import household_problem
 from generator.identifiers import BOY_NAMES, GIRL_NAMES, MORE_STAFF_NAMES, STAFF_NAMES
-from generator.lives import assessment_problems, declaration_problems, facts_agree, merged
+from generator.lives import (
+    assessment_problems,
+    bounds,
+    declaration_problems,
+    facts_agree,
+    merged,
+)
 from generator.markup import Placeholder, placeholders, render
+from generator.names import MORE_BOY_NAMES, MORE_GIRL_NAMES
 from generator.population import MOUD, PSEUDONYMS, weighted
 from generator.talk import FACILITATOR, Exchange, ModelTalk
 from generator.timeline import (
@@ -32,9 +40,6 @@ from generator.timeline import (
     turn_problems,
 )
 
-MIDDLE = 5
-SHARED_POOL = 18  # the exchanges each pool had when the lessons quoted the shared groups
-MIN_WORDS = 2500
 ATTEMPTS = 400
 MOUD_HOW = {
     "methadone": "daily dosing at the OTP; take-homes earned over time",
@@ -55,6 +60,8 @@ PARTNERS = ("none", "her boyfriend, the baby's father", "married; her husband wo
             "the baby's father is not involved", "a new partner, not the baby's father")  # fmt: skip
 HOUSING = ("apartment with her mother", "her own apartment", "a recovery house for mothers",
            "a rented trailer", "staying with her sister")  # fmt: skip
+OWN_HOMES = ("her own apartment", "a rented trailer")  # where a partner can live with her
+APART = ("the baby's father is not involved", "none")
 WORK = ("not working right now", "part-time at a grocery store", "cleans houses",
         "home with the baby", "part-time at a diner")  # fmt: skip
 WELFARE = (("none", 0.6), ("past", 0.25), ("open", 0.15))
@@ -69,46 +76,6 @@ class Casting:
     exchanges: tuple[Exchange, ...]
     women: tuple[FactSheet, ...]
     roles: tuple[Mapping[str, int], ...]  # per exchange: role -> index into women
-
-
-def choose_exchanges(
-    rng: random.Random, pool: tuple[Exchange, ...], fresh: random.Random | None = None
-) -> tuple[Exchange, ...]:
-    """One warmup, five middle exchanges on different topics where possible, one closing.
-
-    Drawn from the pool's first ``SHARED_POOL`` exchanges, as the corpus's shared practice
-    groups (quoted by the lessons) always were; with ``fresh``, a student's own group, each
-    chosen exchange then gives way to one drawn from all of its topic in the whole pool, so
-    two students' groups share fewer exchanges."""
-    first = pool[:SHARED_POOL]
-    warmups = [e for e in first if e.topic == "warmup"]
-    closings = [e for e in first if e.topic == "closing"]
-    middle = [e for e in first if e.topic not in ("warmup", "closing")]
-    topics = sorted({e.topic for e in middle}, key=TOPICS.index)
-    chosen = []
-    for topic in rng.sample(topics, min(MIDDLE, len(topics))):
-        chosen.append(rng.choice([e for e in middle if e.topic == topic]))
-    rest = [e for e in middle if e not in chosen]
-    rng.shuffle(rest)
-    ends = [rng.choice(warmups), rng.choice(closings)]
-    if fresh is not None:
-        ends = [fresh.choice([e for e in pool if e.topic == end.topic]) for end in ends]
-        for index, old in enumerate(chosen):
-            others = chosen[:index] + chosen[index + 1 :]
-            chosen[index] = fresh.choice(
-                [e for e in pool if e.topic == old.topic and e not in others]
-            )
-        rest = [e for e in pool if e.topic not in ("warmup", "closing") and e not in chosen]
-        fresh.shuffle(rest)
-    while rest and (len(chosen) < MIDDLE or sum(map(exchange_words, (*ends, *chosen))) < MIN_WORDS):
-        chosen.append(rest.pop())
-    chosen.sort(key=lambda e: (TOPICS.index(e.topic), pool.index(e)))
-    return (ends[0], *chosen, ends[1])
-
-
-def exchange_words(exchange: Exchange) -> int:
-    """Words of an exchange as written (a placeholder counts as one word)."""
-    return sum(len(render(line.pieces, lambda p: "X")[0].split()) for line in exchange.turns)
 
 
 def _facts_agree(have: dict, new: Mapping) -> bool:
@@ -152,6 +119,9 @@ def _draw_children(
         youngest = rng.randint(0, max(0, int(cap) - 2))
     if pregnant:  # a pregnancy now comes a while after her youngest
         youngest = rng.randint(14, 60)
+    low, high = bounds(youngest_of, "youngest_months")
+    if not pregnant and not low <= youngest <= high:  # declared: "five weeks out", "month two"
+        youngest = rng.randint(int(low), int(min(high, low + 12)))
     baby = youngest_of.get("youngest_baby")
     if baby is True and youngest >= BABY_MONTHS:
         youngest = rng.randint(1, BABY_MONTHS - 1)
@@ -209,10 +179,12 @@ def _sheet(
     kids: int,
     used: set[str],
     taken: frozenset[str] = frozenset(),
+    kids_taken: frozenset[str] = frozenset(),
 ) -> FactSheet:
     """Her fact sheet: the roles' facts, the rest drawn; ``used`` holds the group's names so
     far (no two children or supporters in a group share a name), ``taken`` the names the
-    study and the student's other groups gave (no supporter's name is one of them)."""
+    study and the student's other groups gave (no supporter's name is one of them),
+    ``kids_taken`` her student's other groups' children's names (no child here has one)."""
     pregnant = facts.get("pregnant")
     if "children" in facts:
         children = list(facts["children"])
@@ -221,6 +193,8 @@ def _sheet(
         declared = [
             months(str(facts[k])) for k in ("supporter_since", "recovery_since") if k in facts
         ]
+        if facts.get("supporter_came") == "before_birth" or model == "doula":
+            declared += [v for v in (facts.get("supporter_months_max"),) if v is not None]
         children = _draw_children(
             rng, model, count, pregnant is not None, min(declared, default=None), facts
         )
@@ -228,6 +202,10 @@ def _sheet(
     for child in children:
         pool = [n for n in (BOY_NAMES if child.sex == "boy" else GIRL_NAMES) if n not in used]
         child_name = child.name or rng.choice(pool)
+        if child_name in kids_taken:  # a child of her student's other groups: another name,
+            more = MORE_BOY_NAMES if child.sex == "boy" else MORE_GIRL_NAMES  # same draws after
+            free = [n for n in more if n not in used and n not in kids_taken]
+            child_name = free[(len(used) * 7 + index) % len(free)]
         used.add(child_name)
         named.append(replace(child, name=child_name))
     moud = facts.get("moud") or weighted(rng, MOUD)
@@ -258,27 +236,42 @@ def _sheet(
         since = _spoken(youngest + 3)
     elif came == "after_birth" and named and held > youngest:
         since = _spoken(max(1, youngest - 1))
+    low, high = bounds(facts, "supporter_months")
+    if "supporter_since" not in facts and not low <= (months(since) or 0) <= high:
+        since = _spoken(min(max(months(since) or 0, low), high))  # "about four months"
+    age = max(19, min(44, round(rng.gauss(31, 5))),
+              16 + int(max((c.months for c in named), default=0) // 12))  # fmt: skip
+    partner, housing = _household(rng, facts, index)
     return FactSheet(
         id=f"r{index + 1}",
         name=name,
-        age=max(
-            19,
-            min(44, round(rng.gauss(31, 5))),
-            16 + int(max((c.months for c in named), default=0) // 12),
-        ),
+        age=age,
         children=tuple(named),
         pregnant=pregnant,
         moud=moud,
         moud_how=MOUD_HOW[moud],
         recovery_since=recovery_since,
-        partner=str(facts.get("partner") or rng.choice(PARTNERS)),
-        housing=str(facts.get("housing") or rng.choice(HOUSING)),
+        partner=partner,
+        housing=housing,
         work=rng.choice(WORK),
         supporter=Supporter(supporter, role, since),
         program=program,
         child_welfare=WELFARE_TEXT[str(facts.get("child_welfare") or weighted(rng, WELFARE))],
         moud_since="" if moud == "none" else str(facts.get("moud_since") or recovery_since),
     )
+
+
+def _household(rng: random.Random, facts: Mapping, index: int) -> tuple[str, str]:
+    """Her partner and housing: declared, or drawn so that they fit each other (a partner who
+    lives with her lives where she does: households.py); what was drawn gives way to what
+    was declared."""
+    partner = str(facts.get("partner") or rng.choice(PARTNERS))
+    housing = str(facts.get("housing") or rng.choice(HOUSING))
+    if household_problem(partner, housing) and "housing" not in facts:
+        housing = OWN_HOMES[index % len(OWN_HOMES)]
+    elif household_problem(partner, housing) and "partner" not in facts:
+        partner = APART[index % len(APART)]
+    return partner, housing
 
 
 def person_fill(sheet: FactSheet, placeholder: Placeholder) -> str:
@@ -334,7 +327,11 @@ def problems(casting: Casting, model: str) -> list[tuple[Exchange, int, str]]:
 
 
 def cast_practice(
-    rng: random.Random, talk: ModelTalk, taken_names: set[str], fresh: random.Random | None = None
+    rng: random.Random,
+    talk: ModelTalk,
+    taken_names: set[str],
+    fresh: random.Random | None = None,
+    kids_taken: frozenset[str] = frozenset(),
 ) -> Casting:
     """Choose exchanges (``fresh``: from the whole pool, see choose_exchanges) and cast 5–7
     women consistent with every role they play."""
@@ -375,7 +372,7 @@ def cast_practice(
         used: set[str] = set()
         frozen = frozenset(taken_names)
         women = tuple(
-            _sheet(rng, talk.model, i, chosen_names[i], facts[i], kids[i], used, frozen)
+            _sheet(rng, talk.model, i, chosen_names[i], facts[i], kids[i], used, frozen, kids_taken)
             for i in range(size)
         )
         casting = Casting(exchanges, women, tuple(assignment))

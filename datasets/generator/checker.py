@@ -8,8 +8,9 @@ sessions; what her exchanges' roles declare agrees with her sheet and with her o
 exchanges); a session's claims about today to its calendar (cast.yaml ``sessions:``); and names
 to one rule: a pseudonym names one woman across the corpus (the same woman in a focus group and
 an interview keeps hers), a supporter's name one supporter (across the corpus and a student's
-three groups), and in a session no supporter's or child's name is a participant's, and no two
-children or supporters share a name.
+three groups), and in a session no supporter's, partner's or child's name is a participant's,
+and no two children or supporters share a name; no participant bears a study partner's name, and
+no two children of a student's three groups share one.
 
 ``python -m generator.checker [seeds]`` prints every problem of the study sessions and of the
 practice groups of seeds 0…N-1 (default 200), and exits 1 if there are any.
@@ -23,6 +24,7 @@ from collections.abc import Iterable, Mapping
 
 from generator.assemble import Session, Turn, assemble, practice_session
 from generator.lives import assessment_problems, declaration_problems
+from generator.names import partner_names
 from generator.talk import ModelTalk, load_talk
 from generator.timeline import Calendar, calendar_contradictions, sheet_problems, turn_problems
 from qualkit.corpus import MODELS
@@ -68,6 +70,8 @@ def _people(session: Session) -> Iterable[tuple[str, str, str]]:
                 "child",
                 f"{sheet.name}'s {'son' if child.sex == 'boy' else 'daughter'}",
             )
+        for partner in partner_names(sheet):
+            yield partner, "partner", f"{sheet.name}'s partner"
 
 
 def _supporter_of(session: Session, sheet) -> tuple[str, ...]:
@@ -152,7 +156,29 @@ def name_problems(sessions: Iterable[Session]) -> list[str]:
         if len(keys) > 1:
             found.append(f"the pseudonym '{name}' names {len(keys)} different women: "
                          + ", ".join(sorted(f"{m} {i}" for m, i in keys)))  # fmt: skip
-    return found + supporter_name_problems(sessions)
+    return found + supporter_name_problems(sessions) + partner_and_child_name_problems(sessions)
+
+
+def partner_and_child_name_problems(sessions: Iterable[Session]) -> list[str]:
+    """A partner's name that is a participant's pseudonym anywhere in these sessions (Tamara's
+    husband Devon and a woman Devon), and, across practice groups (a student's three), a
+    child's name borne by two women's children."""
+    sessions = list(sessions)
+    partners = {name: f"{session.session_id} {sheet.name}'s partner"
+                for session in sessions for sheet in session.women
+                for name in partner_names(sheet)}  # fmt: skip
+    found = [f"{session.session_id}: the participant '{sheet.name}' has the name of "
+             f"{partners[sheet.name]}"
+             for session in sessions for sheet in session.women if sheet.name in partners]  # fmt: skip
+    mothers: dict[str, set[str]] = defaultdict(set)
+    for session in sessions:
+        if session.split == "practice":
+            for sheet in session.women:
+                for child in sheet.children:
+                    mothers[child.name].add(f"{session.session_id} {sheet.name}")
+    found += [f"the child's name '{name}' names children of {len(who)} women: "
+              + ", ".join(sorted(who)) for name, who in sorted(mothers.items()) if len(who) > 1]  # fmt: skip
+    return found
 
 
 def study_problems(talk: Mapping[str, ModelTalk], seed: int) -> list[str]:

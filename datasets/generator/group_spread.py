@@ -105,8 +105,11 @@ def card_paragraph(s: Spread) -> str:
         f"students' groups have {statistics.mean(s.overlaps):.0%} of their exchanges in common on "
         f"average (min / quartiles / max over the {len(s.overlaps):,} pairs: "
         f"{Spread.summary([100 * v for v in s.overlaps])}%): each model's pool in "
-        "`practice.yaml` has seven to nine exchanges a topic, and a group draws one or two a "
-        "topic, so a classmate's coding matched by text covers little of hers, and a "
+        "`practice.yaml` has seven to nine exchanges a topic, and a group draws one of each "
+        "topic before a second of any; where an hour of talk needs a second (the doula and "
+        "home-visiting pools have five topics), it joins the first one's round, the facilitator "
+        'passing the question on ("Any other stories like that?") rather than asking it again. So a '
+        "classmate's coding matched by text covers little of hers, and a "
         "classmate's files handed in as hers earn no more than a blank "
         "(`tests/test_lazy_strategies.py`; the spread: `datasets/generator/group_spread.py`, "
         "also in `make bench`)."

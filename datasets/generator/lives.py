@@ -3,8 +3,9 @@
 facts.py and timeline.py hold a single turn to her fact sheet. These rules hold her turns and
 her practice exchanges to each other: her baby was watched for withdrawal one way (by eating,
 sleeping and consoling, or with a scoring tool, never both), and what a practice exchange
-declares about her supporter (when she came, what she does, how the woman joined) or her
-youngest child agrees with her other exchanges and with her sheet. The declaration vocabulary
+declares about her supporter (when she came, what she does, how the woman joined), her
+youngest child or her household (a partner living with her lives where she does) agrees with
+her other exchanges and with her sheet. The declaration vocabulary
 (``DECLARED``) is what TALK_FORMAT.md documents for a role in practice.yaml.
 """
 
@@ -14,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from generator.facts import BABY_MONTHS, FactSheet
+from generator.households import HOUSEHOLD, household_problem
 from generator.timeline import months
 
 # -- one withdrawal assessment per baby --------------------------------------------------------
@@ -87,17 +89,41 @@ DECLARED = {  # key: allowed values (a tuple of choices; a list key takes severa
     "visits": VISITS,
     "youngest_sex": ("boy", "girl"),
     "youngest_baby": (True, False),
+    "supporter_reliable": (True, False),  # she shows up when she says (or cancels, no-shows)
+    "likes_supporter": (True, False),  # the woman likes her supporter (or says they don't match)
 }
 LISTS = ("supporter_does", "supporter_not")
+# Ranges in whole months, a bound a key: "supporter_months_min: 3" (she has had her supporter
+# at least three months: "about four months"), "youngest_months_max: 2" ("five weeks out").
+RANGES = ("supporter_months", "youngest_months")
+BOUNDS = {f"{name}_{end}": name for name in RANGES for end in ("min", "max")}
+DECLARED.update({bound: tuple(range(0, 241)) for bound in BOUNDS})
+
+
+def bounds(facts: Mapping[str, object], name: str) -> tuple[float, float]:
+    """The range a woman's declarations allow for ``name`` (months), as (low, high)."""
+    low = facts.get(f"{name}_min")
+    high = facts.get(f"{name}_max")
+    return (float(low) if low is not None else 0.0,  # type: ignore[arg-type]
+            float(high) if high is not None else float("inf"))  # type: ignore[arg-type]  # fmt: skip
 
 
 def facts_agree(have: Mapping[str, object], new: Mapping[str, object]) -> str | None:
     """Why two exchanges' declarations cannot be one woman's, or None: a fact stated twice
     differently, or something her supporter does in one that she does not do in the other."""
     for key, value in new.items():
-        if key in LISTS or key not in have or have[key] == value:
+        if key in LISTS or key in BOUNDS or key not in have or have[key] == value:
             continue
         return f"{key}: {have[key]!r} and {value!r}"
+    both = merged(have, new)
+    for name in RANGES:
+        low, high = bounds(both, name)
+        if low > high:
+            return f"{name}: at least {low:g} and at most {high:g}"
+    since = months(str(both["supporter_since"])) if "supporter_since" in both else None
+    low, high = bounds(both, "supporter_months")
+    if since is not None and not low <= since <= high:
+        return f"supporter_since {both['supporter_since']!r} outside {low:g} to {high:g} months"
     does = set(have.get("supporter_does", ())) | set(new.get("supporter_does", ()))
     nots = set(have.get("supporter_not", ())) | set(new.get("supporter_not", ()))
     if does & nots:
@@ -108,6 +134,10 @@ def facts_agree(have: Mapping[str, object], new: Mapping[str, object]) -> str | 
 def merged(have: Mapping[str, object], new: Mapping[str, object]) -> dict[str, object]:
     """Two agreeing declarations as one (lists joined)."""
     out = {**have, **new}
+    for key in BOUNDS:
+        values = [d[key] for d in (have, new) if key in d]
+        if values:
+            out[key] = max(values) if key.endswith("_min") else min(values)  # type: ignore[type-var]
     for key in LISTS:
         if key in have or key in new:
             out[key] = tuple(sorted({*have.get(key, ()), *new.get(key, ())}))  # type: ignore[misc]
@@ -131,6 +161,22 @@ def sheet_misfit(sheet: FactSheet, key: str, value: object) -> str | None:
             return (
                 f"her supporter came after the birth, but she has had her {sheet.supporter.since}"
             )
+    if key in HOUSEHOLD:
+        problem = household_problem(sheet.partner, sheet.housing)
+        if problem:
+            return problem
+    if key in BOUNDS:
+        have = since if BOUNDS[key] == "supporter_months" else (youngest and youngest.months)
+        if sheet.pregnant and BOUNDS[key] == "youngest_months":
+            have = None  # a pregnancy now: the exchange's baby is the one she carries
+        low, high = bounds({key: value}, BOUNDS[key])
+        if have is not None and not low - 0.5 <= have <= high + 0.5:
+            what = (
+                "she has had her supporter"
+                if BOUNDS[key] == "supporter_months"
+                else "her youngest is"
+            )
+            return f"{what} {have:g} months, not {'at least' if key.endswith('_min') else 'at most'} {value}"
     if key == "youngest_sex" and (youngest is None or youngest.sex != value) and not sheet.pregnant:
         return f"her youngest is a {value}, but her children are {_kids(sheet)}"
     if key == "youngest_baby" and not sheet.pregnant:
@@ -156,7 +202,8 @@ def declaration_problems(
     seen: dict[str, tuple[str, dict[str, object]]] = {}  # woman's id -> first place, merged
     found = []
     for place, sheet, facts in declared:
-        mine = {k: v for k, v in facts.items() if k in DECLARED}
+        mine = {k: v for k, v in facts.items()
+                if k in DECLARED or k in HOUSEHOLD or k == "supporter_since"}  # fmt: skip
         for key, value in mine.items():
             misfit = sheet_misfit(sheet, key, value)
             if misfit:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from generator.facts import FactSheet
 from generator.facts import contradictions as present_contradictions
+from generator.households import household_problem
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -328,6 +329,8 @@ def sheet_problems(sheet: FactSheet, model: str) -> list[str]:
         )
     if sheet.pregnant and ages and min(ages) < sheet.pregnant * 12 / 52 + 3:
         found.append(f"{sheet.pregnant} weeks pregnant with a child of {_youngest_age(sheet)}")
+    household = household_problem(sheet.partner, sheet.housing)
+    found += [household] if household else []
     recovery = months(sheet.recovery_since)
     if recovery is not None and recovery > (sheet.age - 12) * 12:
         found.append(f"in recovery {sheet.recovery_since} at {sheet.age}")
