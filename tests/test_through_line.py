@@ -264,9 +264,9 @@ def hand_in_05(student: str, folder: Path, home: Path) -> None:
     cells = solutions(LESSON_05)  # 5.1–5.4 as the solution computes them on her coding
     if ANSWERS_FROM[student] != student:  # exemplars chosen on ada's coding, typed in
         chosen = exemplars(hers(home.parent, ANSWERS_FROM[student], LESSON_05))
-        # each theme by its number, as answer_5_2 numbers them; the turn typed as a number
+        # each theme by its number, as answer_5_2 numbers them; exemplar(turn) quotes her turn
         cells["answer_5_3"] = "answer_5_3 = {" + ", ".join(
-            f"{n}: quote(mine.session_id, {turn})" for n, turn in enumerate(chosen.values(), 1)) + "}\n"  # fmt: skip
+            f"{n}: exemplar({turn})" for n, turn in enumerate(chosen.values(), 1)) + "}\n"  # fmt: skip
     work(folder, cells)
 
 
