@@ -367,9 +367,8 @@ def test_a_student_chooses_labels_by_number_and_reaches_the_coding_tool(student_
     # coding tool opens on that group. The cells after it run in turn, as the lesson says: its
     # file check says what to do in one line (nothing coded yet), and the tool opens two cells
     # further on.
-    run_cell(
-        page, "PRACTICE_GROUPS[...]", 'answer_3_2 = {"coder": MY_NAME, "session": PRACTICE_GROUPS[0]}'
-    )
+    chosen = 'answer_3_2 = {"coder": MY_NAME, "session": PRACTICE_GROUPS[0]}'
+    run_cell(page, "PRACTICE_GROUPS[...]", chosen)
     run_on(page, 3)  # the file check, the accuracy check, the tool
     listed = cell_showing(page, "PRACTICE_GROUPS = Choices(").locator(".jp-OutputArea")
     (name,) = re.findall(r"Your coder name is ([A-Za-z0-9_-]+) \(", listed.text_content())
