@@ -30,8 +30,10 @@ class CoderName:
     why: str
 
     def __str__(self) -> str:
-        return (f"Your coder name is {self.name} ({self.why}): your coding is saved in "
-                f"{self.name}{SUFFIX} beside this notebook.")
+        return (
+            f"Your coder name is {self.name} ({self.why}): your coding is saved in "
+            f"{self.name}{SUFFIX} beside this notebook."
+        )
 
 
 def safe_name(user: str) -> str:
@@ -59,8 +61,11 @@ def coder_name(folder: str | os.PathLike = ".") -> CoderName:
     the newest of several (named, so she can tidy them), else her user name."""
     user = safe_name(_user())
     found = sorted(
-        (p for p in Path(folder).glob(f"*{SUFFIX}")
-         if p.is_file() and not p.is_symlink() and _SAFE.fullmatch(p.name.removesuffix(SUFFIX))),
+        (
+            p
+            for p in Path(folder).glob(f"*{SUFFIX}")
+            if p.is_file() and not p.is_symlink() and _SAFE.fullmatch(p.name.removesuffix(SUFFIX))
+        ),
         key=lambda p: p.name,
     )
     names = [p.name.removesuffix(SUFFIX) for p in found]
@@ -69,6 +74,9 @@ def coder_name(folder: str | os.PathLike = ".") -> CoderName:
     if len(names) == 1:
         return CoderName(names[0], f"the name of the coding file {found[0].name} here")
     newest = max(found, key=lambda p: p.stat().st_mtime).name.removesuffix(SUFFIX)
-    return CoderName(newest, "the newest of the coding files here ("
-                     + ", ".join(p.name for p in found)
-                     + "): delete those that are not yours")
+    return CoderName(
+        newest,
+        "the newest of the coding files here ("
+        + ", ".join(p.name for p in found)
+        + "): delete those that are not yours",
+    )

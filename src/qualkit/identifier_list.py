@@ -64,25 +64,33 @@ def identifiers(text: str, raw: Mapping[str, Transcript] | None = None) -> dict[
         if not line or line == BLANK or line.startswith("#"):
             continue
         if ":" not in line:
-            raise StudentError(f'found: the line "{line}" has no colon: write the identifier, '
-                               f"a colon, then its tag, like  {EXAMPLE}")
+            raise StudentError(
+                f'found: the line "{line}" has no colon: write the identifier, '
+                f"a colon, then its tag, like  {EXAMPLE}"
+            )
         name, _, tag = line.rpartition(":")
         name, tag = _bare(name), _bare(tag)
         word = _TAG.fullmatch(tag)
         if not name:
             raise StudentError(f'found: the line "{line}" has no identifier before its colon')
         if not word:
-            raise StudentError(f'found: the line "{line}" ends in "{tag}", which is not a tag: '
-                               "write one word in brackets after the colon, like [PLACE] or "
-                               "[CLINIC]")
+            raise StudentError(
+                f'found: the line "{line}" ends in "{tag}", which is not a tag: '
+                "write one word in brackets after the colon, like [PLACE] or "
+                "[CLINIC]"
+            )
         tag = "[" + word.group(1).strip().upper().replace(" ", "_") + "]"
         if raw is not None and not _in_raw(name, raw):
-            raise StudentError(f'found: "{name}" (the line "{line}") is in no raw turn: copy its '
-                               "words as the turn writes them, capitals too")
+            raise StudentError(
+                f'found: "{name}" (the line "{line}") is in no raw turn: copy its '
+                "words as the turn writes them, capitals too"
+            )
         if found.get(name, tag) != tag:
-            raise StudentError(f'found: "{name}" is listed twice with different tags (the lines '
-                               f'"{line_of[name]}" and "{line}"): keep one, so it is replaced '
-                               "the same way everywhere")
+            raise StudentError(
+                f'found: "{name}" is listed twice with different tags (the lines '
+                f'"{line_of[name]}" and "{line}"): keep one, so it is replaced '
+                "the same way everywhere"
+            )
         found[name] = tag
         line_of.setdefault(name, line)
     if not found:
@@ -91,8 +99,10 @@ def identifiers(text: str, raw: Mapping[str, Transcript] | None = None) -> dict[
 
 
 def _empty() -> str:
-    return ("found: list the identifiers you found between the two lines of three quotes, one a "
-            f"line, in place of the ... line, like  {EXAMPLE}")
+    return (
+        "found: list the identifiers you found between the two lines of three quotes, one a "
+        f"line, in place of the ... line, like  {EXAMPLE}"
+    )
 
 
 def _in_raw(name: str, raw: Mapping[str, Transcript]) -> bool:
