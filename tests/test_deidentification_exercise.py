@@ -128,3 +128,56 @@ def test_one_de_identified_turn_pasted_everywhere_earns_nothing(raw):
     clean = read_transcript(key_root() / "deidentified" / f"{row['session_id']}.txt")
     text = clean.turn(int(row["turn"])).text
     assert grade({sid: [text] * len(transcript) for sid, transcript in raw.items()}) == 0
+
+
+def released_skeleton() -> str:
+    from skeletons import release_source
+
+    cell = next(c for c in nbformat.read(LESSON, as_version=4).cells if c.id == "answer_2_4")
+    return release_source(cell.source)
+
+
+def test_the_skeleton_filled_with_lines_of_text_earns_what_the_dict_did(raw):
+    """Her list of identifiers typed as text, as the release asks (one a line, a colon, its
+    tag; a stray quotation mark and a Python habit's quotes left in), grades as the worked
+    example's dict would: every identifier the key planted, tagged by its category."""
+    import re as re_module
+
+    from qualkit.identifier_list import identifiers
+
+    with (key_root() / "identifiers.csv").open(encoding="utf-8", newline="") as handle:
+        planted = {
+            r["identifier"]: r["category"].upper()
+            for r in csv.DictReader(handle)
+            if r["session_id"] in raw
+        }
+    lines = [f"{name}: [{tag}]" for name, tag in planted.items()]
+    lines[0] = f'"{lines[0].replace(": ", chr(34) + ": " + chr(34))}",'  # "Name": "[TAG]",
+    skeleton = released_skeleton()
+    assert '\n...\n"""' in skeleton  # the blank: a line of its own in the text block
+    filled = skeleton.replace("\n...\n", "\n" + "\n".join(lines) + '\nA "stray" quote: [PLACE]\n')
+    names = {"raw": raw, "re": re_module, "identifiers": identifiers}
+    with pytest.raises(qualkit.StudentError, match='"A "stray" quote" .* is in no raw turn'):
+        exec(filled, names)  # the cell runs, and the line no raw turn holds is named
+    exec(filled.replace('A "stray" quote: [PLACE]\n', ""), names)
+    as_dict = {}
+    for sid, transcript in raw.items():  # the worked example's dict, longest first, by hand
+        texts = []
+        for turn in transcript.turns:
+            text = turn.text
+            for name in sorted(planted, key=len, reverse=True):
+                text = re.sub(rf"\b{re.escape(name)}\b", f"[{planted[name]}]", text)
+            texts.append(text)
+        as_dict[sid] = texts
+    assert names["answer_2_4"] == as_dict
+    assert grade(names["answer_2_4"]) == grade(as_dict) > 0
+
+
+def test_the_unfilled_skeleton_says_what_to_write(raw):
+    from qualkit.identifier_list import identifiers
+    from qualkit.messages import blanks_in
+
+    skeleton = released_skeleton()
+    assert blanks_in(skeleton) == 1
+    with pytest.raises(qualkit.NoAnswerYetError, match="one a line, in place of the ... line"):
+        exec(skeleton, {"raw": raw, "re": re, "identifiers": identifiers})

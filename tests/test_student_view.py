@@ -339,7 +339,7 @@ def test_a_student_chooses_labels_by_number_and_reaches_the_coding_tool(student_
     feedback = cell_showing(page, "_replies = [").locator(".jp-OutputArea")
     expect(feedback).to_contain_text("Not answered yet: put a number in place of the ...")
     group = cell_showing(page, "PRACTICE_GROUPS[...]").locator(".jp-OutputArea")
-    expect(group).to_contain_text("this cell still has 2 blanks (...)", timeout=LONG)
+    expect(group).to_contain_text("this cell still has 1 blank (...)", timeout=LONG)  # the group
     for output in (choice, group):
         assert (
             "Python said" not in output.text_content() and "Traceback" not in output.text_content()
@@ -363,17 +363,18 @@ def test_a_student_chooses_labels_by_number_and_reaches_the_coding_tool(student_
     expect(feedback).to_contain_text("Right. With no exclusion", timeout=LONG)
     page.screenshot(path=str(SHOTS / "choose-3-right.png"))
 
-    # Her practice group by number, her initials typed: the coding tool opens on that group.
-    # The cells after it run in turn, as the lesson says: its file check says what to do in one
-    # line (nothing coded yet), and the tool opens two cells further on.
-    run_cell(
-        page, "PRACTICE_GROUPS[...]", 'answer_3_2 = {"coder": "jd", "session": PRACTICE_GROUPS[0]}'
-    )
+    # Her practice group by number, her coder name read (MY_NAME, printed with the groups): the
+    # coding tool opens on that group. The cells after it run in turn, as the lesson says: its
+    # file check says what to do in one line (nothing coded yet), and the tool opens two cells
+    # further on.
+    chosen = 'answer_3_2 = {"coder": MY_NAME, "session": PRACTICE_GROUPS[0]}'
+    run_cell(page, "PRACTICE_GROUPS[...]", chosen)
     run_on(page, 3)  # the file check, the accuracy check, the tool
-    check = cell_showing(page, "your coding file is here").locator(".jp-OutputArea")
-    expect(check).to_contain_text("✗ Not yet: no coding file jd.codings.json", timeout=LONG)
-    assert "Traceback" not in check.text_content()
     listed = cell_showing(page, "PRACTICE_GROUPS = Choices(").locator(".jp-OutputArea")
+    (name,) = re.findall(r"Your coder name is ([A-Za-z0-9_-]+) \(", listed.text_content())
+    check = cell_showing(page, "your coding file is here").locator(".jp-OutputArea")
+    expect(check).to_contain_text(f"✗ Not yet: no coding file {name}.codings.json", timeout=LONG)
+    assert "Traceback" not in check.text_content()
     (first_group,) = re.findall(r"^0: ([A-Z]+-FG\d+),", listed.text_content(), flags=re.M)
     # the tool on her group, not the calibration round's tool higher up
     tool = page.locator(".qualkit-coding", has_text=f"Coding {first_group}").first

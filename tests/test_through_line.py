@@ -182,7 +182,9 @@ def hand_in_03(student: str, folder: Path, home: Path) -> None:
     path, nb = notebook(folder)
     for cell in nb.cells:
         if cell.get("id") == "answer_3_2":
-            cell.source = f"answer_3_2 = {{'coder': {student!r}, 'session': {SESSION!r}}}\n"
+            # as the lesson asks: her group chosen by number (the first is SESSION), her coder
+            # name read (MY_NAME: the name of the coding file she hands in)
+            cell.source = "answer_3_2 = {'coder': MY_NAME, 'session': PRACTICE_GROUPS[0]}\n"
     nbformat.write(nb, path)
     write_codings(folder / f"{student}.codings.json", coding(student))
 
@@ -262,8 +264,9 @@ def hand_in_05(student: str, folder: Path, home: Path) -> None:
     cells = solutions(LESSON_05)  # 5.1–5.4 as the solution computes them on her coding
     if ANSWERS_FROM[student] != student:  # exemplars chosen on ada's coding, typed in
         chosen = exemplars(hers(home.parent, ANSWERS_FROM[student], LESSON_05))
+        # each theme by its number, as answer_5_2 numbers them; exemplar(turn) quotes her turn
         cells["answer_5_3"] = "answer_5_3 = {" + ", ".join(
-            f"{name!r}: quote({SESSION!r}, {turn})" for name, turn in chosen.items()) + "}\n"  # fmt: skip
+            f"{n}: exemplar({turn})" for n, turn in enumerate(chosen.values(), 1)) + "}\n"  # fmt: skip
     work(folder, cells)
 
 
@@ -296,7 +299,7 @@ def check_06(run: dict) -> None:
 
 
 LESSON_07 = "07-trustworthiness-and-reporting"
-TITLE = "My study of peer support: coding and memos"  # the solution's title (answer_7_5)
+TITLE = "My study of peer support specialists: coding and memos"  # TITLES[0], as answer_7_5 chooses
 
 
 def hand_in_07(student: str, folder: Path, home: Path) -> None:

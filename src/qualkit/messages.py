@@ -49,16 +49,26 @@ def check_cell_title(source: str) -> str | None:
 
 
 def blanks_in(source: str) -> int:
-    """How many blanks (``...``) a cell's code still holds; 0 when it does not parse.
+    """How many blanks (``...``) a cell's code still holds; 0 when it does not parse. A line
+    that is only ``...`` in a text block (lines she writes between three quotes, as lesson 02's
+    list of identifiers) is a blank too; a one-line string ``"..."`` is not.
 
     >>> blanks_in('answer = {"q1": ..., "q2": ...}  # replace each ...'), blanks_in("x = 1")
     (2, 0)
+    >>> blanks_in("found = identifiers(r'''\\n...\\n''')"), blanks_in('s in ("...", "a")')
+    (1, 0)
     """
     try:
         tree = ast.parse(source)
     except SyntaxError:
         return 0
-    return sum(isinstance(node, ast.Constant) and node.value is Ellipsis for node in ast.walk(tree))
+    count = 0
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and node.value is Ellipsis:
+            count += 1
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "\n" in node.value:
+            count += sum(line.strip() == "..." for line in node.value.split("\n"))
+    return count
 
 
 def blanks_message(count: int) -> str:

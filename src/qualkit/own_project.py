@@ -90,8 +90,13 @@ def export_own_project(
 ) -> None:
     """Write :func:`own_project_bytes` to ``path`` (atomically) and say what it holds."""
     if not isinstance(title, str) or not title.strip(" ."):
+        if title is Ellipsis:  # the lesson's blank, TITLES[...]
+            raise StudentError(
+                "title: replace the ... with the number of a title in the list "
+                "printed above, like TITLES[0]."
+            )
         raise StudentError(
-            f'title: give your project a title in quotes, like "My study" (found {title!r}).'
+            f"title: choose a title from the list printed above, like TITLES[0] (found {title!r})."
         )
     data = own_project_bytes(carried, chart_path, title=title)
     write_atomic(path, data)

@@ -57,10 +57,14 @@ def quote(
     >>> quote("PSS-FG1", 3, "I loved how she ran it")
     Traceback (most recent call last):
     qualkit.errors.StudentError: turn 3 of PSS-FG1 (Keisha) has no words 'I loved how she ran it': copy them from the turn as they are
+    >>> quote("PSS-FG1", ...)  # a blank not filled in yet
+    Ellipsis
     >>> quote("PSS-FG1", 999)
     Traceback (most recent call last):
     qualkit.errors.StudentError: PSS-FG1 has turns 1 to 116, not 999
     """
+    if turn is Ellipsis:  # a blank of an answer skeleton: it stays a blank, the cell runs on
+        return Ellipsis
     corpus = corpus or load_corpus()
     transcript = corpus.transcript(session_id)  # an unknown id names the ones there are
     turns = {t.turn: t for t in transcript.turns}

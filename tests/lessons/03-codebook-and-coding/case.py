@@ -45,8 +45,9 @@ def files(student: str) -> dict:
     return {}
 
 
+# Her coder name is read, not typed: MY_NAME finds the coding file she handed in (pt's).
 PARTIAL = {
-    "answer_3_2": f"answer_3_2 = {{'coder': 'pt', 'session': {SESSION!r}}}\n",
+    "answer_3_2": "answer_3_2 = {'coder': MY_NAME, 'session': PRACTICE_GROUPS[0]}\n",
 }
 _n = len(_key_codes)
 PARTIAL_AUTO = 17.5 * (_n - 1) / (_n + 1) + 4

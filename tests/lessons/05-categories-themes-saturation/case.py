@@ -70,8 +70,8 @@ def _classmate(nb, lesson):
         # codes chosen by their numbers in her scope table (6 PSS_LIVED_EXP, 4 PSS_IDEAL_QUALITIES,
         # 8 PSS_NAVIGATION, 3 PSS_EMOTIONAL, 1 PSS_BOUNDARY, 5 PSS_IMPROVE)
         "answer_5_2": (
-            "answer_5_2 = {'Peer trust': [CODES[6], CODES[4]], 'Practical help': [CODES[8], "
-            "CODES[3]], 'Limits': [CODES[1], CODES[5]]}\n"
+            "answer_5_2 = {1: [CODES[6], CODES[4]], 2: [CODES[8], CODES[3]], "
+            "3: [CODES[1], CODES[5]]}\n"
         ),
         "answer_5_3": (
             "answer_5_3 = {n: quote(mine.session_id, int(her_turns(mine, c).iloc[0]['turn'])) "

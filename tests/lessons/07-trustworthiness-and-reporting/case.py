@@ -14,7 +14,7 @@ from conftest import lesson_case
 
 TOTAL_POINTS = 50  # 22 autograded + 28 by hand (reflexivity, results paragraph, audit trail)
 AUTO_POINTS = 22
-TITLE = "My study of peer support: coding and memos"
+TITLE = "My study of peer support specialists: coding and memos"  # TITLES[0], as answer_7_5 chooses
 
 
 def _carried(student: str):
