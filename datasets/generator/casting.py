@@ -340,13 +340,18 @@ def cast_practice(
     size = max(widest, rng.choice((5, 6)))
     names = [n for n in PSEUDONYMS if n not in taken_names]
     seen: Counter = Counter()  # problems of rejected castings, to name the talk that caused them
+    carrying = [any(f.get("pregnant") for f in e.roles.values()) for e in exchanges]
     for attempt in range(ATTEMPTS):
         if attempt and attempt % 100 == 0 and size < 7:  # roles that need more distinct women
             size += 1
         facts: list[dict] = [{} for _ in range(size)]
         kids = [0] * size
-        assignment: list[dict[str, int]] = []
-        for exchange in exchanges:
+        order = list(range(len(exchanges)))
+        if attempt >= ATTEMPTS // 2:  # late tries seat a pregnancy before the mothers' roles fill
+            order.sort(key=lambda k: not carrying[k])
+        seated: list[dict[str, int] | None] = [None] * len(exchanges)
+        for k in order:
+            exchange = exchanges[k]
             for _ in range(50):
                 seats = rng.sample(range(size), len(exchange.roles))
                 mapping = dict(zip(exchange.roles, seats, strict=True))
@@ -357,7 +362,8 @@ def cast_practice(
             for role, facts_of_role in exchange.roles.items():
                 facts[mapping[role]] = merged(facts[mapping[role]], facts_of_role)
                 kids[mapping[role]] = max(kids[mapping[role]], _children_needed(exchange, role))
-            assignment.append(mapping)
+            seated[k] = mapping
+        assignment = [m for m in seated if m is not None]
         if len(assignment) < len(exchanges):
             continue
         if any(

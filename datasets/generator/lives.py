@@ -124,11 +124,33 @@ def facts_agree(have: Mapping[str, object], new: Mapping[str, object]) -> str | 
     low, high = bounds(both, "supporter_months")
     if since is not None and not low <= since <= high:
         return f"supporter_since {both['supporter_since']!r} outside {low:g} to {high:g} months"
+    for kids, said in ((have, new), (new, have)):  # one exchange's youngest, another's children
+        youngest = _declared_youngest(kids)
+        if youngest is None:
+            continue
+        baby = youngest != "none" and youngest.months < BABY_MONTHS
+        if "youngest_baby" in said and baby != said["youngest_baby"]:
+            return f"youngest_baby: {said['youngest_baby']!r} and children {_declared(kids)}"
+        if "youngest_sex" in said and youngest != "none" and youngest.sex != said["youngest_sex"]:
+            return f"youngest_sex: {said['youngest_sex']!r} and children {_declared(kids)}"
     does = set(have.get("supporter_does", ())) | set(new.get("supporter_does", ()))
     nots = set(have.get("supporter_not", ())) | set(new.get("supporter_not", ()))
     if does & nots:
         return f"her supporter does and does not: {', '.join(sorted(does & nots))}"
     return None
+
+
+def _declared_youngest(facts: Mapping[str, object]):
+    """The youngest of the children an exchange declares, "none" for none, None if unstated."""
+    if "children" not in facts:
+        return None
+    children = facts["children"]
+    return min(children, key=lambda c: c.months) if children else "none"  # type: ignore[union-attr]
+
+
+def _declared(facts: Mapping[str, object]) -> str:
+    children = facts["children"]
+    return ", ".join(f"{c.sex} {c.age}" for c in children) or "none"  # type: ignore[union-attr]
 
 
 def merged(have: Mapping[str, object], new: Mapping[str, object]) -> dict[str, object]:
@@ -177,9 +199,12 @@ def sheet_misfit(sheet: FactSheet, key: str, value: object) -> str | None:
                 else "her youngest is"
             )
             return f"{what} {have:g} months, not {'at least' if key.endswith('_min') else 'at most'} {value}"
-    if key == "youngest_sex" and (youngest is None or youngest.sex != value) and not sheet.pregnant:
+    # a pregnant woman's "he" may be the one she carries, unless she has children; a declared
+    # baby now is a born one, so youngest_baby holds for every woman
+    carrying = bool(sheet.pregnant) and youngest is None
+    if key == "youngest_sex" and (youngest is None or youngest.sex != value) and not carrying:
         return f"her youngest is a {value}, but her children are {_kids(sheet)}"
-    if key == "youngest_baby" and not sheet.pregnant:
+    if key == "youngest_baby":
         baby = youngest is not None and youngest.months < BABY_MONTHS
         if baby != value:
             return f"her youngest is {'a baby' if value else 'past babyhood'}, but her children are {_kids(sheet)}"
