@@ -15,12 +15,8 @@ PORT ?= 8888
 SEED ?=
 OUT  ?= datasets
 CHROMIUM ?= /usr/bin/chromium
-# make autograde (and make test-fast): two workers suit the 2-core machines the kit is sized for.
+# pytest -n and make autograde: two workers suit the 2-core machines the suite is sized for.
 WORKERS ?= 2
-# make test: a worker more than there are cores. A third of the suite's time is spent waiting
-# (on kernels starting, a hub spawning servers, Chromium rendering, timeouts a test provokes);
-# with one worker a core, a 2-core machine sat about 40% idle through `make test`.
-TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 
 # nbgrader (CLI and JupyterLab's extensions) reads autograde/nbgrader_config.py from here,
 # and runs tools such as `alembic` from PATH: the environment's bin comes first.
@@ -165,7 +161,7 @@ bench: $(ENV_STAMP) browser
 # batch, the lesson pipeline) runs once; xdist's loadgroup did not keep groups together here.
 # --no-loadscope-reorder: modules go out in the order tests/conftest.py gives, longest first.
 test: $(ENV_STAMP) browser hub-env postgres
-	@$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder; status=$$?; \
+	@$(PY) -m pytest -n $(WORKERS) --dist loadfile --no-loadscope-reorder; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: no tests were collected; failing." >&2; fi; \
 	exit $$status
 

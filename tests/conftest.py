@@ -225,7 +225,7 @@ def course(tmp_path_factory) -> Course:
     os.environ.pop("QUALKIT_BUILD", None)
 
 
-# `make test` hands whole modules to its workers in collection order (--dist loadfile; the
+# `make test` hands whole modules to its two workers in collection order (--dist loadfile; the
 # Makefile turns off xdist's own reordering, by number of tests, which started the hub last).
 # The longest modules go first, so that the run never ends on one started late: these, longest
 # first (each several minutes to a minute on one worker), then modules with a heavy marker,
