@@ -6,8 +6,10 @@ settings (JupyterLab otherwise reopens old tabs), no news pop-up, and is stopped
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -42,10 +44,33 @@ def chromium() -> str:
     return CHROMIUM
 
 
+def _ephemeral_start() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    """A free loopback port below the kernel's ephemeral range, in this xdist worker's block.
+
+    A port the kernel hands out (bind to 0) may be handed out again, to a kernel's ZeroMQ socket,
+    before our server binds it: CI once read a ZeroMQ greeting where it asked for JupyterLab's
+    status. Ports below the ephemeral range are never handed out, and each worker has its own
+    block, so two workers' servers cannot meet either.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    blocks, first, last = 8, 10000, _ephemeral_start()
+    size = (last - first) // blocks
+    low = first + (int(worker) if worker.isdigit() else 0) % blocks * size
+    for port in random.sample(range(low, low + size), 100):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {low}-{low + size - 1}")
 
 
 @contextmanager
@@ -72,6 +97,7 @@ def jupyter_server(
         f"--port={port}",
         "--ip=127.0.0.1",
         f"--ServerApp.token={TOKEN}",
+        "--ServerApp.port_retries=0",  # a taken port stops it, rather than it serving elsewhere
         f"--ServerApp.root_dir={root}",
         f"--{app}.workspaces_dir={scratch / 'workspaces'}",
         f"--{app}.user_settings_dir={scratch / 'lab-settings'}",
@@ -93,7 +119,7 @@ def jupyter_server(
             try:
                 urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
                 break
-            except OSError:
+            except (OSError, http.client.HTTPException):
                 if server.poll() is not None or time.monotonic() > deadline:
                     server.kill()
                     pytest.fail(f"{module} did not start:\n" + log_path.read_text()[-3000:])

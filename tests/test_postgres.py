@@ -8,7 +8,6 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from lab_server import free_port
 from test_lesson_pipeline import student_partial, student_solution
 
 from conftest import REPO
@@ -24,12 +24,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.pipeline, pytest.mark.xdist_grou
 
 LESSON = "00-orientation"
 STUDENTS = 12  # half right, half partly right: two workers interleave their writes
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def server_binaries() -> Path:

@@ -8,6 +8,7 @@ tools/student_lab.py, so it cannot start the student view differently from what 
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import signal
@@ -87,7 +88,7 @@ def wait_for(base: str, server: subprocess.Popen, log: Path) -> None:
         try:
             urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
             return
-        except OSError:
+        except (OSError, http.client.HTTPException):
             if server.poll() is not None or time.monotonic() > deadline:
                 pytest.fail("make student did not start:\n" + log.read_text()[-3000:])
             time.sleep(0.5)
