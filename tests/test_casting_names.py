@@ -10,6 +10,7 @@ agrees with what the role declares.
 from __future__ import annotations
 
 import random
+import re
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -79,6 +80,43 @@ def test_a_planted_name_collision_in_a_session_is_found(study, kind):
         )
     planted = replace(session, women=(first, second, *session.women[2:]))
     assert any(f.startswith("PSS-FG1:") for f in checker.name_problems([planted]))
+
+
+# The prose of her sheet (not the writer's ``notes``, which may name the woman she argues with).
+SHEET_PROSE = ("moud_how", "moud_since", "recovery_since", "partner", "housing", "work",
+               "child_welfare")  # fmt: skip
+
+
+def _others_named(casts) -> list[str]:
+    """Each place a woman's sheet prose names another woman of the corpus ("Amber's mother"):
+    a name is one person's in every cast, so any other woman's name there is a slip."""
+    sheets = [sheet for cast in casts for sheet in cast.values()]
+    names = {sheet.name for sheet in sheets}
+    return [
+        f"{sheet.id} ({sheet.name}) {field}: names {other}: {getattr(sheet, field)!r}"
+        for sheet in sheets
+        for field in SHEET_PROSE
+        for other in sorted(names - {sheet.name})
+        if re.search(rf"\b{re.escape(other)}\b", getattr(sheet, field))
+    ]
+
+
+def test_no_sheet_names_another_woman_of_the_corpus(the_talk):
+    found = _others_named(model.cast for model in the_talk.values())
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("same_cast", [True, False])
+def test_a_planted_sheet_that_names_another_woman_is_found(the_talk, same_cast):
+    doula = dict(the_talk["doula"].cast)
+    first = next(iter(doula.values()))
+    other = list((doula if same_cast else the_talk["pss"].cast).values())[1]
+    doula[first.id] = replace(first, child_welfare=f"her son lives with {other.name}'s mother")
+    found = _others_named([doula, the_talk["pss"].cast, the_talk["home_visiting"].cast])
+    assert found == [
+        f"{first.id} ({first.name}) child_welfare: names {other.name}: "
+        f"\"her son lives with {other.name}'s mother\""
+    ], found
 
 
 def _students(count: int) -> list[int]:
