@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.assemble import key_spans, practice_session, transcript_text
+from generator.assemble import key_spans, practice_sessions, transcript_text
 from generator.codes import LABELS
 from generator.result import Person
 from generator.talk import SESSIONS, ModelTalk, load_talk
@@ -163,7 +163,7 @@ def group_for_seed(
     """The practice sessions of ``seed`` rendered as an overlay, with their key."""
     talk = _default_talk() if talk is None else talk
     study_sessions, study_women = _study_counts(talk)
-    sessions = [practice_session(m, seed, talk, whole_pool=True) for m in MODELS]
+    sessions = practice_sessions(seed, talk, whole_pool=True)
     session_rows, people, turn_rows, key, files = [], [], [], [], {}
     for order, session in enumerate(sessions, study_sessions + 1):
         ids = []
