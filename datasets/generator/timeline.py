@@ -376,4 +376,9 @@ def sheet_problems(sheet: FactSheet, model: str) -> list[str]:
 
 def turn_problems(sheet: FactSheet, text: str) -> list[str]:
     """Every rule, facts.py's and these: what her turn says that her sheet does not allow."""
-    return present_contradictions(sheet, text) + contradictions(sheet, text)
+    return list(_turn_problems(sheet, text))
+
+
+@functools.lru_cache(maxsize=4096)  # the checker holds a group's turns to the sheets casting did
+def _turn_problems(sheet: FactSheet, text: str) -> tuple[str, ...]:
+    return (*present_contradictions(sheet, text), *contradictions(sheet, text))
