@@ -124,7 +124,7 @@ def _sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+", text)
 
 
-@functools.lru_cache(maxsize=1024)  # one a child's name, not one a turn
+@functools.lru_cache(maxsize=1024)  # compiled once a name, not once a turn
 def _age_claim(name: str) -> re.Pattern[str]:
     return re.compile(  # "Kaden's three", "Lily is seven months" (not "till June's two")
         rf"(?<!till )(?<!until )(?<!when )(?<!by )\b{re.escape(name)}(?:'s| is| just turned) "
