@@ -141,13 +141,12 @@ class PracticeGroup:
     exchanges: tuple[str, ...]
 
 
-def practice_session(
-    model: str, seed: int, talk: Mapping[str, ModelTalk], whole_pool: bool = False
-) -> Session:
-    """The practice group of a model for a seed: the corpus's shared group, or with
-    ``whole_pool`` a student's own, drawn from every exchange of the pool."""
-    rng = random.Random(f"{seed}:practice:{model}")
-    fresh = random.Random(f"{seed}:pool:{model}") if whole_pool else None
+def practice_sessions(
+    seed: int, talk: Mapping[str, ModelTalk], whole_pool: bool = False, upto: str = MODELS[-1]
+) -> tuple[Session, ...]:
+    """The practice groups of a seed, one a model in ``MODELS`` order up to ``upto``: the
+    corpus's shared groups, or with ``whole_pool`` a student's own, drawn from every exchange
+    of the pool. Each is cast knowing the names the groups before it gave."""
     # No practice woman shares a first name with anyone of the study casts (women, children,
     # supporters), so a name never points at the wrong life.
     taken = {
@@ -156,20 +155,42 @@ def practice_session(
         for sheet in t.cast.values()
         for name in (sheet.name, sheet.supporter.name, *(c.name for c in sheet.children))
     }
-    # A student's three groups never give one pseudonym to two women: each model's group
-    # leaves out the names the groups of the models before it (same seed) gave, its women's
-    # and their supporters'.
-    # Nor a child's name one of those groups gave, and in a student's groups no woman bears
-    # a study partner's name (the shared groups, quoted by the lessons, already do not).
-    children: set[str] = set()
-    for earlier in MODELS[: MODELS.index(model)]:
-        women = practice_session(earlier, seed, talk, whole_pool).women
-        taken |= {name for w in women for name in (w.name, w.supporter.name)}
-        children |= {c.name for w in women for c in w.children}
+    # In a student's groups no woman bears a study partner's name (the shared groups, quoted by
+    # the lessons, already do not).
     if whole_pool:
         taken |= {name for t in talk.values() for sheet in t.cast.values()
                   for name in partner_names(sheet)}  # fmt: skip
-    casting = cast_practice(rng, talk[model], taken, fresh, frozenset(children))
+    sessions: list[Session] = []
+    for model in MODELS[: MODELS.index(upto) + 1]:
+        sessions.append(_practice_session(model, seed, talk, whole_pool, taken, sessions))
+    return tuple(sessions)
+
+
+def practice_session(
+    model: str, seed: int, talk: Mapping[str, ModelTalk], whole_pool: bool = False
+) -> Session:
+    """The practice group of a model for a seed (see practice_sessions, which makes a seed's
+    three at the cost of one chain)."""
+    return practice_sessions(seed, talk, whole_pool, upto=model)[-1]
+
+
+def _practice_session(
+    model: str,
+    seed: int,
+    talk: Mapping[str, ModelTalk],
+    whole_pool: bool,
+    taken: set[str],
+    earlier: list[Session],
+) -> Session:
+    """One model's practice group; ``earlier``: the seed's groups of the models before it."""
+    rng = random.Random(f"{seed}:practice:{model}")
+    fresh = random.Random(f"{seed}:pool:{model}") if whole_pool else None
+    # A student's three groups never give one pseudonym to two women: each model's group
+    # leaves out the names the groups of the models before it (same seed) gave, its women's
+    # and their supporters'; nor a child's name one of those groups gave.
+    taken = taken | {name for s in earlier for w in s.women for name in (w.name, w.supporter.name)}
+    children = frozenset(c.name for s in earlier for w in s.women for c in w.children)
+    casting = cast_practice(rng, talk[model], taken, fresh, children)
     turns = []
     for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):
         people = {role: casting.women[index] for role, index in roles.items()}
@@ -245,4 +266,4 @@ def assemble(seed: int, talk: Mapping[str, ModelTalk]) -> tuple[Session, ...]:
     order = [(m, f"fg{g}") for g in range(1, 5) for m in MODELS]
     order += [(m, f"int{i}") for i in range(1, 4) for m in MODELS]
     sessions = [study_session(talk[m], name) for m, name in order]
-    return (*sessions, *(practice_session(m, seed, talk) for m in MODELS))
+    return (*sessions, *practice_sessions(seed, talk))

@@ -3,70 +3,29 @@
 The exchanges come from choosing.py (one warmup, middle exchanges one a topic first, one
 closing). Five to seven women are cast: each exchange's roles (A…E) go to different women, a
 woman's roles across exchanges must agree on the facts they state (lives.py), and the rest of
-her fact sheet is drawn (population.py's distributions; partner and housing that fit each
-other, households.py). A casting is kept only if nothing she says contradicts her sheet, so
-another seed gives other exchanges, another order, other speakers and another key, always
-consistent.
+her fact sheet is drawn to fit them (sheets.py). A casting is kept only if nothing she says
+contradicts her sheet, so another seed gives other exchanges, another order, other speakers and
+another key, always consistent.
 """
 
 from __future__ import annotations
 
+import functools
 import random
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from types import MappingProxyType
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from generator.choosing import choose_exchanges
-from generator.facts import BABY_MONTHS, Child, FactSheet, Supporter, supporter_problem
-from generator.households import household_problem
-from generator.identifiers import BOY_NAMES, GIRL_NAMES, MORE_STAFF_NAMES, STAFF_NAMES
-from generator.lives import (
-    assessment_problems,
-    bounds,
-    declaration_problems,
-    facts_agree,
-    merged,
-)
+from generator.facts import FactSheet, supporter_problem
+from generator.lives import assessment_problems, declaration_problems, facts_agree, merged
 from generator.markup import Placeholder, placeholders, render
-from generator.names import MORE_BOY_NAMES, MORE_GIRL_NAMES
-from generator.population import MOUD, PSEUDONYMS, weighted
+from generator.population import PSEUDONYMS
+from generator.sheets import draw_sheet
 from generator.talk import FACILITATOR, Exchange, ModelTalk
-from generator.timeline import (
-    Calendar,
-    calendar_contradictions,
-    months,
-    sheet_problems,
-    turn_problems,
-)
+from generator.timeline import Calendar, calendar_contradictions, sheet_problems, turn_problems
 
 ATTEMPTS = 400
-MOUD_HOW = {
-    "methadone": "daily dosing at the OTP; take-homes earned over time",
-    "buprenorphine": "a daily film from her prescriber",
-    "buprenorphine-xr": "a monthly extended-release shot",
-    "naltrexone": "a monthly injection",
-    "none": "tapered off; no medication now",
-}
-SUPPORTER_ROLE = {
-    "pss": "peer support specialist",
-    "doula": "doula",
-    "NFP": "nurse home visitor",
-    "PAT": "parent educator",
-    "HFA": "family support worker (home visitor)",
-    "EHS": "Early Head Start home visitor",
-}
-PARTNERS = ("none", "her boyfriend, the baby's father", "married; her husband works nights",
-            "the baby's father is not involved", "a new partner, not the baby's father")  # fmt: skip
-HOUSING = ("apartment with her mother", "her own apartment", "a recovery house for mothers",
-           "a rented trailer", "staying with her sister")  # fmt: skip
-OWN_HOMES = ("her own apartment", "a rented trailer")  # where a partner can live with her
-APART = ("the baby's father is not involved", "none")
-WORK = ("not working right now", "part-time at a grocery store", "cleans houses",
-        "home with the baby", "part-time at a diner")  # fmt: skip
-WELFARE = (("none", 0.6), ("past", 0.25), ("open", 0.15))
-WELFARE_TEXT = {"none": "none", "past": "past case, closed", "open": "open case"}
-RECOVERY = (8, 10, 12, 14, 18, 24, 30, 36)  # months, as drawn for a practice woman
 
 
 @dataclass(frozen=True)
@@ -78,7 +37,7 @@ class Casting:
     roles: tuple[Mapping[str, int], ...]  # per exchange: role -> index into women
 
 
-def _facts_agree(have: dict, new: Mapping) -> bool:
+def _facts_agree(have: Mapping, new: Mapping) -> bool:
     """Two roles' facts can be one woman's: no fact differs (lives.facts_agree), and a
     pregnancy now comes well after her youngest child (sheet_problems holds the drawn rest)."""
     if facts_agree(have, new) is not None:
@@ -89,189 +48,53 @@ def _facts_agree(have: dict, new: Mapping) -> bool:
     return not (weeks and children and min(c.months for c in children) < weeks * 12 / 52 + 3)
 
 
-def _children_needed(exchange: Exchange, role: str) -> int:
-    fields = [
-        int(p.field[5:])
-        for line in exchange.turns
-        for p in placeholders(line.pieces)
-        if p.who == role and p.field.startswith("child")
-    ]
-    return max(fields, default=0)
+Seat = tuple[int, str]  # (exchange's place in the group, role)
+Frozen = tuple[tuple[str, object], ...]  # facts as sorted (key, value) pairs
 
 
-def _age(months: int) -> str:
-    return f"{months} months" if months < 24 else f"{months // 12} years"
+class _Parts:
+    """What the roles a woman takes add up to. Her *part* is the run of roles she has taken so
+    far, numbered as first met (0: none yet). Casting tries thousands of seatings but meets the
+    same parts again and again (and every group of a pool the same combinations of its roles'
+    facts), so each part's merged facts and each agreement are worked out once."""
+
+    def __init__(self, exchanges: tuple[Exchange, ...]) -> None:
+        self.facts: list[Mapping[str, object]] = [{}]  # part -> what its roles declare of her
+        self.children: list[int] = [0]  # part -> children its lines name: she has as many
+        self._frozen: list[Frozen] = [()]
+        self._declared = {(k, role): facts for k, exchange in enumerate(exchanges)
+                          for role, facts in exchange.roles.items()}  # fmt: skip
+        self._named = {  # the children a role's lines name (child1, child2, ...)
+            (k, role): max((int(p.field[5:]) for line in exchange.turns
+                            for p in placeholders(line.pieces)
+                            if p.who == role and p.field.startswith("child")), default=0)
+            for k, exchange in enumerate(exchanges) for role in exchange.roles
+        }  # fmt: skip
+        self._then: dict[tuple[int, Seat], int] = {}
+        self._agrees: dict[tuple[int, Seat], bool] = {}
+
+    def agrees(self, part: int, seat: Seat) -> bool:
+        """The woman who played ``part`` can take ``seat`` too (_facts_agree)."""
+        if (part, seat) not in self._agrees:
+            declared = tuple(sorted(self._declared[seat].items()))
+            self._agrees[part, seat] = _agree(self._frozen[part], declared)
+        return self._agrees[part, seat]
+
+    def then(self, part: int, seat: Seat) -> int:
+        """The part of a woman who played ``part`` and takes ``seat`` (lives.merged)."""
+        if (part, seat) not in self._then:
+            self._then[part, seat] = len(self.facts)
+            facts = merged(self.facts[part], self._declared[seat])
+            self.facts.append(facts)
+            self._frozen.append(tuple(sorted(facts.items())))
+            self.children.append(max(self.children[part], self._named[seat]))
+        return self._then[part, seat]
 
 
-def _draw_children(
-    rng: random.Random,
-    model: str,
-    count: int,
-    pregnant: bool,
-    cap: float | None = None,
-    youngest_of: Mapping = MappingProxyType({}),
-) -> list[Child]:
-    """Children, oldest first; ``cap``: her youngest is younger than this many months (born
-    since she met her supporter or began recovery, as her exchanges declare); ``youngest_of``:
-    what her exchanges declare of her youngest (``youngest_sex``, ``youngest_baby``)."""
-    youngest = rng.randint(0, 11) if model == "doula" else rng.randint(1, 30)
-    if cap is not None:
-        youngest = rng.randint(0, max(0, int(cap) - 2))
-    if pregnant:  # a pregnancy now comes a while after her youngest
-        youngest = rng.randint(14, 60)
-    low, high = bounds(youngest_of, "youngest_months")
-    if not pregnant and not low <= youngest <= high:  # declared: "five weeks out", "month two"
-        youngest = rng.randint(int(low), int(min(high, low + 12)))
-    baby = youngest_of.get("youngest_baby")
-    if baby is True and youngest >= BABY_MONTHS:
-        youngest = rng.randint(1, BABY_MONTHS - 1)
-    elif baby is False and youngest < BABY_MONTHS:
-        youngest = rng.randint(BABY_MONTHS, 48)
-    ages = [youngest]
-    for _ in range(count - 1):
-        ages.append(ages[-1] + rng.randint(18, 60))
-    children = [Child("", rng.choice(("boy", "girl")), _age(max(a, 1))) for a in reversed(ages)]
-    if "youngest_sex" in youngest_of and children:
-        children[-1] = replace(children[-1], sex=str(youngest_of["youngest_sex"]))
-    return children
-
-
-def _spoken(months_: float) -> str:
-    """A duration as she would say it, close enough for the timeline rules."""
-    whole = max(1, round(months_))
-    if whole % 12 == 0 and whole >= 12:
-        return "a year" if whole == 12 else f"{whole // 12} years"
-    return f"{whole} months" if whole < 36 or whole % 6 else f"{whole // 12} and a half years"
-
-
-def _supporter_since(
-    rng: random.Random,
-    program: str | None,
-    model: str,
-    children: list[Child],
-    pregnant: int | None,
-    recovery: float,
-) -> float:
-    """How long she has had her supporter, in months, as her program allows: a doula met in
-    the pregnancy, NFP by 28 weeks, HFA before the baby was three months."""  # fmt: skip
-    youngest = min((c.months for c in children), default=None)
-    if pregnant is not None:
-        weeks_in = rng.randint(
-            4, max(4, min(pregnant - 4, 24 if program == "NFP" else pregnant - 4))
-        )
-        if program == "NFP":
-            weeks_in = max(weeks_in, pregnant - 24)
-        return max(1.0, round(weeks_in * 12 / 52))
-    assert youngest is not None
-    if model == "doula" or program == "NFP":
-        return youngest + rng.randint(3, 5)
-    if program in ("HFA", "EHS", "PAT"):
-        return max(1.0, youngest + rng.randint(-2, 4))
-    return max(2.0, min(recovery, youngest + rng.randint(-3, 6)))
-
-
-def _sheet(
-    rng: random.Random,
-    model: str,
-    index: int,
-    name: str,
-    facts: dict,
-    kids: int,
-    used: set[str],
-    taken: frozenset[str] = frozenset(),
-    kids_taken: frozenset[str] = frozenset(),
-) -> FactSheet:
-    """Her fact sheet: the roles' facts, the rest drawn; ``used`` holds the group's names so
-    far (no two children or supporters in a group share a name), ``taken`` the names the
-    study and the student's other groups gave (no supporter's name is one of them),
-    ``kids_taken`` her student's other groups' children's names (no child here has one)."""
-    pregnant = facts.get("pregnant")
-    if "children" in facts:
-        children = list(facts["children"])
-    else:
-        count = max(kids, rng.choice((0, 1)) if pregnant else rng.choice((1, 1, 2, 3)))
-        declared = [
-            months(str(facts[k])) for k in ("supporter_since", "recovery_since") if k in facts
-        ]
-        if facts.get("supporter_came") == "before_birth" or model == "doula":
-            declared += [v for v in (facts.get("supporter_months_max"),) if v is not None]
-        children = _draw_children(
-            rng, model, count, pregnant is not None, min(declared, default=None), facts
-        )
-    named = []
-    for child in children:
-        pool = [n for n in (BOY_NAMES if child.sex == "boy" else GIRL_NAMES) if n not in used]
-        child_name = child.name or rng.choice(pool)
-        if child_name in kids_taken:  # a child of her student's other groups: another name,
-            more = MORE_BOY_NAMES if child.sex == "boy" else MORE_GIRL_NAMES  # same draws after
-            free = [n for n in more if n not in used and n not in kids_taken]
-            child_name = free[(len(used) * 7 + index) % len(free)]
-        used.add(child_name)
-        named.append(replace(child, name=child_name))
-    moud = facts.get("moud") or weighted(rng, MOUD)
-    first_time = len(named) == (0 if pregnant else 1)
-    program = None
-    if model == "home_visiting":
-        program = facts.get("program") or (
-            "NFP" if first_time and rng.random() < 0.5 else rng.choice(("PAT", "HFA", "EHS"))
-        )
-    role = SUPPORTER_ROLE[program or model]
-    supporter = rng.choice([n for n in STAFF_NAMES if n not in used])
-    if supporter in taken:  # another of the student's groups gave this name to its supporter
-        supporter = rng.choice([n for n in (*STAFF_NAMES, *MORE_STAFF_NAMES)
-                                if n not in used and n not in taken])  # fmt: skip
-    used.add(supporter)
-    youngest = min((c.months for c in named), default=0)
-    drawn = rng.choice(RECOVERY)
-    if pregnant is None and named and rng.random() < 0.7:  # most began treatment in pregnancy
-        drawn = max(drawn, round(youngest) + rng.randint(3, 12))
-    recovery_since = str(facts.get("recovery_since") or _spoken(drawn))
-    recovery = months(recovery_since) or 12.0
-    since = str(facts.get("supporter_since") or _spoken(
-        _supporter_since(rng, program, model, named, pregnant, recovery)))  # fmt: skip
-    came, held = facts.get("supporter_came"), months(since) or 0
-    if "supporter_since" in facts:  # declared: a casting whose children do not fit is refused
-        pass
-    elif came == "before_birth" and pregnant is None and named and held <= youngest:
-        since = _spoken(youngest + 3)
-    elif came == "after_birth" and named and held > youngest:
-        since = _spoken(max(1, youngest - 1))
-    low, high = bounds(facts, "supporter_months")
-    if "supporter_since" not in facts and not low <= (months(since) or 0) <= high:
-        since = _spoken(min(max(months(since) or 0, low), high))  # "about four months"
-    age = max(19, min(44, round(rng.gauss(31, 5))),
-              16 + int(max((c.months for c in named), default=0) // 12))  # fmt: skip
-    partner, housing = _household(rng, facts, index)
-    return FactSheet(
-        id=f"r{index + 1}",
-        name=name,
-        age=age,
-        children=tuple(named),
-        pregnant=pregnant,
-        moud=moud,
-        moud_how=MOUD_HOW[moud],
-        recovery_since=recovery_since,
-        partner=partner,
-        housing=housing,
-        work=rng.choice(WORK),
-        supporter=Supporter(supporter, role, since),
-        program=program,
-        child_welfare=WELFARE_TEXT[str(facts.get("child_welfare") or weighted(rng, WELFARE))],
-        moud_since="" if moud == "none" else str(facts.get("moud_since") or recovery_since),
-    )
-
-
-def _household(rng: random.Random, facts: Mapping, index: int) -> tuple[str, str]:
-    """Her partner and housing: declared, or drawn so that they fit each other (a partner who
-    lives with her lives where she does: households.py); what was drawn gives way to what
-    was declared."""
-    partner = str(facts.get("partner") or rng.choice(PARTNERS))
-    housing = str(facts.get("housing") or rng.choice(HOUSING))
-    if household_problem(partner, housing) and "housing" not in facts:
-        housing = OWN_HOMES[index % len(OWN_HOMES)]
-    elif household_problem(partner, housing) and "partner" not in facts:
-        partner = APART[index % len(APART)]
-    return partner, housing
+@functools.lru_cache(maxsize=1 << 16)
+def _agree(have: Frozen, new: Frozen) -> bool:
+    """_facts_agree of two declarations by content."""
+    return _facts_agree(dict(have), dict(new))
 
 
 def person_fill(sheet: FactSheet, placeholder: Placeholder) -> str:
@@ -283,47 +106,87 @@ def person_fill(sheet: FactSheet, placeholder: Placeholder) -> str:
     return sheet.children[int(placeholder.field[5:]) - 1].name
 
 
-def problems(casting: Casting, model: str) -> list[tuple[Exchange, int, str]]:
+Problem = tuple[Exchange, int, str]  # (exchange, YAML line, problem)
+Said = tuple[Exchange, int, FactSheet, str]  # (exchange, YAML line, speaker, text)
+
+
+def problems(casting: Casting, model: str) -> list[Problem]:
     """(exchange, YAML line, problem) for every turn, sheet or calendar claim that does not
     hold in this casting (empty when it is consistent)."""
-    found: list[tuple[Exchange, int, str]] = []
-    said: list[tuple[Exchange, int, str]] = []
-    said_by: list[tuple[Exchange, int, FactSheet, str]] = []
+    said = _said(casting)
+    return [*_turns(said), *_declarations(casting), *_assessments(casting, said),
+            *_sheets(casting, model), *_calendar(said)]  # fmt: skip
+
+
+def consistent(casting: Casting, model: str) -> bool:
+    """``not problems(casting, model)``, the quick way: the cheap checks first (most rejected
+    castings fail on a drawn sheet), stopping at the first problem."""
+    said = _said(casting)
+    checks = (_sheets(casting, model), _declarations(casting), _calendar(said),
+              _assessments(casting, said), _turns(said))  # fmt: skip
+    return not any(next(check, None) for check in checks)
+
+
+def _said(casting: Casting) -> list[Said]:
+    """Every woman's turn as she says it in this casting, in order."""
+    said = []
     for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):
         for line in exchange.turns:
             if line.speaker == FACILITATOR:
                 continue
-            sheet = casting.women[roles[line.speaker]]
 
             def fill(p: Placeholder, roles=roles) -> str:
                 return (
                     f"[{p.field}]" if p.who is None else person_fill(casting.women[roles[p.who]], p)
                 )
 
-            text = render(line.pieces, fill)[0]
-            said.append((exchange, line.line, text))
-            said_by.append((exchange, line.line, sheet, text))
-            found += [
-                (exchange, line.line, f"{sheet.name}: {p}") for p in turn_problems(sheet, text)
-            ]
+            sheet = casting.women[roles[line.speaker]]
+            said.append((exchange, line.line, sheet, render(line.pieces, fill)[0]))
+    return said
+
+
+def _turns(said: list[Said]) -> Iterator[Problem]:
+    """What a turn says that her sheet does not allow (timeline.turn_problems)."""
+    for exchange, line, sheet, text in said:
+        for p in turn_problems(sheet, text):
+            yield exchange, line, f"{sheet.name}: {p}"
+
+
+def _declarations(casting: Casting) -> Iterator[Problem]:
+    """What the roles declare, against her sheet and her other roles (lives.py)."""
     declared = [(f"{exchange.id}:{exchange.line}", casting.women[roles[role]], facts)
                 for exchange, roles in zip(casting.exchanges, casting.roles, strict=True)
                 for role, facts in exchange.roles.items()]  # fmt: skip
     for problem in declaration_problems(declared):
-        ident, line = problem.split(":", 2)[:2]
-        found.append((next(e for e in casting.exchanges if e.id == ident), int(line), problem))
-    for sheet in casting.women:  # one withdrawal assessment per baby
-        mine = [(f"{ex.id}:{line}", text) for ex, line, who, text in said_by if who is sheet]
+        yield _placed(casting, problem)
+
+
+def _assessments(casting: Casting, said: list[Said]) -> Iterator[Problem]:
+    """One withdrawal assessment per baby."""
+    for sheet in casting.women:
+        mine = [(f"{ex.id}:{line}", text) for ex, line, who, text in said if who is sheet]
         for problem in assessment_problems(mine):
-            ident, line = problem.split(":", 2)[:2]
-            found.append((next(e for e in casting.exchanges if e.id == ident), int(line), problem))
+            yield _placed(casting, problem)
+
+
+def _placed(casting: Casting, problem: str) -> Problem:
+    """A problem that begins with its place, 'p07:118: ...', on its exchange and line."""
+    ident, line = problem.split(":", 2)[:2]
+    return next(e for e in casting.exchanges if e.id == ident), int(line), problem
+
+
+def _sheets(casting: Casting, model: str) -> Iterator[Problem]:
+    """A drawn sheet that breaks a rule of her model or her time (timeline.sheet_problems)."""
     for sheet in casting.women:
         problem = supporter_problem(model, sheet)
         for p in ([problem] if problem else []) + sheet_problems(sheet, model):
-            found.append((casting.exchanges[0], 0, f"{sheet.name}'s sheet: {p}"))
-    for index, p in calendar_contradictions(Calendar(), [t for _, _, t in said]):
-        found.append((said[index][0], said[index][1], p))
-    return found
+            yield casting.exchanges[0], 0, f"{sheet.name}'s sheet: {p}"
+
+
+def _calendar(said: list[Said]) -> Iterator[Problem]:
+    """Claims about today that disagree with each other."""
+    for index, p in calendar_contradictions(Calendar(), [text for *_, text in said]):
+        yield said[index][0], said[index][1], p
 
 
 def cast_practice(
@@ -339,13 +202,13 @@ def cast_practice(
     widest = max(len(e.roles) for e in exchanges)
     size = max(widest, rng.choice((5, 6)))
     names = [n for n in PSEUDONYMS if n not in taken_names]
-    seen: Counter = Counter()  # problems of rejected castings, to name the talk that caused them
+    rejected: list[Casting] = []
     carrying = [any(f.get("pregnant") for f in e.roles.values()) for e in exchanges]
+    parts = _Parts(exchanges)
     for attempt in range(ATTEMPTS):
         if attempt and attempt % 100 == 0 and size < 7:  # roles that need more distinct women
             size += 1
-        facts: list[dict] = [{} for _ in range(size)]
-        kids = [0] * size
+        played = [0] * size  # each woman's part so far
         order = list(range(len(exchanges)))
         if attempt >= ATTEMPTS // 2:  # late tries seat a pregnancy before the mothers' roles fill
             order.sort(key=lambda k: not carrying[k])
@@ -355,17 +218,18 @@ def cast_practice(
             for _ in range(50):
                 seats = rng.sample(range(size), len(exchange.roles))
                 mapping = dict(zip(exchange.roles, seats, strict=True))
-                if all(_facts_agree(facts[mapping[r]], f) for r, f in exchange.roles.items()):
+                if all(parts.agrees(played[mapping[r]], (k, r)) for r in exchange.roles):
                     break
             else:
                 break
-            for role, facts_of_role in exchange.roles.items():
-                facts[mapping[role]] = merged(facts[mapping[role]], facts_of_role)
-                kids[mapping[role]] = max(kids[mapping[role]], _children_needed(exchange, role))
+            for role in exchange.roles:
+                played[mapping[role]] = parts.then(played[mapping[role]], (k, role))
             seated[k] = mapping
         assignment = [m for m in seated if m is not None]
         if len(assignment) < len(exchanges):
             continue
+        facts = [parts.facts[p] for p in played]
+        kids = [parts.children[p] for p in played]
         if any(
             facts[i].get("children") is not None and len(facts[i]["children"]) < kids[i]
             for i in range(size)
@@ -378,14 +242,16 @@ def cast_practice(
         used: set[str] = set()
         frozen = frozenset(taken_names)
         women = tuple(
-            _sheet(rng, talk.model, i, chosen_names[i], facts[i], kids[i], used, frozen, kids_taken)
-            for i in range(size)
+            draw_sheet(rng, talk.model, i, name, facts[i], kids[i], used, frozen, kids_taken)
+            for i, name in enumerate(chosen_names)
         )
         casting = Casting(exchanges, women, tuple(assignment))
-        found = problems(casting, talk.model)
-        if not found:
+        if consistent(casting, talk.model):
             return casting
-        for exchange, line, problem in found:
+        rejected.append(casting)
+    seen: Counter = Counter()  # problems of rejected castings, to name the talk that caused them
+    for casting in rejected:
+        for exchange, line, problem in problems(casting, talk.model):
             seen[(exchange.id, line or exchange.line, problem.split(": ", 1)[-1])] += 1
     worst = ", most often " + "; ".join(
         f"talk/{talk.model}/practice.yaml line {line} (exchange {ident}): {problem}"

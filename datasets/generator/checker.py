@@ -22,12 +22,11 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from generator.assemble import Session, Turn, assemble, practice_session
+from generator.assemble import Session, Turn, assemble, practice_sessions
 from generator.lives import assessment_problems, declaration_problems
 from generator.names import partner_names
 from generator.talk import ModelTalk, load_talk
 from generator.timeline import Calendar, calendar_contradictions, sheet_problems, turn_problems
-from qualkit.corpus import MODELS
 
 
 def where(session: Session, turn: Turn) -> str:
@@ -204,7 +203,7 @@ def practice_problems(talk: Mapping[str, ModelTalk], seeds: Iterable[int]) -> li
     study = [s for s in assemble(0, talk) if s.split == "study"]
     found = []
     for seed in seeds:
-        groups = [practice_session(model, seed, talk, whole_pool=True) for model in MODELS]
+        groups = practice_sessions(seed, talk, whole_pool=True)
         for group in groups:
             found += [f"seed {seed}: {p}" for p in session_problems(group)]
             found += [f"seed {seed}: {p}" for p in declared_problems(group, talk[group.model])]

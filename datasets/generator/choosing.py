@@ -57,12 +57,14 @@ def choose_exchanges(
             )
         rest = [e for e in pool if e.topic not in ("warmup", "closing") and e not in chosen]
         fresh.shuffle(rest)
-    while rest and (len(chosen) < MIDDLE or sum(map(exchange_words, (*ends, *chosen))) < MIN_WORDS):
+    words = sum(map(exchange_words, (*ends, *chosen)))
+    while rest and (len(chosen) < MIDDLE or words < MIN_WORDS):
         if fresh is None:  # the shared groups, as the lessons quote them
             chosen.append(rest.pop())
-            continue
-        used = Counter(e.topic for e in chosen)  # an unused topic first, else the least used
-        chosen.append(rest.pop(max(range(len(rest)), key=lambda i: (-used[rest[i].topic], i))))
+        else:
+            used = Counter(e.topic for e in chosen)  # an unused topic first, else the least used
+            chosen.append(rest.pop(max(range(len(rest)), key=lambda i: (-used[rest[i].topic], i))))
+        words += exchange_words(chosen[-1])
     chosen.sort(key=lambda e: (TOPICS.index(e.topic), pool.index(e)))
     if fresh is not None:
         chosen = one_round_a_topic(chosen, fresh)

@@ -10,6 +10,7 @@ reviewing the talk must.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -78,6 +79,7 @@ class FactSheet:
         return len(self.children) == (0 if self.pregnant else 1)
 
 
+@functools.lru_cache(maxsize=1024)  # a child's age is read at every check of her
 def age_in_months(age: str) -> float:
     """A spoken age in months.
 

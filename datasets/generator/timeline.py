@@ -12,6 +12,7 @@ must.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ SEASONS = ("spring", "summer", "fall", "winter")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+@functools.lru_cache(maxsize=4096)  # casting asks the same few durations again and again
 def months(text: str) -> float | None:
     """The first spoken duration in ``text``, in months, or None.
 
@@ -122,14 +124,18 @@ def _sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+", text)
 
 
+@functools.lru_cache(maxsize=1024)  # compiled once a name, not once a turn
+def _age_claim(name: str) -> re.Pattern[str]:
+    return re.compile(  # "Kaden's three", "Lily is seven months" (not "till June's two")
+        rf"(?<!till )(?<!until )(?<!when )(?<!by )\b{re.escape(name)}(?:'s| is| just turned) "
+        rf"{_NUM}(?: (day|week|month|year)s?)?(?: old)?\b(?!-)"
+    )
+
+
 def _child_age_claims(sheet: FactSheet, text: str) -> list[str]:
     found = []
     for child in sheet.children:
-        pattern = re.compile(  # "Kaden's three", "Lily is seven months" (not "till June's two")
-            rf"(?<!till )(?<!until )(?<!when )(?<!by )\b{re.escape(child.name)}(?:'s| is| just turned) "
-            rf"{_NUM}(?: (day|week|month|year)s?)?(?: old)?\b(?!-)"
-        )
-        for match in pattern.finditer(text):
+        for match in _age_claim(child.name).finditer(text):
             word = match.group(1).lower()
             if word in ("a", "an") or (word not in _NUMBERS and not word.isdigit()):
                 continue
@@ -370,4 +376,9 @@ def sheet_problems(sheet: FactSheet, model: str) -> list[str]:
 
 def turn_problems(sheet: FactSheet, text: str) -> list[str]:
     """Every rule, facts.py's and these: what her turn says that her sheet does not allow."""
-    return present_contradictions(sheet, text) + contradictions(sheet, text)
+    return list(_turn_problems(sheet, text))
+
+
+@functools.lru_cache(maxsize=4096)  # the checker holds a group's turns to the sheets casting did
+def _turn_problems(sheet: FactSheet, text: str) -> tuple[str, ...]:
+    return (*present_contradictions(sheet, text), *contradictions(sheet, text))
