@@ -301,6 +301,18 @@ def test_a_declaration_her_sheet_does_not_fit_is_named(facts, misfit):
     assert any(misfit in f for f in found), found
 
 
+def test_a_role_whose_children_another_role_says_are_younger_is_not_seated_with_it():
+    """Casting seats no woman in two roles whose youngest cannot be one child (HV p41 B's boy of
+    ten months and p16 B's youngest of at most five months)."""
+    from generator.lives import facts_agree
+
+    ten = {"children": (Child("", "boy", "10 months"),)}
+    assert facts_agree(ten, {"youngest_months_max": 5}) == (
+        "youngest_months: 0 to 5 and children boy 10 months")  # fmt: skip
+    assert not casting._facts_agree(dict(ten), {"youngest_months_min": 12})
+    assert casting._facts_agree(dict(ten), {"youngest_months_min": 8, "youngest_months_max": 12})
+
+
 @pytest.mark.parametrize(
     ("sheet", "began", "misfit"),
     [  # SHEET: about two years in recovery, Ava 9 months; LATE: five months

@@ -138,6 +138,9 @@ def facts_agree(have: Mapping[str, object], new: Mapping[str, object]) -> str | 
             return f"youngest_baby: {said['youngest_baby']!r} and children {_declared(kids)}"
         if "youngest_sex" in said and youngest != "none" and youngest.sex != said["youngest_sex"]:
             return f"youngest_sex: {said['youngest_sex']!r} and children {_declared(kids)}"
+        low, high = bounds(said, "youngest_months")
+        if youngest != "none" and not low - 0.5 <= youngest.months <= high + 0.5:
+            return f"youngest_months: {low:g} to {high:g} and children {_declared(kids)}"
     does = set(have.get("supporter_does", ())) | set(new.get("supporter_does", ()))
     nots = set(have.get("supporter_not", ())) | set(new.get("supporter_not", ()))
     if does & nots:
