@@ -302,8 +302,9 @@ def test_a_declaration_her_sheet_does_not_fit_is_named(facts, misfit):
 
 
 def test_a_role_whose_children_another_role_says_are_younger_is_not_seated_with_it():
-    """Casting seats no woman in two roles whose youngest cannot be one child (HV p41 B's boy of
-    ten months and p16 B's youngest of at most five months)."""
+    """Casting seats no woman in two roles whose youngest cannot be one child (a boy of ten
+    months and a youngest of at most five), or whose supporter's start that child's age does
+    not allow: such seatings could only be refused later, a whole attempt each."""
     from generator.lives import facts_agree
 
     ten = {"children": (Child("", "boy", "10 months"),)}
@@ -311,6 +312,12 @@ def test_a_role_whose_children_another_role_says_are_younger_is_not_seated_with_
         "youngest_months: 0 to 5 and children boy 10 months")  # fmt: skip
     assert not casting._facts_agree(dict(ten), {"youngest_months_min": 12})
     assert casting._facts_agree(dict(ten), {"youngest_months_min": 8, "youngest_months_max": 12})
+    # her supporter came before a birth ten months ago, but she has had her at most four months
+    assert facts_agree(ten, {"supporter_came": "before_birth", "supporter_months_max": 4}) == (
+        "supporter_came: 'before_birth' and children boy 10 months")  # fmt: skip
+    assert not casting._facts_agree({**ten, "supporter_since": "a year"},
+                                    {"supporter_came": "after_birth"})  # fmt: skip
+    assert casting._facts_agree({**ten, "supporter_since": "a year"}, {"supporter_came": "before_birth"})
 
 
 @pytest.mark.parametrize(

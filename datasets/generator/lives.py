@@ -141,6 +141,14 @@ def facts_agree(have: Mapping[str, object], new: Mapping[str, object]) -> str | 
         low, high = bounds(said, "youngest_months")
         if youngest != "none" and not low - 0.5 <= youngest.months <= high + 0.5:
             return f"youngest_months: {low:g} to {high:g} and children {_declared(kids)}"
+    youngest = _declared_youngest(both)  # her supporter's start against a declared youngest
+    low, high = (since, since) if since is not None else bounds(both, "supporter_months")
+    if youngest not in (None, "none") and not both.get("pregnant"):
+        came = both.get("supporter_came")
+        if came == "before_birth" and high <= youngest.months - 0.5:  # type: ignore[union-attr]
+            return f"supporter_came: 'before_birth' and children {_declared(both)}"
+        if came == "after_birth" and low > youngest.months + 0.5:  # type: ignore[union-attr]
+            return f"supporter_came: 'after_birth' and children {_declared(both)}"
     does = set(have.get("supporter_does", ())) | set(new.get("supporter_does", ()))
     nots = set(have.get("supporter_not", ())) | set(new.get("supporter_not", ()))
     if does & nots:
