@@ -317,7 +317,9 @@ def test_a_role_whose_children_another_role_says_are_younger_is_not_seated_with_
         "supporter_came: 'before_birth' and children boy 10 months")  # fmt: skip
     assert not casting._facts_agree({**ten, "supporter_since": "a year"},
                                     {"supporter_came": "after_birth"})  # fmt: skip
-    assert casting._facts_agree({**ten, "supporter_since": "a year"}, {"supporter_came": "before_birth"})
+    assert casting._facts_agree(
+        {**ten, "supporter_since": "a year"}, {"supporter_came": "before_birth"}
+    )
 
 
 @pytest.mark.parametrize(
@@ -363,7 +365,9 @@ def test_a_planted_recovery_start_in_a_practice_group_is_named_with_file_and_lin
     ident = turn.source.split(":")[1]
     role = next(r for r, w in turn.people.items() if w is turn.woman)
     recovery = timeline.months(turn.woman.recovery_since)
-    began = "after_birth" if recovery > min(c.months for c in turn.woman.children) else "before_birth"
+    began = (
+        "after_birth" if recovery > min(c.months for c in turn.woman.children) else "before_birth"
+    )
     model = the_talk["home_visiting"]
     planted = replace(model, exchanges=tuple(
         replace(e, roles={**e.roles, role: {**e.roles[role], "recovery_began": began}}) if e.id == ident else e
