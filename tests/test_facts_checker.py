@@ -270,6 +270,8 @@ def test_a_planted_second_assessment_across_her_sessions_is_named_with_file_and_
         ({"supporter_reliable": True}, {"supporter_reliable": False}, "supporter_reliable"),
         ({"likes_supporter": True}, {"likes_supporter": False}, "likes_supporter"),
         ({"partner": "boyfriend, lives with her"}, {"partner": "none"}, "partner"),
+        # audit of 2026-12-06 (a9), item 1: when her recovery began
+        ({"recovery_began": "before_pregnancy"}, {"recovery_began": "after_birth"}, "recovery_began"),
     ],
 )  # fmt: skip
 def test_two_exchanges_that_disagree_are_not_one_womans(first, second, clash):
@@ -297,6 +299,83 @@ def test_a_declaration_her_sheet_does_not_fit_is_named(facts, misfit):
 
     found = declaration_problems([("p01 role A", LATE, facts)])
     assert any(misfit in f for f in found), found
+
+
+def test_a_role_whose_children_another_role_says_are_younger_is_not_seated_with_it():
+    """Casting seats no woman in two roles whose youngest cannot be one child (a boy of ten
+    months and a youngest of at most five), or whose supporter's start that child's age does
+    not allow: such seatings could only be refused later, a whole attempt each."""
+    from generator.lives import facts_agree
+
+    ten = {"children": (Child("", "boy", "10 months"),)}
+    assert facts_agree(ten, {"youngest_months_max": 5}) == (
+        "youngest_months: 0 to 5 and children boy 10 months")  # fmt: skip
+    assert not casting._facts_agree(dict(ten), {"youngest_months_min": 12})
+    assert casting._facts_agree(dict(ten), {"youngest_months_min": 8, "youngest_months_max": 12})
+    # her supporter came before a birth ten months ago, but she has had her at most four months
+    assert facts_agree(ten, {"supporter_came": "before_birth", "supporter_months_max": 4}) == (
+        "supporter_came: 'before_birth' and children boy 10 months")  # fmt: skip
+    assert not casting._facts_agree({**ten, "supporter_since": "a year"},
+                                    {"supporter_came": "after_birth"})  # fmt: skip
+    assert casting._facts_agree(
+        {**ten, "supporter_since": "a year"}, {"supporter_came": "before_birth"}
+    )
+
+
+@pytest.mark.parametrize(
+    ("sheet", "began", "misfit"),
+    [  # SHEET: about two years in recovery, Ava 9 months; LATE: five months
+        (SHEET, "after_birth", "her recovery began after the birth, but she has been "
+         "in recovery about two years and her youngest is 9 months"),
+        (replace(LATE, moud_since="two years"), "after_birth", "and on methadone two years"),
+        (LATE, "before_birth", "her recovery began before the birth, but she has been in recovery "
+         "five months and her youngest is 9 months"),
+        (replace(SHEET, recovery_since="a year"), "before_pregnancy", "her recovery began before "
+         "the pregnancy, but she has been in recovery a year and her youngest is 9 months"),
+        (replace(NEVER_PREGNANT, pregnant=30, recovery_since="two months"), "before_pregnancy",
+         "before this pregnancy, but she has been in recovery two months, 30 weeks pregnant"),
+        (NEVER_PREGNANT, "after_birth", "she has never been pregnant"),
+    ],
+)  # fmt: skip
+def test_a_recovery_start_her_youngest_does_not_allow_is_named(sheet, began, misfit):
+    """Audit of 2026-12-06 (a9), item 1: "I'd been in recovery a good while before I got
+    pregnant" from a woman a year in recovery with a five-month-old."""
+    from generator.lives import declaration_problems
+
+    found = declaration_problems([("p62 role A", sheet, {"recovery_began": began})])
+    assert any(misfit in f for f in found), found
+
+
+def test_a_recovery_start_that_fits_her_youngest_passes():
+    from generator.lives import declaration_problems
+
+    fits = [(SHEET, "before_pregnancy"), (SHEET, "before_birth"), (LATE, "after_birth"),
+            (replace(NEVER_PREGNANT, pregnant=12, recovery_since="a year"), "before_pregnancy"),
+            (replace(NEVER_PREGNANT, pregnant=12), "before_birth")]  # fmt: skip
+    for sheet, began in fits:
+        assert declaration_problems([("p62", sheet, {"recovery_began": began})]) == [], began
+
+
+def test_a_planted_recovery_start_in_a_practice_group_is_named_with_file_and_line(the_talk):
+    """The checker holds a practice woman's recovery to what her exchange says of its start."""
+    from generator.assemble import practice_session
+
+    session = practice_session("home_visiting", 3, the_talk)
+    turn = next(t for t in session.turns if t.woman is not None and t.woman.children)
+    ident = turn.source.split(":")[1]
+    role = next(r for r, w in turn.people.items() if w is turn.woman)
+    recovery = timeline.months(turn.woman.recovery_since)
+    began = (
+        "after_birth" if recovery > min(c.months for c in turn.woman.children) else "before_birth"
+    )
+    model = the_talk["home_visiting"]
+    planted = replace(model, exchanges=tuple(
+        replace(e, roles={**e.roles, role: {**e.roles[role], "recovery_began": began}}) if e.id == ident else e
+        for e in model.exchanges))  # fmt: skip
+    line = next(e.line for e in model.exchanges if e.id == ident)
+    found = checker.declared_problems(session, planted)
+    assert any(f"talk/home_visiting/practice.yaml line {line} (exchange {ident}) role {role}" in f
+               and f"her recovery began {began.replace('_', ' the ')}" in f for f in found), found  # fmt: skip
 
 
 def test_a_sheet_whose_partner_cannot_live_where_she_does_is_named():

@@ -81,12 +81,17 @@ SUPPORTER_ACTS = ("at_birth", "home_visits", "rides", "texts", "appointments", "
 JOINED = ("clinic_referral", "hospital_referral", "caseworker_referral", "court_order",
           "own_search", "friend", "program_outreach")  # fmt: skip
 VISITS = ("weekly", "every_other_week", "monthly")
+# When her recovery began, against her youngest's birth: before she was pregnant with her
+# youngest (or with the one she carries), in treatment before the birth, or only after it.
+RECOVERY_BEGAN = ("before_pregnancy", "before_birth", "after_birth")
+PREGNANCY_MONTHS = 9
 DECLARED = {  # key: allowed values (a tuple of choices; a list key takes several)
     "supporter_came": SUPPORTER_CAME,
     "supporter_does": SUPPORTER_ACTS,
     "supporter_not": SUPPORTER_ACTS,
     "joined": JOINED,
     "visits": VISITS,
+    "recovery_began": RECOVERY_BEGAN,
     "youngest_sex": ("boy", "girl"),
     "youngest_baby": (True, False),
     "supporter_reliable": (True, False),  # she shows up when she says (or cancels, no-shows)
@@ -133,6 +138,17 @@ def facts_agree(have: Mapping[str, object], new: Mapping[str, object]) -> str | 
             return f"youngest_baby: {said['youngest_baby']!r} and children {_declared(kids)}"
         if "youngest_sex" in said and youngest != "none" and youngest.sex != said["youngest_sex"]:
             return f"youngest_sex: {said['youngest_sex']!r} and children {_declared(kids)}"
+        low, high = bounds(said, "youngest_months")
+        if youngest != "none" and not low - 0.5 <= youngest.months <= high + 0.5:
+            return f"youngest_months: {low:g} to {high:g} and children {_declared(kids)}"
+    youngest = _declared_youngest(both)  # her supporter's start against a declared youngest
+    low, high = (since, since) if since is not None else bounds(both, "supporter_months")
+    if youngest not in (None, "none") and not both.get("pregnant"):
+        came = both.get("supporter_came")
+        if came == "before_birth" and high <= youngest.months - 0.5:  # type: ignore[union-attr]
+            return f"supporter_came: 'before_birth' and children {_declared(both)}"
+        if came == "after_birth" and low > youngest.months + 0.5:  # type: ignore[union-attr]
+            return f"supporter_came: 'after_birth' and children {_declared(both)}"
     does = set(have.get("supporter_does", ())) | set(new.get("supporter_does", ()))
     nots = set(have.get("supporter_not", ())) | set(new.get("supporter_not", ()))
     if does & nots:
@@ -183,6 +199,8 @@ def sheet_misfit(sheet: FactSheet, key: str, value: object) -> str | None:
             return (
                 f"her supporter came after the birth, but she has had her {sheet.supporter.since}"
             )
+    if key == "recovery_began":
+        return _recovery_misfit(sheet, str(value))
     if key in HOUSEHOLD:
         problem = household_problem(sheet.partner, sheet.housing)
         if problem:
@@ -208,6 +226,40 @@ def sheet_misfit(sheet: FactSheet, key: str, value: object) -> str | None:
         baby = youngest is not None and youngest.months < BABY_MONTHS
         if baby != value:
             return f"her youngest is {'a baby' if value else 'past babyhood'}, but her children are {_kids(sheet)}"
+    return None
+
+
+def _recovery_misfit(sheet: FactSheet, began: str) -> str | None:
+    """Why her recovery's length does not fit when an exchange says it began, or None: after
+    her youngest's birth (her recovery, and her medication, no longer than her youngest's
+    age), before the birth (longer), or before the pregnancy (longer by the pregnancy; the one
+    she carries now, if she is pregnant)."""
+    recovery = _months(sheet.recovery_since)
+    youngest = min(sheet.children, key=lambda c: c.months, default=None)
+    if recovery is None:
+        return None
+    if youngest is None and not sheet.pregnant:
+        return f"her recovery began {began.replace('_', ' the ')}, but she has never been pregnant"
+    had = f"she has been in recovery {sheet.recovery_since}"
+    if began == "after_birth":
+        if youngest is None:
+            return f"her recovery began after a birth, but she has no child ({had})"
+        treated = _months(sheet.moud_since) if sheet.moud != "none" and sheet.moud_since else None
+        if max(recovery, treated or 0) > youngest.months + 0.5:
+            on = (
+                f" and on {sheet.moud} {sheet.moud_since}" if treated and treated > recovery else ""
+            )
+            return f"her recovery began after the birth, but {had}{on} and her youngest is {youngest.age}"
+        return None
+    if sheet.pregnant:  # the pregnancy she means is this one
+        carried = sheet.pregnant * 12 / 52
+        if began == "before_pregnancy" and recovery < carried - 0.5:
+            return f"her recovery began before this pregnancy, but {had}, {sheet.pregnant} weeks pregnant"
+        return None
+    assert youngest is not None
+    before = youngest.months + (PREGNANCY_MONTHS if began == "before_pregnancy" else 0)
+    if recovery < before - 0.5:
+        return f"her recovery began {began.replace('_', ' the ')}, but {had} and her youngest is {youngest.age}"
     return None
 
 
