@@ -30,9 +30,8 @@ sys.path.insert(0, str(REPO / "datasets"))
 from generator.machine_card import machine_codings  # noqa: E402
 from word_spotter import spotter_kappa, study_spotter  # noqa: E402
 
-from qualkit import load_corpus  # noqa: E402
+from qualkit import load_corpus, machine_coding  # noqa: E402
 from qualkit.key import load_key  # noqa: E402
-from qualkit import machine_coding  # noqa: E402
 from qualkit.machine_coding import MachineCoder, load_model  # noqa: E402
 
 RUNS = 3
