@@ -278,7 +278,8 @@ class TrustedTests(NbGraderPreprocessor):
                 from qualkit.practice import use_group
 
                 folder = stack.enter_context(practice_groups.regenerated(student))
-                stack.enter_context(use_group(student, folder))
+                # Her key with her group (one regeneration, cached: practice_groups.group)
+                stack.enter_context(use_group(student, folder, practice_groups.group(student).key))
             self.gradebook = stack.enter_context(Gradebook(resources["nbgrader"]["db_url"]))
             return super().preprocess(nb, resources)
 

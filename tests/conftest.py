@@ -33,16 +33,27 @@ LESSONS = tuple(sorted(p.name for p in (REPO / "lessons").iterdir() if p.is_dir(
 
 
 def lesson_case(lesson: str):
-    """A lesson's facts (``tests/lessons/<lesson>/case.py``), loaded fresh. One student's
-    study spans lessons, so a later lesson's case hands in an earlier one's files through this.
-    """
-    import importlib.util
+    """A lesson's facts (``tests/lessons/<lesson>/case.py``). One student's study spans
+    lessons, so a later lesson's case hands in an earlier one's files through this.
 
-    path = REPO / "tests" / "lessons" / lesson / "case.py"
-    spec = importlib.util.spec_from_file_location(f"case_{lesson.replace('-', '_')}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    Loaded once per course settings (the ``QUALKIT_*`` variables: the corpus, the build area,
+    practice groups), since a case computes some facts from them when it loads (lesson 08's
+    runs the machine coder, a third of a second): harnesses ask for a case per cell and per
+    student.
+    """
+    settings = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("QUALKIT_")))
+    if (lesson, settings) not in _CASES:
+        import importlib.util
+
+        path = REPO / "tests" / "lessons" / lesson / "case.py"
+        spec = importlib.util.spec_from_file_location(f"case_{lesson.replace('-', '_')}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        _CASES[lesson, settings] = module
+    return _CASES[lesson, settings]
+
+
+_CASES: dict[tuple, object] = {}
 
 
 TINY_SESSIONS = {

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import io
 import os
 import re
@@ -60,6 +61,7 @@ def is_test(cell) -> bool:
     return cell.cell_type == "code" and meta(cell).get("grade") and not meta(cell).get("solution")
 
 
+@functools.cache  # asked for every cell of every notebook a harness writes
 def solutions(lesson: str) -> dict[str, str]:
     """Solution cells as a student who got everything right leaves them (markers gone)."""
     return {c.id: solved_source(c.source) for c in source(lesson).cells if meta(c).get("solution")}

@@ -99,12 +99,27 @@ def load_model():
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length embeddings, one row per text (float64, so sums do not depend on batching)."""
+    """Unit-length embeddings, one row per text (float64, so sums do not depend on batching).
+
+    A text's row does not depend on the texts embedded with it, so each is embedded once per
+    process: lesson 08 builds two coders on the same study turns (and the grader one for each
+    submission)."""
     if not texts:
         return np.zeros((0, 256))
-    vectors = np.asarray(load_model().embed(list(texts), norm=True), dtype=np.float64)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.where(norms == 0, 1, norms)
+    missing = list(dict.fromkeys(t for t in texts if t not in _EMBEDDED))
+    if missing:
+        vectors = np.asarray(load_model().embed(missing, norm=True), dtype=np.float64)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        if len(_EMBEDDED) + len(missing) > EMBEDDED_LIMIT:
+            _EMBEDDED.clear()
+        for text, row in zip(missing, vectors / np.where(norms == 0, 1, norms), strict=True):
+            row.setflags(write=False)
+            _EMBEDDED[text] = row
+    return np.vstack([_EMBEDDED[t] for t in texts])
+
+
+EMBEDDED_LIMIT = 10_000  # texts remembered (2 kB each); the corpus's study has under 2,000 turns
+_EMBEDDED: dict[str, np.ndarray] = {}
 
 
 def _definition(code: Code) -> str:

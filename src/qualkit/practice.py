@@ -20,7 +20,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -47,10 +47,12 @@ _STUDENT_ID = re.compile(r"[A-Za-z0-9_@+-][A-Za-z0-9._@+-]{0,63}")
 
 @dataclass(frozen=True)
 class PracticeGroup:
-    """Whose practice group is in use, and the folder it is read from."""
+    """Whose practice group is in use, the folder it is read from, and (in the grader's
+    trusted step only) its key, which the grader regenerated with the folder."""
 
     student: str
     folder: Path
+    key: object = field(default=None, compare=False, repr=False)  # qualkit.codings.Codings
 
 
 _GRADING: ContextVar[PracticeGroup | None] = ContextVar("qualkit_practice_group", default=None)
@@ -78,9 +80,11 @@ def group_folder(root: str | os.PathLike, student: str) -> Path:
 
 
 @contextlib.contextmanager
-def use_group(student: str, folder: str | os.PathLike) -> Iterator[PracticeGroup]:
-    """In the grader's process: load ``student``'s group from ``folder`` (one it made itself)."""
-    group = PracticeGroup(check_student_id(student), Path(folder))
+def use_group(student: str, folder: str | os.PathLike, key=None) -> Iterator[PracticeGroup]:
+    """In the grader's process: load ``student``'s group from ``folder`` (one it made itself),
+    and, when given, her group's ``key`` (regenerated with it: ``load_key`` need not make the
+    group a second time for every test that reads the key)."""
+    group = PracticeGroup(check_student_id(student), Path(folder), key)
     token = _GRADING.set(group)
     try:
         yield group
