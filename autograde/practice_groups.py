@@ -22,14 +22,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import os
 import shutil
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
-from types import MappingProxyType
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -89,15 +86,7 @@ def ensure_secret() -> tuple[Path, bool]:
 def group(student: str) -> StudentGroup:
     """A student's group and key, from the course secret and her id (made once per grading
     process and secret: her kernel's group, the trusted step's and her key are the same)."""
-    return _made(secret(), check_student_id(student))
-
-
-@functools.lru_cache(maxsize=128)  # about 100 kB a group; a batch is graded lesson by lesson
-def _made(key: bytes, student: str) -> StudentGroup:
-    made = student_group(key, student)  # shared by every caller: read-only from here on
-    return replace(made, files=MappingProxyType(made.files),
-                   exchanges=MappingProxyType(made.exchanges),
-                   speakers=MappingProxyType(made.speakers))  # fmt: skip
+    return student_group(secret(), check_student_id(student))
 
 
 def write_group(
