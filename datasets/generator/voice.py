@@ -142,7 +142,7 @@ MOTIFS: dict[str, str] = {
     "the small hours (two to four in the morning)": r"(?i)\b(?:two|three|four) in the morning\b",
     "can't argue with a …": r"(?i)\bcan't argue with\b",
     "a cupcake for her recovery date": r"(?i)\bcupcakes?\b",
-    'on hold with her ("sat on hold with me")': r"(?i)\bon hold\b|\bon the phone with me\b",
+    "a supporter on hold with an agency for her": r"(?i)\bon hold\b|\bon the phone with me\b",
     '"She didn\'t X. She Y."': FORMULA,
 }
 
