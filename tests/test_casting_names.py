@@ -276,6 +276,53 @@ def test_a_planted_child_name_twice_in_a_students_groups_is_found(the_talk, stud
                for f in found), found  # fmt: skip
 
 
+def test_no_two_study_women_s_children_share_a_name(study):
+    """A reader meets every study woman: two boys of twelve named Jaylen are one boy to her.
+    No child's name is borne by children of two study women (a woman in a focus group and an
+    interview is one woman)."""
+    mothers = {}
+    for session in study:
+        for sheet in session.women:
+            for child in sheet.children:
+                mothers.setdefault(child.name, set()).add((session.model, sheet.id))
+    shared = {name: who for name, who in mothers.items() if len(who) > 1}
+    assert not shared, shared
+
+
+def test_a_planted_child_name_for_two_study_women_is_found(study):
+    pss = next(s for s in study if s.session_id == "PSS-FG1")
+    hv = next(s for s in study if s.session_id == "HV-FG1")
+    taken = pss.women[1].children[0]
+    mother = next(w for w in hv.women if any(c.sex == taken.sex for c in w.children))
+    child = next(c for c in mother.children if c.sex == taken.sex)
+    moved = replace(mother, children=tuple(replace(c, name=taken.name) if c is child else c
+                                           for c in mother.children))  # fmt: skip
+    planted = replace(hv, women=tuple(moved if w is mother else w for w in hv.women))
+    found = checker.name_problems([pss, planted])
+    assert any(
+        f"the child's name '{taken.name}' names children of 2 women in the study "
+        f"sessions: home_visiting {mother.name} ({taken.sex}, {child.age}), pss "
+        f"{pss.women[1].name} ({taken.sex}, {taken.age})" in f
+        for f in found
+    ), found
+
+
+def test_a_planted_third_person_with_a_participant_s_pseudonym_is_found(study):
+    """Charlene's home visitor was "Stacy", as a woman of the peer groups is: someone the talk
+    names is not given another study woman's pseudonym."""
+    pss = next(s for s in study if s.session_id == "PSS-FG1")
+    doula = next(s for s in study if s.session_id == "DOULA-FG2")
+    other = next(w.name for s in study if s.model == "pss" for w in s.women
+                 if w.name not in {v.name for v in doula.women})  # fmt: skip
+    number, turn = next((n, t) for n, t in enumerate(doula.turns, 1) if t.woman is not None)
+    said = replace(turn, text=f"{other}, my home visitor, she's still coming. " + turn.text)
+    planted = replace(doula, turns=tuple(said if t is turn else t for t in doula.turns))
+    assert checker.name_problems([pss, doula]) == []
+    found = checker.name_problems([pss, planted])
+    assert any(f"DOULA-FG2 turn {number} names '{other}', the pseudonym of pss" in f
+               for f in found), found  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("partner", "housing", "holds"),
     [

@@ -66,7 +66,9 @@ def test_motifs_are_not_reused_across_groups(study):
     assert found['fear as "doing math"'][1] <= 3
     assert found["report card"][1] <= 1
     assert found["trial / evidence / verdict"][1] <= 3
-    assert found['"She didn\'t X. She Y."'][1] <= 8
+    assert found['"She didn\'t X. She Y."'][1] <= 8  # its comma-joined and quoted forms too
+    assert found["a cupcake for her recovery date"][1] <= 1
+    assert found["a supporter on hold with an agency for her"][1] <= 2
 
 
 def test_the_measures_tell_written_prose_from_transcribed_talk():
@@ -75,4 +77,6 @@ def test_the_measures_tell_written_prose_from_transcribed_talk():
     assert voice.rates(written).fillers == 0 and voice.rates(spoken).fillers == 15
     assert voice.rates(written).share_with_one == 0 and voice.rates(spoken).share_with_one == 1
     assert voice.counts(voice.MOTIFS, [("A", written[0])])['"She didn\'t X. She Y."'] == (1, 1)
+    spoken_formula = "she didn't lecture, she just, um, she showed up with the voucher"
+    assert voice.counts(voice.MOTIFS, [("A", spoken_formula)])['"She didn\'t X. She Y."'] == (1, 1)
     assert voice.closing_lines([" ".join(written * 2)]) == 1.0

@@ -18,6 +18,7 @@ practice groups of seeds 0…N-1 (default 200), and exits 1 if there are any.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -160,8 +161,9 @@ def name_problems(sessions: Iterable[Session]) -> list[str]:
 
 def partner_and_child_name_problems(sessions: Iterable[Session]) -> list[str]:
     """A partner's name that is a participant's pseudonym anywhere in these sessions (Tamara's
-    husband Devon and a woman Devon), and, across practice groups (a student's three), a
-    child's name borne by two women's children."""
+    husband Devon and a woman Devon), and a child's name borne by two women's children: across
+    practice groups (a student's three), and across the study sessions, where a reader meets
+    every woman (two boys of twelve named Jaylen are one boy to her)."""
     sessions = list(sessions)
     partners = {name: f"{session.session_id} {sheet.name}'s partner"
                 for session in sessions for sheet in session.women
@@ -169,14 +171,34 @@ def partner_and_child_name_problems(sessions: Iterable[Session]) -> list[str]:
     found = [f"{session.session_id}: the participant '{sheet.name}' has the name of "
              f"{partners[sheet.name]}"
              for session in sessions for sheet in session.women if sheet.name in partners]  # fmt: skip
-    mothers: dict[str, set[str]] = defaultdict(set)
+    mothers: dict[tuple[str, str], set[str]] = defaultdict(set)
     for session in sessions:
-        if session.split == "practice":
-            for sheet in session.women:
-                for child in sheet.children:
-                    mothers[child.name].add(f"{session.session_id} {sheet.name}")
-    found += [f"the child's name '{name}' names children of {len(who)} women: "
-              + ", ".join(sorted(who)) for name, who in sorted(mothers.items()) if len(who) > 1]  # fmt: skip
+        # A study woman is one person in her focus group and her interview.
+        study = session.split == "study"
+        scope = "the study sessions" if study else "practice groups"
+        for sheet in session.women:
+            mother = f"{session.model if study else session.session_id} {sheet.name}"
+            for child in sheet.children:
+                mothers[scope, child.name].add(f"{mother} ({child.sex}, {child.age})")
+    found += [f"the child's name '{name}' names children of {len(who)} women in {scope}: "
+              + ", ".join(sorted(who)) for (scope, name), who in sorted(mothers.items())
+              if len(who) > 1]  # fmt: skip
+    return found + third_person_problems(sessions)
+
+
+def third_person_problems(sessions: Iterable[Session]) -> list[str]:
+    """A study woman's pseudonym naming someone else in the talk of a study session she is not
+    in (Charlene's home visitor "Stacy" and Stacy of the peer groups)."""
+    study = [s for s in sessions if s.split == "study"]
+    pseudonyms = {sheet.name: f"{s.model} {sheet.id}" for s in study for sheet in s.women}
+    found = []
+    for session in study:
+        here = {sheet.name for sheet in session.women}
+        for number, turn in enumerate(session.turns, 1):
+            for name in sorted(set(re.findall(r"\b[A-Z][a-z]+\b", turn.text))):
+                if name in pseudonyms and name not in here:
+                    found.append(f"{where(session, turn)}: {session.session_id} turn {number} "
+                                 f"names '{name}', the pseudonym of {pseudonyms[name]}")  # fmt: skip
     return found
 
 

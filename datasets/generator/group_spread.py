@@ -7,7 +7,9 @@ sessions), and the pooled κ of the word-spotting coder (tests/word_spotter.py, 
 the team's study codings) against its key. Needs scikit-learn, a test dependency. And how much
 two students' groups share: for every pair, the exchanges their groups have in common over the
 exchanges a group has (three sessions pooled), since a shared exchange is shared text a
-classmate could match to copy her coding.
+classmate could match to copy her coding. And how its talk reads: the share of its long
+participant turns that end on a short closing line (generator/voice.py), as the card reports
+for the study sessions and the shared practice groups.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from generator.per_student import StudentGroup, student_group
+from generator.voice import closing_lines
 from qualkit.corpus import load_corpus
 from qualkit.practice import PracticeGroup, with_practice
 
@@ -34,6 +37,7 @@ class Spread:
     decisions: tuple[int, ...]
     kappas: tuple[float, ...]
     overlaps: tuple[float, ...] = ()  # per pair of groups: the share of exchanges in common
+    closing: tuple[float, ...] = ()  # per group: long participant turns ending on a closing line
 
     @staticmethod
     def summary(values, digits: int = 0) -> str:
@@ -73,7 +77,7 @@ def spread(datasets: Path, n: int = 100, secret: bytes = CARD_SECRET) -> Spread:
     shared = load_corpus(datasets / "corpus")
     labels = set(shared.codebook.names)
     spotter = study_spotter(shared)
-    counts, kappas, exchanges = [], [], []
+    counts, kappas, exchanges, closing = [], [], [], []
     with tempfile.TemporaryDirectory() as scratch:
         for index in range(n):
             group = student_group(secret, f"student{index:03d}")
@@ -84,10 +88,14 @@ def spread(datasets: Path, n: int = 100, secret: bytes = CARD_SECRET) -> Spread:
             corpus = with_practice(shared, PracticeGroup(group.student, folder))
             counts.append(decisions(group, labels))
             exchanges.append(group.exchanges)
+            closing.append(closing_lines(
+                t.text for s in corpus.sessions if s.split == "practice"
+                for t in corpus.transcript(s.session_id).turns if t.speaker != s.facilitator
+            ))  # fmt: skip
             kappas.append(
                 spotter_kappa(corpus, SimpleNamespace(codings=group.key.codings), spotter)
             )
-    return Spread(tuple(counts), tuple(kappas), overlaps(exchanges))
+    return Spread(tuple(counts), tuple(kappas), overlaps(exchanges), tuple(closing))
 
 
 START = "- **A practice group for each student**"
@@ -112,7 +120,9 @@ def card_paragraph(s: Spread) -> str:
         "classmate's coding matched by text covers little of hers, and a "
         "classmate's files handed in as hers earn no more than a blank "
         "(`tests/test_lazy_strategies.py`; the spread: `datasets/generator/group_spread.py`, "
-        "also in `make bench`)."
+        "also in `make bench`). Long participant turns (40+ words) that end on a short closing "
+        f"line, per group: {Spread.summary(s.closing, 2)} (the study sessions' and shared groups' "
+        "share is in the table of the transcription convention, below)."
     )
 
 

@@ -101,6 +101,35 @@ OWN_WORDS: dict[str, str] = {
     "NICU": r"\bNICU\b",
     "using / went back out": r"(?i)\busing\b|\bwent back out\b|\brelaps\w*\b",
 }
+# The writer's formula "She didn't X. She Y." in its spoken variants: the second half may follow a
+# full stop (after a closing quote too: "didn't say 'wait.' She ...") or a comma, after a filler
+# or a repeat ("she, she just made"). Its second verb is not another negative or auxiliary.
+FORMULA = (
+    r"\b(?:[Ss]he|[Hh]e) (?:didn't|never|did not) [^.?!]{1,70}?(?:[.!][\"'”’]?\s|,\s)"
+    r"(?:(?:[Uu]m|[Uu]h|[Ll]ike|I mean|[Ss]o|[Aa]nd|[Jj]ust),?\s)*"
+    r"(?:[Ss]he|[Hh]e)(?:,\s(?:[Ss]he|[Hh]e)|,| --)?\s(?:(?:she|he|just|um|uh|like),?\s)*"
+    r"(?!did\b|didn't|never|was\b|is\b|has\b|had\b|does\b|doesn't|wasn't|isn't|would|could"
+    r"|can\b|can't|will\b|won't|might|must|should|knew|know)[a-z]+"
+)
+
+
+def formulas(text: str) -> int:
+    """Times the formula occurs, in its full-stop, quote-ended and comma-joined forms.
+
+    >>> formulas("She didn't give me the speech. She sat with me.")
+    1
+    >>> formulas("she didn't say 'you're fine.' She said, let's look.")
+    1
+    >>> formulas("She didn't take over or anything, she, she just made sure I got it.")
+    1
+    >>> formulas("she didn't lecture, she just, um, she showed up with the voucher")
+    1
+    >>> formulas("She didn't call. She didn't text. She was busy, she said.")
+    0
+    """
+    return len(re.findall(FORMULA, _NOTE.sub(" ", text)))
+
+
 # Motifs and plot beats a reader notices when they come back (issue 25).
 MOTIFS: dict[str, str] = {
     'fear as "doing math"': r"(?i)\bdo(?:ing)? (?:the )?math\b|\bmath\b",
@@ -112,10 +141,9 @@ MOTIFS: dict[str, str] = {
     "report card": r"(?i)\breport card\b",
     "the small hours (two to four in the morning)": r"(?i)\b(?:two|three|four) in the morning\b",
     "can't argue with a …": r"(?i)\bcan't argue with\b",
-    '"She didn\'t X. She Y."': (
-        r"\b(?:She|He) (?:didn't|never) [^.?!]{1,70}[.!] (?:(?:Um|Uh|Like|I mean|So|And)(?:, um)?,? )?"
-        r"(?:[Ss]he|[Hh]e)(?:,| --)? (?:she |he )?(?!did|didn't|never|was|is|has|had)[a-z]+"
-    ),
+    "a cupcake for her recovery date": r"(?i)\bcupcakes?\b",
+    "a supporter on hold with an agency for her": r"(?i)\bon hold\b|\bon the phone with me\b",
+    '"She didn\'t X. She Y."': FORMULA,
 }
 
 
