@@ -272,6 +272,10 @@ def test_a_planted_second_assessment_across_her_sessions_is_named_with_file_and_
         ({"partner": "boyfriend, lives with her"}, {"partner": "none"}, "partner"),
         # audit of 2026-12-06 (a9), item 1: when her recovery began
         ({"recovery_began": "before_pregnancy"}, {"recovery_began": "after_birth"}, "recovery_began"),
+        # audit of 2026-12-06 (a11), items 2 and 3: a doula first met in labor, at the birth
+        ({"supporter_came": "in_labor"}, {"supporter_came": "before_birth"}, "supporter_came"),
+        ({"supporter_came": "in_labor"}, {"supporter_not": ("at_birth",)}, "does and does not: at_birth"),
+        ({"supporter_does": ("at_birth",)}, {"supporter_not": ("at_birth",)}, "does and does not: at_birth"),
     ],
 )  # fmt: skip
 def test_two_exchanges_that_disagree_are_not_one_womans(first, second, clash):
@@ -292,6 +296,7 @@ def test_two_exchanges_that_disagree_are_not_one_womans(first, second, clash):
         ({"supporter_months_min": 6}, "she has had her supporter 4 months, not at least 6"),
         ({"supporter_months_max": 2}, "she has had her supporter 4 months, not at most 2"),
         ({"youngest_months_min": 12}, "her youngest is 9 months, not at least 12"),
+        ({"supporter_came": "in_labor"}, "her supporter came in labor, but she has had her four months"),
     ],
 )  # fmt: skip
 def test_a_declaration_her_sheet_does_not_fit_is_named(facts, misfit):
@@ -422,3 +427,54 @@ def test_a_declaration_no_woman_can_fit_is_refused_naming_its_exchange(the_talk)
     with pytest.raises(ValueError, match=rf"practice.yaml line {exchange.line} \(exchange p01\)"
                        r".*her youngest is a boy"):  # fmt: skip
         casting.cast_practice(random.Random(1), broken, set())
+
+
+def test_a_doula_first_met_in_labor_is_held_to_her_other_exchanges_and_her_sheet(the_talk):
+    """Audit of 2026-12-06 (a11), items 2 and 3, on the real doula pool: the woman who met her
+    doula at seven centimeters (p50 D) is never the one who told her doula at thirty weeks
+    (p33 D) or sat through her prenatal visits (p09 C); the doula who cried at the birth (p33 C)
+    is never the one who sent a backup (p09 A). Her sheet has had her doula as long as her
+    youngest has lived, and never while pregnant."""
+    from generator.lives import declaration_problems, facts_agree
+
+    roles = {e.id: e.roles for e in the_talk["doula"].exchanges}
+    in_labor = roles["p50"]["D"]
+    assert in_labor.get("supporter_came") == "in_labor"
+    for ident, role in (("p33", "D"), ("p09", "C")):
+        assert not casting._facts_agree(dict(in_labor), roles[ident][role]), ident
+    assert not casting._facts_agree(dict(roles["p33"]["C"]), roles["p09"]["A"])
+    assert not casting._facts_agree(dict(in_labor), {"pregnant": 30})
+    met = replace(LATE, supporter=Supporter("Tasha", "doula", "9 months"))  # Ava is 9 months
+    assert declaration_problems([("p50 role D", met, in_labor)]) == []
+    assert timeline.sheet_problems(met, "doula") == []
+    found = declaration_problems([("p50 role D", met, in_labor), ("p33 role D", met, roles["p33"]["D"])])
+    assert any(f.startswith("p33 role D: Dana's exchanges disagree with p50 role D: supporter_came")
+               for f in found), found  # fmt: skip
+    assert declaration_problems([("p50 role D", replace(met, pregnant=20), in_labor)])
+    ten = {"children": (Child("", "boy", "10 months"),)}
+    assert facts_agree(ten, {"supporter_came": "in_labor", "supporter_since": "10 months"}) is None
+    assert facts_agree(ten, {"supporter_came": "in_labor", "supporter_since": "a year"}) == (
+        "supporter_came: 'in_labor' and children boy 10 months")  # fmt: skip
+
+
+def test_a_planted_doula_met_in_labor_in_a_practice_group_is_named_with_file_and_line(the_talk):
+    """A role of a real doula group that says her doula came in the pregnancy, planted as met
+    in labor: the checker names the exchange, the role and why her sheet does not fit."""
+    from generator.assemble import practice_session
+
+    session = practice_session("doula", 3, the_talk)
+    model = the_talk["doula"]
+    roles = {e.id: e.roles for e in model.exchanges}
+    turn = next(t for t in session.turns if t.woman is not None and not t.woman.pregnant
+                and roles[t.source.split(":")[1]][next(r for r, w in t.people.items() if w is t.woman)]
+                .get("supporter_came") == "before_birth")  # fmt: skip
+    ident = turn.source.split(":")[1]
+    role = next(r for r, w in turn.people.items() if w is turn.woman)
+    planted = replace(model, exchanges=tuple(
+        replace(e, roles={**e.roles, role: {**e.roles[role], "supporter_came": "in_labor"}}) if e.id == ident else e
+        for e in model.exchanges))  # fmt: skip
+    line = next(e.line for e in model.exchanges if e.id == ident)
+    found = checker.declared_problems(session, planted)
+    assert any(f"talk/doula/practice.yaml line {line} (exchange {ident}) role {role}" in f
+               and "her supporter came in labor" in f for f in found), found  # fmt: skip
+    assert checker.declared_problems(session, model) == []

@@ -75,7 +75,9 @@ def assessment_problems(said: Iterable[tuple[str, str]]) -> list[str]:
 _NAMES = {"esc": "Eat-Sleep-Console", "scoring": "a scoring tool"}
 
 # -- what a practice exchange declares about her -----------------------------------------------
-SUPPORTER_CAME = ("before_birth", "after_birth")
+# in_labor: a doula first met at the birth (no prenatal contact, so not before_birth; she was
+# at the birth, so she has had her as long as her youngest has lived)
+SUPPORTER_CAME = ("before_birth", "after_birth", "in_labor")
 SUPPORTER_ACTS = ("at_birth", "home_visits", "rides", "texts", "appointments", "court",
                   "practical_help", "holds_baby", "shares_story")  # fmt: skip
 JOINED = ("clinic_referral", "hospital_referral", "caseworker_referral", "court_order",
@@ -149,7 +151,13 @@ def facts_agree(have: Mapping[str, object], new: Mapping[str, object]) -> str | 
             return f"supporter_came: 'before_birth' and children {_declared(both)}"
         if came == "after_birth" and low > youngest.months + 0.5:  # type: ignore[union-attr]
             return f"supporter_came: 'after_birth' and children {_declared(both)}"
+        met_in_labor = low - 0.5 <= youngest.months <= high + 0.5  # type: ignore[union-attr]
+        if came == "in_labor" and not met_in_labor:
+            return f"supporter_came: 'in_labor' and children {_declared(both)}"
+    if both.get("supporter_came") == "in_labor" and both.get("pregnant"):
+        return f"supporter_came: 'in_labor' and pregnant {both['pregnant']}"
     does = set(have.get("supporter_does", ())) | set(new.get("supporter_does", ()))
+    does |= {"at_birth"} if both.get("supporter_came") == "in_labor" else set()
     nots = set(have.get("supporter_not", ())) | set(new.get("supporter_not", ()))
     if does & nots:
         return f"her supporter does and does not: {', '.join(sorted(does & nots))}"
@@ -199,6 +207,10 @@ def sheet_misfit(sheet: FactSheet, key: str, value: object) -> str | None:
             return (
                 f"her supporter came after the birth, but she has had her {sheet.supporter.since}"
             )
+        if value == "in_labor" and (
+            sheet.pregnant or youngest is None or abs(since - youngest.months) > 0.5
+        ):
+            return f"her supporter came in labor, but she has had her {sheet.supporter.since}"
     if key == "recovery_began":
         return _recovery_misfit(sheet, str(value))
     if key in HOUSEHOLD:

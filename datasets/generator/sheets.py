@@ -187,6 +187,8 @@ def draw_sheet(
         since = _spoken(youngest + 3)
     elif came == "after_birth" and named and held > youngest:
         since = _spoken(max(1, youngest - 1))
+    elif came == "in_labor" and pregnant is None and named:  # met at the birth
+        since = _spoken(youngest)
     low, high = bounds(facts, "supporter_months")
     if "supporter_since" not in facts and not low <= (months(since) or 0) <= high:
         since = _spoken(min(max(months(since) or 0, low), high))  # "about four months"

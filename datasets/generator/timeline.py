@@ -345,13 +345,13 @@ def sheet_problems(sheet: FactSheet, model: str) -> list[str]:
         return found
     pregnant_months = sheet.pregnant * 12 / 52 if sheet.pregnant else None
     youngest = min(ages) if ages else None
-    if model == "doula":  # met in pregnancy, the one now or the last
+    if model == "doula":  # met in pregnancy (or in labor), the one now or the last
         if pregnant_months is not None and since > pregnant_months:
             found.append(f"her doula since {sheet.supporter.since}, before this pregnancy")
         if (
             pregnant_months is None
             and youngest is not None
-            and not youngest < since <= youngest + 9
+            and not youngest <= since <= youngest + 9  # equal: met in labor
         ):
             found.append(f"her doula since {sheet.supporter.since}, not in the pregnancy with "
                          f"her youngest ({_youngest_age(sheet)})")  # fmt: skip
