@@ -229,7 +229,9 @@ def test_practice_participants_share_no_sentence_with_the_study_talk(data: Data)
     assert not shared, shared[:5]
 
 
-def test_no_exchange_of_the_practice_pools_shares_a_sentence_with_the_study_talk(data: Data, the_talk):
+def test_no_exchange_of_the_practice_pools_shares_a_sentence_with_the_study_talk(
+    data: Data, the_talk
+):
     """Students' own groups draw on the whole pool, not only the exchanges of the shared groups."""
     from generator.markup import render
 

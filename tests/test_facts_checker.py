@@ -276,6 +276,8 @@ def test_a_planted_second_assessment_across_her_sessions_is_named_with_file_and_
         ({"supporter_came": "in_labor"}, {"supporter_came": "before_birth"}, "supporter_came"),
         ({"supporter_came": "in_labor"}, {"supporter_not": ("at_birth",)}, "does and does not: at_birth"),
         ({"supporter_does": ("at_birth",)}, {"supporter_not": ("at_birth",)}, "does and does not: at_birth"),
+        # audit of 2026-12-06 (a10), item 4: "I'm at work by eight" and "So I'm home"
+        ({"work": "works"}, {"work": "none"}, "work: 'works' and 'none'"),
     ],
 )  # fmt: skip
 def test_two_exchanges_that_disagree_are_not_one_womans(first, second, clash):
@@ -447,7 +449,9 @@ def test_a_doula_first_met_in_labor_is_held_to_her_other_exchanges_and_her_sheet
     met = replace(LATE, supporter=Supporter("Tasha", "doula", "9 months"))  # Ava is 9 months
     assert declaration_problems([("p50 role D", met, in_labor)]) == []
     assert timeline.sheet_problems(met, "doula") == []
-    found = declaration_problems([("p50 role D", met, in_labor), ("p33 role D", met, roles["p33"]["D"])])
+    found = declaration_problems(
+        [("p50 role D", met, in_labor), ("p33 role D", met, roles["p33"]["D"])]
+    )
     assert any(f.startswith("p33 role D: Dana's exchanges disagree with p50 role D: supporter_came")
                for f in found), found  # fmt: skip
     assert declaration_problems([("p50 role D", replace(met, pregnant=20), in_labor)])
@@ -478,3 +482,103 @@ def test_a_planted_doula_met_in_labor_in_a_practice_group_is_named_with_file_and
     assert any(f"talk/doula/practice.yaml line {line} (exchange {ident}) role {role}" in f
                and "her supporter came in labor" in f for f in found), found  # fmt: skip
     assert checker.declared_problems(session, model) == []
+
+
+# -- audit of 2026-12-06 (a10 item 4, a11 item 5): whether she works -----------------------------
+WORKING = replace(LATE, work="part-time at a diner")
+
+
+@pytest.mark.parametrize(
+    ("sheet", "declared", "misfit"),
+    [
+        (LATE, "works", "her exchange says she works, but her work is 'none'"),
+        (replace(LATE, work="home with the baby"), "works", "she works, but her work is 'home"),
+        (replace(LATE, work="nursing assistant, on leave"), "works", "she works, but"),
+        (WORKING, "none", "her exchange says she has no job now, but her work is 'part-time at a diner'"),
+    ],
+)  # fmt: skip
+def test_a_work_declaration_her_sheet_does_not_fit_is_named(sheet, declared, misfit):
+    from generator.lives import declaration_problems
+
+    found = declaration_problems([("p13 role D", sheet, {"work": declared})])
+    assert any(f.startswith("p13 role D: Dana: ") and misfit in f for f in found), found
+    opposite = {"works": "none", "none": "works"}[declared]
+    assert declaration_problems([("p13 role D", sheet, {"work": opposite})]) == []
+
+
+def test_a_role_declaring_work_outside_works_or_none_is_refused_with_its_line(talk_copy):
+    path = talk_copy / "doula" / "practice.yaml"
+    _edit(path, "D: {pregnant: null, work: none}", "D: {pregnant: null, work: sometimes}")
+    line = next(
+        n for n, text in enumerate(path.read_text().splitlines(), 1) if "work: sometimes" in text
+    )
+    with pytest.raises(InputError, match=rf"practice.yaml: line {line} field "
+                       r"'exchanges\[\d+\]\.roles\.D\.work'.*one of works, none.*sometimes"):  # fmt: skip
+        talk.load_talk(talk_copy)
+
+
+def test_a_planted_work_contradiction_in_a_practice_group_is_named_with_file_and_line(the_talk):
+    """The checker holds a practice woman's work to what her exchange declares of it."""
+    from generator.assemble import practice_session
+    from generator.households import has_job
+
+    session = practice_session("doula", 4, the_talk)
+    turn = next(t for t in session.turns if t.woman is not None)
+    ident = turn.source.split(":")[1]
+    role = next(r for r, w in turn.people.items() if w is turn.woman)
+    other = "none" if has_job(turn.woman.work) else "works"
+    model = the_talk["doula"]
+    planted = replace(model, exchanges=tuple(
+        replace(e, roles={**e.roles, role: {**e.roles[role], "work": other}}) if e.id == ident else e
+        for e in model.exchanges))  # fmt: skip
+    line = next(e.line for e in model.exchanges if e.id == ident)
+    found = checker.declared_problems(session, planted)
+    assert any(f"talk/doula/practice.yaml line {line} (exchange {ident}) role {role}" in f
+               and "her exchange says she" in f for f in found), found  # fmt: skip
+
+
+def test_casting_draws_her_work_to_fit_her_roles_and_her_children():
+    """Drawn as before (the draws after it unchanged), then made to fit: a declared job, no
+    job, and never "home with the baby" without a baby (23 of 1,712 sheets did, audit item 5)."""
+    from generator import sheets
+    from generator.households import has_job
+
+    baby, boy = [Child("Ava", "girl", "9 months")], [Child("Luis", "boy", "6 years")]
+    for drawn in sheets.WORK:
+        assert has_job(sheets._work(drawn, "works", baby, 3))
+        assert not has_job(sheets._work(drawn, "none", baby, 3))
+        for kids in ([], boy):
+            for declared in (None, "none"):
+                assert sheets._work(drawn, declared, kids, 3) != "home with the baby"
+    assert sheets._work("cleans houses", None, [], 0) == "cleans houses"  # nothing to fit
+    assert sheets._work("home with the baby", "none", baby, 0) == "home with the baby"
+    no_baby = replace(NEVER_PREGNANT, pregnant=30, work="home with the baby")
+    assert "her work is 'home with the baby', but she has no baby" in timeline.sheet_problems(
+        no_baby, "pss"
+    )
+    assert timeline.sheet_problems(replace(SHEET, work="home with the baby"), "pss") == []
+
+
+@pytest.mark.slow
+def test_no_woman_is_home_with_a_baby_she_does_not_have(the_talk):
+    """The corpus's women and 200 students' practice women (their sheets, as drawn)."""
+    import csv
+
+    from generator.assemble import practice_sessions
+    from generator.facts import BABY_MONTHS
+
+    with open(REPO / "datasets" / "corpus" / "participants.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    home = [r for r in rows if "home with the baby" in r["work"]]
+    assert all(r["youngest_child_age"] and timeline.months(r["youngest_child_age"]) < BABY_MONTHS
+               for r in home), home  # fmt: skip
+    sheets_seen, wrong = 0, []
+    for i in range(200):
+        seed = student_seed(b"a course secret for the checker", f"student{i}")
+        for group in practice_sessions(seed, the_talk, whole_pool=True):
+            for w in group.women:
+                sheets_seen += 1
+                youngest = min((c.months for c in w.children), default=None)
+                if "home with the baby" in w.work and (youngest is None or youngest >= BABY_MONTHS):
+                    wrong.append((seed, group.session_id, w.name, w.work, w.children))
+    assert sheets_seen > 1500 and wrong == [], wrong[:5]

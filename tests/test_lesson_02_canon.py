@@ -102,7 +102,9 @@ def test_the_model_answer_and_exemplars_state_the_corpus_figures(corpus, cells):
     shares = first["shares"]
     top = sorted(shares, key=shares.get, reverse=True)
     assert first["dominant"] == [] and first["quiet"] == ["Hailey"] == [min(shares, key=shares.get)]
-    assert top[:2] == ["Brandi", "Crystal"] and all(round(shares[p], 1) == 0.2 for p in top[:2])
+    assert set(top[:2]) == {"Brandi", "Crystal"} and all(
+        round(shares[p], 1) == 0.2 for p in top[:2]
+    )
     assert f"{shares['Hailey']:.0%}" == "12%"
     assert "Nobody dominated by the course rule" in notes and "Hailey, the quiet one, 12%" in notes
 

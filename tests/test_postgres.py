@@ -15,10 +15,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from lab_server import free_port
 from test_lesson_pipeline import student_partial, student_solution
 
 from conftest import REPO
+from lab_server import free_port
 
 pytestmark = [pytest.mark.postgres, pytest.mark.pipeline, pytest.mark.xdist_group("nbgrader")]
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from generator.facts import BABY_MONTHS, FactSheet
-from generator.households import HOUSEHOLD, household_problem
+from generator.households import HOUSEHOLD, household_problem, work_misfit
 from generator.timeline import months
 
 # -- one withdrawal assessment per baby --------------------------------------------------------
@@ -213,6 +213,8 @@ def sheet_misfit(sheet: FactSheet, key: str, value: object) -> str | None:
             return f"her supporter came in labor, but she has had her {sheet.supporter.since}"
     if key == "recovery_began":
         return _recovery_misfit(sheet, str(value))
+    if key == "work":
+        return work_misfit(sheet.work, str(value))
     if key in HOUSEHOLD:
         problem = household_problem(sheet.partner, sheet.housing)
         if problem:

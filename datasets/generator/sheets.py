@@ -3,8 +3,9 @@
 casting.py seats the women and collects what each one's roles declare; this draws the rest of
 her sheet to fit it: children whose ages fit her declared supporter and recovery (and her
 youngest, as declared), medication, program, supporter and how long she has had her (as her
-program allows), partner and housing that fit each other (households.py), work and child
-welfare (population.py's distributions). casting.py still refuses any sheet a turn contradicts.
+program allows), partner and housing that fit each other (households.py), work (as declared,
+never "home with the baby" without a baby) and child welfare (population.py's distributions).
+casting.py still refuses any sheet a turn contradicts.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from generator.facts import BABY_MONTHS, Child, FactSheet, Supporter
-from generator.households import household_problem
+from generator.households import has_job, household_problem, work_problem
 from generator.identifiers import BOY_NAMES, GIRL_NAMES, MORE_STAFF_NAMES, STAFF_NAMES
 from generator.lives import bounds
 from generator.names import MORE_BOY_NAMES, MORE_GIRL_NAMES
@@ -45,6 +46,7 @@ OWN_HOMES = ("her own apartment", "a rented trailer")  # where a partner can liv
 APART = ("the baby's father is not involved", "none")
 WORK = ("not working right now", "part-time at a grocery store", "cleans houses",
         "home with the baby", "part-time at a diner")  # fmt: skip
+JOBS = tuple(w for w in WORK if has_job(w))
 WELFARE = (("none", 0.6), ("past", 0.25), ("open", 0.15))
 WELFARE_TEXT = {"none": "none", "past": "past case, closed", "open": "open case"}
 RECOVERY = (8, 10, 12, 14, 18, 24, 30, 36)  # months, as drawn for a practice woman
@@ -195,6 +197,7 @@ def draw_sheet(
     age = max(19, min(44, round(rng.gauss(31, 5))),
               16 + int(max((c.months for c in named), default=0) // 12))  # fmt: skip
     partner, housing = _household(rng, facts, index)
+    work = _work(rng.choice(WORK), facts.get("work"), named, index)
     return FactSheet(
         id=f"r{index + 1}",
         name=name,
@@ -206,7 +209,7 @@ def draw_sheet(
         recovery_since=recovery_since,
         partner=partner,
         housing=housing,
-        work=rng.choice(WORK),
+        work=work,
         supporter=Supporter(supporter, role, since),
         program=program,
         child_welfare=WELFARE_TEXT[str(facts.get("child_welfare") or weighted(rng, WELFARE))],
@@ -225,3 +228,15 @@ def _household(rng: random.Random, facts: Mapping[str, object], index: int) -> t
     elif household_problem(partner, housing) and "partner" not in facts:
         partner = APART[index % len(APART)]
     return partner, housing
+
+
+def _work(drawn: str, declared: object, children: list[Child], index: int) -> str:
+    """Her work: drawn as always (so the draws after it stay as they were), then made to fit
+    what her exchanges declare (``works`` or ``none``) and her children (never "home with the
+    baby" without a baby)."""
+    if declared == "works" and not has_job(drawn):
+        drawn = JOBS[index % len(JOBS)]
+    elif declared == "none" and has_job(drawn):
+        drawn = "home with the baby"
+    youngest = min((c.months for c in children), default=None)
+    return "not working right now" if work_problem(drawn, youngest) else drawn

@@ -25,6 +25,7 @@ from generator.facts import (
     age_in_months,
     supporter_problem,
 )
+from generator.households import WORK
 from generator.lives import DECLARED, LISTS
 from generator.markup import MarkupError, Piece, parse, placeholders, spans
 from generator.timeline import SEASONS, WEEKDAYS, Calendar, months, sheet_problems
@@ -38,7 +39,7 @@ FACILITATOR = "F"
 ROLES = ("A", "B", "C", "D", "E")
 FLAGS = ("lang",)
 ROLE_FACTS = ("children", "pregnant", "moud", "program", "child_welfare", "partner", "housing",
-              "recovery_since", "supporter_since", "moud_since", *DECLARED)  # fmt: skip
+              "work", "recovery_since", "supporter_since", "moud_since", *DECLARED)  # fmt: skip
 WELFARE = ("none", "past", "open")  # a role's child_welfare: the kind of history it asserts
 
 
@@ -296,6 +297,8 @@ def _role_facts(reader: Reader, node, field: str) -> dict[str, object]:
             facts[name] = reader.choice(value, f"{field}.program", PROGRAMS)
         elif name == "child_welfare":
             facts[name] = reader.choice(value, f"{field}.child_welfare", WELFARE)
+        elif name == "work":
+            facts[name] = reader.choice(value, f"{field}.work", WORK)
         elif name in LISTS:
             facts[name] = tuple(reader.choice(item, f"{field}.{name}", DECLARED[name])
                                 for item in reader.sequence(value, f"{field}.{name}"))  # fmt: skip

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from generator.facts import FactSheet
 from generator.facts import contradictions as present_contradictions
-from generator.households import household_problem
+from generator.households import household_problem, work_problem
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -337,6 +337,8 @@ def sheet_problems(sheet: FactSheet, model: str) -> list[str]:
         found.append(f"{sheet.pregnant} weeks pregnant with a child of {_youngest_age(sheet)}")
     household = household_problem(sheet.partner, sheet.housing)
     found += [household] if household else []
+    work = work_problem(sheet.work, min(ages) if ages else None)
+    found += [work] if work else []
     recovery = months(sheet.recovery_since)
     if recovery is not None and recovery > (sheet.age - 12) * 12:
         found.append(f"in recovery {sheet.recovery_since} at {sheet.age}")
