@@ -129,6 +129,20 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _plant(the_talk, session, turn, declared: dict) -> tuple[list[str], str]:
+    """Her role in this turn's exchange declares more (``declared``): the checker's findings on
+    the session, and where the exchange is (the words each finding must name)."""
+    model = the_talk[session.model]
+    ident = turn.source.split(":")[1]
+    role = next(r for r, w in turn.people.items() if w is turn.woman)
+    planted = replace(model, exchanges=tuple(
+        replace(e, roles={**e.roles, role: {**e.roles[role], **declared}}) if e.id == ident else e
+        for e in model.exchanges))  # fmt: skip
+    line = next(e.line for e in model.exchanges if e.id == ident)
+    where = f"talk/{session.model}/practice.yaml line {line} (exchange {ident}) role {role}"
+    return checker.declared_problems(session, planted), where
+
+
 def test_a_planted_contradiction_in_a_study_session_is_named_with_its_file_and_line(talk_copy):
     path = talk_copy / "pss" / "fg3.yaml"
     _edit(path, "My daughter {@w18.child2} is three.", "My daughter {@w18.child1} is three.")
@@ -369,20 +383,13 @@ def test_a_planted_recovery_start_in_a_practice_group_is_named_with_file_and_lin
 
     session = practice_session("home_visiting", 3, the_talk)
     turn = next(t for t in session.turns if t.woman is not None and t.woman.children)
-    ident = turn.source.split(":")[1]
-    role = next(r for r, w in turn.people.items() if w is turn.woman)
     recovery = timeline.months(turn.woman.recovery_since)
     began = (
         "after_birth" if recovery > min(c.months for c in turn.woman.children) else "before_birth"
     )
-    model = the_talk["home_visiting"]
-    planted = replace(model, exchanges=tuple(
-        replace(e, roles={**e.roles, role: {**e.roles[role], "recovery_began": began}}) if e.id == ident else e
-        for e in model.exchanges))  # fmt: skip
-    line = next(e.line for e in model.exchanges if e.id == ident)
-    found = checker.declared_problems(session, planted)
-    assert any(f"talk/home_visiting/practice.yaml line {line} (exchange {ident}) role {role}" in f
-               and f"her recovery began {began.replace('_', ' the ')}" in f for f in found), found  # fmt: skip
+    found, where = _plant(the_talk, session, turn, {"recovery_began": began})
+    assert any(where in f and f"her recovery began {began.replace('_', ' the ')}" in f
+               for f in found), found  # fmt: skip
 
 
 def test_a_sheet_whose_partner_cannot_live_where_she_does_is_named():
@@ -403,20 +410,10 @@ def test_a_practice_exchange_cast_against_its_declaration_is_named_with_file_and
 
     session = practice_session("pss", 3, the_talk)
     turn = next(t for t in session.turns if t.woman is not None)
-    ident, role = (
-        turn.source.split(":")[1],
-        next(r for r, w in turn.people.items() if w is turn.woman),
-    )
-    model = the_talk["pss"]
     other = "girl" if all(c.sex == "boy" for c in turn.woman.children[-1:]) else "boy"
-    planted = replace(model, exchanges=tuple(
-        replace(e, roles={**e.roles, role: {**e.roles[role], "youngest_sex": other}}) if e.id == ident else e
-        for e in model.exchanges))  # fmt: skip
-    line = next(e.line for e in model.exchanges if e.id == ident)
-    found = checker.declared_problems(session, planted)
-    assert any(f"talk/pss/practice.yaml line {line} (exchange {ident}) role {role}" in f
-               and f"her youngest is a {other}" in f for f in found), found  # fmt: skip
-    assert checker.declared_problems(session, model) == []
+    found, where = _plant(the_talk, session, turn, {"youngest_sex": other})
+    assert any(where in f and f"her youngest is a {other}" in f for f in found), found
+    assert checker.declared_problems(session, the_talk["pss"]) == []
 
 
 def test_a_declaration_no_woman_can_fit_is_refused_naming_its_exchange(the_talk):
@@ -472,15 +469,8 @@ def test_a_planted_doula_met_in_labor_in_a_practice_group_is_named_with_file_and
     turn = next(t for t in session.turns if t.woman is not None and not t.woman.pregnant
                 and roles[t.source.split(":")[1]][next(r for r, w in t.people.items() if w is t.woman)]
                 .get("supporter_came") == "before_birth")  # fmt: skip
-    ident = turn.source.split(":")[1]
-    role = next(r for r, w in turn.people.items() if w is turn.woman)
-    planted = replace(model, exchanges=tuple(
-        replace(e, roles={**e.roles, role: {**e.roles[role], "supporter_came": "in_labor"}}) if e.id == ident else e
-        for e in model.exchanges))  # fmt: skip
-    line = next(e.line for e in model.exchanges if e.id == ident)
-    found = checker.declared_problems(session, planted)
-    assert any(f"talk/doula/practice.yaml line {line} (exchange {ident}) role {role}" in f
-               and "her supporter came in labor" in f for f in found), found  # fmt: skip
+    found, where = _plant(the_talk, session, turn, {"supporter_came": "in_labor"})
+    assert any(where in f and "her supporter came in labor" in f for f in found), found
     assert checker.declared_problems(session, model) == []
 
 
@@ -524,17 +514,9 @@ def test_a_planted_work_contradiction_in_a_practice_group_is_named_with_file_and
 
     session = practice_session("doula", 4, the_talk)
     turn = next(t for t in session.turns if t.woman is not None)
-    ident = turn.source.split(":")[1]
-    role = next(r for r, w in turn.people.items() if w is turn.woman)
     other = "none" if has_job(turn.woman.work) else "works"
-    model = the_talk["doula"]
-    planted = replace(model, exchanges=tuple(
-        replace(e, roles={**e.roles, role: {**e.roles[role], "work": other}}) if e.id == ident else e
-        for e in model.exchanges))  # fmt: skip
-    line = next(e.line for e in model.exchanges if e.id == ident)
-    found = checker.declared_problems(session, planted)
-    assert any(f"talk/doula/practice.yaml line {line} (exchange {ident}) role {role}" in f
-               and "her exchange says she" in f for f in found), found  # fmt: skip
+    found, where = _plant(the_talk, session, turn, {"work": other})
+    assert any(where in f and "her exchange says she" in f for f in found), found
 
 
 def test_casting_draws_her_work_to_fit_her_roles_and_her_children():
