@@ -225,6 +225,8 @@ BOY_ONLY = replace(SHEET, children=(Child("Luis", "boy", "6 years"),))
         (BOY_ONLY, "When she was born I couldn't stop crying.", "'she was born'"),
         (BOY_ONLY, "She was in the NICU nine days.", "'She was in the NICU'"),
         (BOY_ONLY, "I packed her car seat wrong.", "'her car seat'"),
+        (BOY_ONLY, "Back when she wasn't doing the rolling over yet.", "'when she wasn't doing the rolling'"),
+        (BOY_ONLY, "She's like five months old and already loud.", "'She's like five months old'"),
         (BOY_ONLY, "The baby's teething, so nobody sleeps.", "her youngest is 6 years"),
         (BOY_ONLY, "The baby won't settle at night.", "her youngest is 6 years"),
     ],

@@ -236,6 +236,9 @@ _SEXED = re.compile(
     r"\bmy (?:little|baby) (girl|boy)\b"
     r"|\b(?:the|my) baby,? (he|she)(?:'s| was| is| had| would| wouldn't| couldn't)\b"
     r"|\b(he|she)(?:'s| was| is) (?:born|in the NICU|withdrawing|teething|crawling|latching)\b|\bafter I had (him|her)\b|\bbefore I (?:even )?had (him|her)\b"
+    r"|\bwhen (he|she) (?:was|wasn't) (?:doing the |still |just |first )?(?:rolling|crawling|teething|"
+    r"latching|sitting up|a newborn|in the NICU|tiny)\b"
+    r"|\b(he|she)(?:'s| was| is) (?:only |just |almost |like )?(?:\w+ )?(?:weeks?|months?) old\b"
     r"|\b(his|her) (?:withdrawal|NICU stay|isolette|crib|car seat|bottles?|diapers?|formula|"
     r"first birthday|pediatrician|newborn screen)\b",
     re.I,
@@ -261,6 +264,8 @@ def baby_words(sheet: FactSheet, text: str) -> list[str]:
     ["'she was born' but her children are boy 6 years", "'The baby's teething' but her youngest is 6 years"]
     >>> baby_words(s, "My little boy, when he was born, had his withdrawal in the NICU.")
     []
+    >>> baby_words(s, "Back when she wasn't doing the rolling over yet. She's like five months old.")
+    ["'when she wasn't doing the rolling' but her children are boy 6 years", "'She's like five months old' but her children are boy 6 years"]
     """
     if sheet.pregnant:
         return []

@@ -154,6 +154,13 @@ def facts_agree(have: Mapping[str, object], new: Mapping[str, object]) -> str | 
         met_in_labor = low - 0.5 <= youngest.months <= high + 0.5  # type: ignore[union-attr]
         if came == "in_labor" and not met_in_labor:
             return f"supporter_came: 'in_labor' and children {_declared(both)}"
+    if "program" in both and "visits" in both:  # one exchange's program, another's visits
+        young = _declared_youngest(both)
+        misfit = visits_misfit(str(both["program"]), str(both["visits"]),
+                               None if young in (None, "none") else young.months,  # type: ignore[union-attr]
+                               both.get("pregnant"))  # type: ignore[arg-type]  # fmt: skip
+        if misfit:
+            return misfit
     if both.get("supporter_came") == "in_labor" and both.get("pregnant"):
         return f"supporter_came: 'in_labor' and pregnant {both['pregnant']}"
     does = set(have.get("supporter_does", ())) | set(new.get("supporter_does", ()))
@@ -213,6 +220,9 @@ def sheet_misfit(sheet: FactSheet, key: str, value: object) -> str | None:
             return f"her supporter came in labor, but she has had her {sheet.supporter.since}"
     if key == "recovery_began":
         return _recovery_misfit(sheet, str(value))
+    if key == "visits":
+        return visits_misfit(sheet.program, str(value), youngest and youngest.months,
+                             sheet.pregnant, since)  # fmt: skip
     if key == "work":
         return work_misfit(sheet.work, str(value))
     if key in HOUSEHOLD:
@@ -240,6 +250,48 @@ def sheet_misfit(sheet: FactSheet, key: str, value: object) -> str | None:
         baby = youngest is not None and youngest.months < BABY_MONTHS
         if baby != value:
             return f"her youngest is {'a baby' if value else 'past babyhood'}, but her children are {_kids(sheet)}"
+    return None
+
+
+def visits_misfit(
+    program: str | None,
+    visits: str,
+    youngest: float | None,
+    pregnant: int | None = None,
+    since: float | None = None,
+) -> str | None:
+    """Why her program's standard forbids how often she says her visitor comes, or None.
+    Early Head Start home-based visits weekly (45 CFR 1302.22(c)); HFA weekly until at least
+    six months after the birth (HFA best practice standards); NFP weekly only in the first
+    month after enrollment and the first six weeks after the birth, then every other week, and
+    monthly only in the last months before the child turns two (NFP visit schedule); PAT at
+    least 12 or 24 visits a year, monthly or every other week (PAT essential requirements).
+    A pregnancy now (or no child yet) is the pregnancy the program serves.
+
+    >>> visits_misfit("HFA", "every_other_week", 4.0)
+    'HFA visits weekly until six months after the birth, but her youngest is 4 months'
+    >>> visits_misfit("HFA", "every_other_week", 10.0) is None
+    True
+    """
+    born = youngest if youngest is not None and not pregnant else None
+    what = f"{program} visits"
+    if program == "EHS" and visits != "weekly":
+        return f"{what} (home-based) weekly, not {visits.replace('_', ' ')}"
+    if program == "HFA" and visits != "weekly" and born is not None and born < 6:
+        return (
+            f"{what} weekly until six months after the birth, but her youngest is {born:g} months"
+        )
+    if program == "PAT" and visits == "weekly":
+        return f"{what} monthly or every other week (12 or 24 a year), not weekly"
+    if program == "NFP" and visits == "monthly" and (born is None or born < 20):
+        return f"{what} monthly only near the child's second birthday, not " + (
+            f"with her youngest {born:g} months" if born is not None else "in the pregnancy"
+        )
+    if program == "NFP" and visits == "weekly":
+        early = born <= 1.5 if born is not None else since is not None and since <= 1
+        if not early:
+            return (f"{what} weekly only in the first month after enrollment and the first six "
+                    f"weeks after the birth, then every other week")  # fmt: skip
     return None
 
 

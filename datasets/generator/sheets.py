@@ -18,7 +18,7 @@ from types import MappingProxyType
 from generator.facts import BABY_MONTHS, Child, FactSheet, Supporter
 from generator.households import has_job, household_problem, work_problem
 from generator.identifiers import BOY_NAMES, GIRL_NAMES, MORE_STAFF_NAMES, STAFF_NAMES
-from generator.lives import bounds
+from generator.lives import bounds, visits_misfit
 from generator.names import MORE_BOY_NAMES, MORE_GIRL_NAMES
 from generator.population import MOUD, weighted
 from generator.timeline import months
@@ -168,6 +168,7 @@ def draw_sheet(
         program = facts.get("program") or (
             "NFP" if first_time and rng.random() < 0.5 else rng.choice(("PAT", "HFA", "EHS"))
         )
+        program = _program_for_visits(program, facts, named, pregnant)
     role = SUPPORTER_ROLE[program or model]
     supporter = rng.choice([n for n in STAFF_NAMES if n not in used])
     if supporter in taken:  # another of the student's groups gave this name to its supporter
@@ -215,6 +216,23 @@ def draw_sheet(
         child_welfare=WELFARE_TEXT[str(facts.get("child_welfare") or weighted(rng, WELFARE))],
         moud_since="" if moud == "none" else str(facts.get("moud_since") or recovery_since),
     )
+
+
+def _program_for_visits(
+    program: str, facts: Mapping[str, object], children: list[Child], pregnant: int | None
+) -> str:
+    """Her program: drawn as always (so the draws after it stay as they were), then, unless
+    declared, one whose standard allows the visits her exchanges declare (lives.visits_misfit):
+    Early Head Start's weekly visits (HFA's past three), PAT's monthly or every other week."""
+    visits = facts.get("visits")
+    youngest = min((c.months for c in children), default=None)
+    if "program" in facts or visits is None:
+        return program
+    if not visits_misfit(program, str(visits), youngest, pregnant):
+        return program
+    if visits == "weekly":
+        return "HFA" if youngest is not None and youngest >= 36 and not pregnant else "EHS"
+    return "PAT"
 
 
 def _household(rng: random.Random, facts: Mapping[str, object], index: int) -> tuple[str, str]:
