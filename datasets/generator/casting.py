@@ -1,8 +1,8 @@
 """Cast a practice group: give every role of its exchanges a woman whose life fits.
 
 The exchanges come from choosing.py (one warmup, middle exchanges one a topic first, one
-closing). Five to nine women are cast: each exchange's roles (A…E) go to different women,
-and in a student's group a topic's exchanges to women who spoke in no other of them (one
+closing). Five to ten women are cast, eight or fewer in most groups: each exchange's roles
+(A…E) go to different women, and in a student's group a topic's exchanges to women who spoke in no other of them (one
 woman, one life: else she tells how she joined, say, twice and two ways; so a group with a
 topic twice is larger; the shared groups, quoted by the lessons, are cast as before); a
 woman's roles across exchanges must agree on the facts they state (lives.py), and the rest of
@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from generator.choosing import GROUP_MOST, choose_exchanges
+from generator.choosing import choose_exchanges
 from generator.facts import FactSheet, supporter_problem
 from generator.lives import assessment_problems, declaration_problems, facts_agree, merged
 from generator.markup import Placeholder, placeholders, render
@@ -217,19 +217,18 @@ def cast_practice(
     fresh: random.Random | None = None,
     kids_taken: frozenset[str] = frozenset(),
 ) -> Casting:
-    """Choose exchanges (``fresh``: from the whole pool, see choose_exchanges) and cast 5–9
+    """Choose exchanges (``fresh``: from the whole pool, see choose_exchanges) and cast 5–10
     women consistent with every role they play."""
     exchanges = choose_exchanges(rng, talk.exchanges, fresh)
     # A topic's exchanges go to different women (_topics): it needs as many as all its roles
     # (choosing keeps that to GROUP_MOST where the pool allows), and one more or two where those
-    # women cannot also be who the other exchanges need (a pregnancy among postpartum roles),
-    # never past one more than GROUP_MOST.
+    # women cannot also be who the other exchanges need (a pregnancy among postpartum roles).
     one_life = fresh is not None  # the shared groups keep the casting the lessons quote
     topic_roles: Counter[str] = Counter()
     for exchange in exchanges:
         topic_roles[exchange.topic if one_life else exchange.id] += len(exchange.roles)
     need = max(topic_roles.values())
-    size, most = max(need, rng.choice((5, 6))), max(7, min(need + 2, GROUP_MOST + 1))
+    size, most = max(need, rng.choice((5, 6))), max(7, need + 2)
     names = [n for n in PSEUDONYMS if n not in taken_names]
     rejected: list[Casting] = []
     carrying = [any(f.get("pregnant") for f in e.roles.values()) for e in exchanges]
