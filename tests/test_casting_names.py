@@ -4,7 +4,8 @@ items 2 and 3).
 A pseudonym names one woman across the corpus (the same woman in a focus group and an
 interview keeps hers) and across a student's three practice groups; in a session no supporter
 or child bears a participant's name. Every role of every exchange goes to a woman whose sheet
-agrees with what the role declares.
+agrees with what the role declares. One woman, one life: in a practice group a woman speaks in
+at most one exchange of a topic, or she tells how she joined, say, twice and two ways.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from conftest import REPO
 
 sys.path.insert(0, str(REPO / "datasets"))
 from generator import casting, checker, generate, households, talk, timeline
-from generator.assemble import assemble, practice_session
+from generator.assemble import assemble, practice_session, practice_sessions
 from generator.facts import Supporter
 from generator.lives import DECLARED, sheet_misfit
 from generator.per_student import student_seed
@@ -358,3 +359,54 @@ def test_a_planted_household_contradiction_is_named_with_its_exchange_and_line(t
     found = [(e.id, line, p) for e, line, p in casting.problems(planted, "home_visiting")]
     assert any(ident == exchange.id and line == exchange.line and "lives with her, but she lives "
                "in 'a recovery house for mothers'" in p for ident, line, p in found), found  # fmt: skip
+
+
+def _topics_of(group, pool) -> dict[str, list[str]]:
+    """Each woman's topics, one entry an exchange she speaks in, read from the turns' sources."""
+    topic = {e.id: e.topic for e in pool}
+    spoke = {(turn.woman.name, turn.source.split(":")[1]) for turn in group.turns if turn.woman}
+    topics: dict[str, list[str]] = {}
+    for name, ident in sorted(spoke):
+        topics.setdefault(name, []).append(topic[ident])
+    return topics
+
+
+@pytest.mark.parametrize("students", [20, pytest.param(200, marks=pytest.mark.slow)])
+def test_no_woman_speaks_in_two_exchanges_of_a_topic(the_talk, students):
+    """Students' groups, where a topic's second exchange joins the first one's round (audit of
+    2026-12-06: HV p15 D and p29 B, doula p14 B and p43 A, each one woman). The shared groups
+    (PSS-FG5, DOULA-FG5, HV-FG5) are cast as before (Casting.one_life) until the lessons that
+    quote their speakers are rewritten to a recast."""
+    groups = [g for seed in _students(students)
+              for g in practice_sessions(seed, the_talk, whole_pool=True)]  # fmt: skip
+    found, doubled = [], 0
+    for group in groups:
+        pool = the_talk[group.model].exchanges
+        drawn = [e.topic for e in pool if any(t.source.split(":")[1] == e.id for t in group.turns)]
+        doubled += len(drawn) > len(set(drawn))
+        found += [f"{group.session_id} {name}: {topic} twice"
+                  for name, topics in _topics_of(group, pool).items()
+                  for topic, n in Counter(topics).items() if n > 1]  # fmt: skip
+    assert doubled > students, doubled  # groups with a topic twice, for the rule to hold in
+    assert found == [], found[:5]
+
+
+def test_a_planted_woman_in_two_exchanges_of_a_topic_is_found(the_talk):
+    """A woman seated in the second exchange of a topic she spoke in first: named with the
+    second exchange and its YAML line, and the casting is not consistent."""
+    doula = the_talk["doula"]
+    casts = (casting.cast_practice(random.Random(s), doula, set(), random.Random(s + 1))
+             for s in range(40))  # fmt: skip
+    cast = next(c for c in casts if len({e.topic for e in c.exchanges}) < len(c.exchanges))
+    assert casting.problems(cast, "doula") == []
+    k = next(k for k, e in enumerate(cast.exchanges) if e.topic == cast.exchanges[k - 1].topic)
+    first, second = cast.exchanges[k - 1], cast.exchanges[k]
+    woman = next(iter(cast.roles[k - 1].values()))
+    role = next(iter(cast.roles[k]))
+    roles = (*cast.roles[:k], {**cast.roles[k], role: woman}, *cast.roles[k + 1 :])
+    planted = replace(cast, roles=roles)
+    found = [(e.id, line, p) for e, line, p in casting.problems(planted, "doula")]
+    name = cast.women[woman].name
+    assert (second.id, second.line, f"{name} speaks in two exchanges of topic {second.topic}: "
+            f"{first.id} and {second.id}") in found, found  # fmt: skip
+    assert not casting.consistent(planted, "doula")

@@ -1,7 +1,10 @@
 """Cast a practice group: give every role of its exchanges a woman whose life fits.
 
 The exchanges come from choosing.py (one warmup, middle exchanges one a topic first, one
-closing). Five to seven women are cast: each exchange's roles (A…E) go to different women, a
+closing). Five to ten women are cast, eight or fewer in most groups: each exchange's roles
+(A…E) go to different women, and in a student's group a topic's exchanges to women who spoke in no other of them (one
+woman, one life: else she tells how she joined, say, twice and two ways; so a group with a
+topic twice is larger; the shared groups, quoted by the lessons, are cast as before); a
 woman's roles across exchanges must agree on the facts they state (lives.py), and the rest of
 her fact sheet is drawn to fit them (sheets.py). A casting is kept only if nothing she says
 contradicts her sheet, so another seed gives other exchanges, another order, other speakers and
@@ -35,6 +38,9 @@ class Casting:
     exchanges: tuple[Exchange, ...]
     women: tuple[FactSheet, ...]
     roles: tuple[Mapping[str, int], ...]  # per exchange: role -> index into women
+    # a woman speaks in one exchange a topic (_topics); False only for the shared groups, cast
+    # before the rule, whose speakers the lessons quote (to lift with the lessons' text)
+    one_life: bool = True
 
 
 def _facts_agree(have: Mapping, new: Mapping) -> bool:
@@ -114,15 +120,15 @@ def problems(casting: Casting, model: str) -> list[Problem]:
     """(exchange, YAML line, problem) for every turn, sheet or calendar claim that does not
     hold in this casting (empty when it is consistent)."""
     said = _said(casting)
-    return [*_turns(said), *_declarations(casting), *_assessments(casting, said),
-            *_sheets(casting, model), *_calendar(said)]  # fmt: skip
+    return [*_topics(casting), *_turns(said), *_declarations(casting),
+            *_assessments(casting, said), *_sheets(casting, model), *_calendar(said)]  # fmt: skip
 
 
 def consistent(casting: Casting, model: str) -> bool:
     """``not problems(casting, model)``, the quick way: the cheap checks first (most rejected
     castings fail on a drawn sheet), stopping at the first problem."""
     said = _said(casting)
-    checks = (_sheets(casting, model), _declarations(casting), _calendar(said),
+    checks = (_topics(casting), _sheets(casting, model), _declarations(casting), _calendar(said),
               _assessments(casting, said), _turns(said))  # fmt: skip
     return not any(next(check, None) for check in checks)
 
@@ -143,6 +149,21 @@ def _said(casting: Casting) -> list[Said]:
             sheet = casting.women[roles[line.speaker]]
             said.append((exchange, line.line, sheet, render(line.pieces, fill)[0]))
     return said
+
+
+def _topics(casting: Casting) -> Iterator[Problem]:
+    """One woman, one life: a woman speaks in at most one exchange of a topic, or she tells
+    two stories of one thing (how she joined, when her doula came) one after the other."""
+    if not casting.one_life:
+        return
+    first: dict[tuple[str, int], Exchange] = {}  # (topic, woman) -> her first exchange of it
+    for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):
+        for woman in sorted(set(roles.values())):
+            earlier = first.setdefault((exchange.topic, woman), exchange)
+            if earlier is not exchange:
+                name, topic = casting.women[woman].name, exchange.topic
+                problem = f"{name} speaks in two exchanges of topic {topic}: {earlier.id} and "
+                yield exchange, exchange.line, problem + exchange.id
 
 
 def _turns(said: list[Said]) -> Iterator[Problem]:
@@ -196,27 +217,39 @@ def cast_practice(
     fresh: random.Random | None = None,
     kids_taken: frozenset[str] = frozenset(),
 ) -> Casting:
-    """Choose exchanges (``fresh``: from the whole pool, see choose_exchanges) and cast 5–7
+    """Choose exchanges (``fresh``: from the whole pool, see choose_exchanges) and cast 5–10
     women consistent with every role they play."""
     exchanges = choose_exchanges(rng, talk.exchanges, fresh)
-    widest = max(len(e.roles) for e in exchanges)
-    size = max(widest, rng.choice((5, 6)))
+    # A topic's exchanges go to different women (_topics): it needs as many as all its roles
+    # (choosing keeps that to GROUP_MOST where the pool allows), and one more or two where those
+    # women cannot also be who the other exchanges need (a pregnancy among postpartum roles).
+    one_life = fresh is not None  # the shared groups keep the casting the lessons quote
+    topic_roles: Counter[str] = Counter()
+    for exchange in exchanges:
+        topic_roles[exchange.topic if one_life else exchange.id] += len(exchange.roles)
+    need = max(topic_roles.values())
+    size, most = max(need, rng.choice((5, 6))), max(7, need + 2)
     names = [n for n in PSEUDONYMS if n not in taken_names]
     rejected: list[Casting] = []
     carrying = [any(f.get("pregnant") for f in e.roles.values()) for e in exchanges]
     parts = _Parts(exchanges)
     for attempt in range(ATTEMPTS):
-        if attempt and attempt % 100 == 0 and size < 7:  # roles that need more distinct women
+        if attempt and attempt % 100 == 0 and size < most:  # roles that need more women
             size += 1
         played = [0] * size  # each woman's part so far
         order = list(range(len(exchanges)))
         if attempt >= ATTEMPTS // 2:  # late tries seat a pregnancy before the mothers' roles fill
             order.sort(key=lambda k: not carrying[k])
         seated: list[dict[str, int] | None] = [None] * len(exchanges)
+        on_topic: dict[str, set[int]] = {}  # topic -> the women seated in its exchanges so far
         for k in order:
             exchange = exchanges[k]
+            taken = on_topic.setdefault(exchange.topic if one_life else exchange.id, set())
+            free = [i for i in range(size) if i not in taken] if taken else range(size)
+            if len(free) < len(exchange.roles):
+                break
             for _ in range(50):
-                seats = rng.sample(range(size), len(exchange.roles))
+                seats = rng.sample(free, len(exchange.roles))
                 mapping = dict(zip(exchange.roles, seats, strict=True))
                 if all(parts.agrees(played[mapping[r]], (k, r)) for r in exchange.roles):
                     break
@@ -224,6 +257,7 @@ def cast_practice(
                 break
             for role in exchange.roles:
                 played[mapping[role]] = parts.then(played[mapping[role]], (k, role))
+            taken.update(seats)
             seated[k] = mapping
         assignment = [m for m in seated if m is not None]
         if len(assignment) < len(exchanges):
@@ -245,7 +279,7 @@ def cast_practice(
             draw_sheet(rng, talk.model, i, name, facts[i], kids[i], used, frozen, kids_taken)
             for i, name in enumerate(chosen_names)
         )
-        casting = Casting(exchanges, women, tuple(assignment))
+        casting = Casting(exchanges, women, tuple(assignment), one_life)
         if consistent(casting, talk.model):
             return casting
         rejected.append(casting)

@@ -19,6 +19,7 @@ from generator.talk import FACILITATOR, Exchange
 MIDDLE = 5
 SHARED_POOL = 18  # the exchanges each pool had when the lessons quoted the shared groups
 MIN_WORDS = 2500
+GROUP_MOST = 8  # women in a focus group: five to eight is the usual size (Krueger & Casey)
 HANDOVERS = (
     "Any other stories like that?",
     "More on that, anyone?",
@@ -62,8 +63,16 @@ def choose_exchanges(
         if fresh is None:  # the shared groups, as the lessons quote them
             chosen.append(rest.pop())
         else:
-            used = Counter(e.topic for e in chosen)  # an unused topic first, else the least used
-            chosen.append(rest.pop(max(range(len(rest)), key=lambda i: (-used[rest[i].topic], i))))
+            used = Counter(e.topic for e in chosen)  # an unused topic first, else the least used,
+            seats = Counter()  # one whose women (a topic's exchanges have different women,
+            for e in chosen:  # casting._topics) keep the group at most GROUP_MOST
+                seats[e.topic] += len(e.roles)
+
+            def rank(i: int, seats=seats, used=used) -> tuple[int, bool, int]:
+                topic = rest[i].topic
+                return -used[topic], seats[topic] + len(rest[i].roles) <= GROUP_MOST, i
+
+            chosen.append(rest.pop(max(range(len(rest)), key=rank)))
         words += exchange_words(chosen[-1])
     chosen.sort(key=lambda e: (TOPICS.index(e.topic), pool.index(e)))
     if fresh is not None:
