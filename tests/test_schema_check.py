@@ -1,0 +1,46 @@
+"""The grading process checks nbgrader's metadata schema once, not once per cell (batch.py):
+every cell must still pass or fail exactly as nbgrader's own ``jsonschema.validate`` has it."""
+
+from __future__ import annotations
+
+import sys
+
+import jsonschema
+import nbformat
+from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "autograde"))
+import batch
+
+GOOD = {"schema_version": 3, "grade": True, "locked": True, "solution": False,
+        "grade_id": "test_1_1", "points": 2}  # fmt: skip
+CELLS = [
+    GOOD,
+    {**GOOD, "points": "1000"},  # a string where a number goes
+    {**GOOD, "points": -5},  # below the minimum
+    {**GOOD, "grade_id": "no spaces allowed"},
+    {**GOOD, "grade": "yes"},
+    {k: v for k, v in GOOD.items() if k != "locked"},  # a required key gone
+    {**GOOD, "checksum": "short"},
+    {**GOOD, "cell_type": "widget", "points": "x"},  # two errors: the best match is raised
+]
+
+
+def outcome(check) -> str | None:
+    try:
+        check()
+    except jsonschema.ValidationError as error:
+        return f"{error.message} at {list(error.absolute_path)}"
+    return None
+
+
+def test_each_cell_passes_or_fails_as_nbgrader_has_it():
+    validator = MetadataValidatorV3()
+    expected = [outcome(lambda m=m: jsonschema.validate(m, validator.schema)) for m in CELLS]
+    batch.check_schemas_once()
+    cells = [nbformat.v4.new_code_cell("pass", metadata={"nbgrader": m}) for m in CELLS]
+    got = [outcome(lambda c=c: validator.validate_cell(c)) for c in cells]
+    assert got == expected
+    assert got[0] is None and all(got[1:]), got  # the good cell passes, every bad one fails
