@@ -7,12 +7,14 @@ Importing it also quiets what nbgrader says that no instructor can act on.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
 import warnings
 from pathlib import Path
 
+import nbgrader.api
 from nbformat.warnings import MissingIDFieldWarning
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
@@ -28,6 +30,9 @@ warnings.filterwarnings("ignore", category=SAWarning)
 warnings.filterwarnings("ignore", category=MissingIDFieldWarning)
 # nbgrader runs `alembic` from PATH when it creates a gradebook: use this environment's.
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+# ... in a subprocess, seconds each time, to learn its migrations' head: a constant of the
+# installed nbgrader, asked once per process (the suite's workers create dozens of gradebooks).
+nbgrader.api.get_alembic_version = functools.cache(nbgrader.api.get_alembic_version)
 
 
 def course_api() -> NbGraderAPI:

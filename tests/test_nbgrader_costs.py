@@ -1,5 +1,6 @@
-"""The grading process checks nbgrader's metadata schema once, not once per cell (batch.py):
-every cell must still pass or fail exactly as nbgrader's own ``jsonschema.validate`` has it."""
+"""Costs of nbgrader's own that the course pays once, not each time, without changing what
+nbgrader decides or records: its metadata schema checked once per grading process, not once per
+cell (batch.py); its migrations' head asked of alembic once per process (nbgrader_api.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import sys
 
 import jsonschema
 import nbformat
+import nbgrader.api
 from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
 
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "autograde"))
 import batch
+import nbgrader_api  # noqa: F401  (caches the alembic head as it is imported)
 
 GOOD = {"schema_version": 3, "grade": True, "locked": True, "solution": False,
         "grade_id": "test_1_1", "points": 2}  # fmt: skip
@@ -44,3 +47,13 @@ def test_each_cell_passes_or_fails_as_nbgrader_has_it():
     got = [outcome(lambda c=c: validator.validate_cell(c)) for c in cells]
     assert got == expected
     assert got[0] is None and all(got[1:]), got  # the good cell passes, every bad one fails
+
+
+def test_every_new_gradebook_records_alembic_s_head(tmp_path):
+    """Two gradebooks made in one process record the head that alembic itself reports."""
+    head = nbgrader.api.get_alembic_version.__wrapped__()  # alembic, asked afresh
+    recorded = []
+    for name in ("one", "two"):
+        with nbgrader.api.Gradebook(f"sqlite:///{tmp_path / name}.db") as gradebook:
+            recorded += gradebook.db.execute(nbgrader.api.text("SELECT * FROM alembic_version"))
+    assert [row[0] for row in recorded] == [head, head] and len(head) > 6
