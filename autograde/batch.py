@@ -191,37 +191,11 @@ def share_engines() -> None:
     nbgrader.api.create_engine = shared_engine
 
 
-def check_schemas_once() -> None:
-    """nbgrader checks every cell's metadata with ``jsonschema.validate``, which first checks
-    the schema itself against its metaschema, on every call: half of the grading process's own
-    time per submission (benchmarks/bench_autograde.py). nbgrader's schema does not change:
-    it is checked once here, and each cell then gets what ``jsonschema.validate`` gives (its
-    best-matching error raised)."""
-    import types
-
-    import jsonschema
-    from nbgrader.nbgraderformat import common
-
-    checked: dict[int, tuple[dict, object]] = {}  # id(schema) -> (schema, its validator)
-
-    def validate(instance, schema) -> None:
-        if id(schema) not in checked:
-            cls = jsonschema.validators.validator_for(schema)
-            cls.check_schema(schema)
-            checked[id(schema)] = (schema, cls(schema))  # the schema held: its id stays its own
-        error = jsonschema.exceptions.best_match(checked[id(schema)][1].iter_errors(instance))
-        if error is not None:
-            raise error
-
-    common.jsonschema = types.SimpleNamespace(validate=validate)
-
-
 def _start_worker() -> None:
     global _api
     from nbgrader_api import course_api  # in the worker: nbgrader's start-up is paid here
 
     share_engines()
-    check_schemas_once()
     _api = course_api()
 
 
@@ -260,7 +234,6 @@ def prepare(api, jobs) -> None:
 def run(api, jobs: list[tuple[str, str]], workers: int = 1, force: bool = False, out=print):
     """Grade ``jobs``; print progress and a summary; return the outcomes of this run."""
     share_engines()
-    check_schemas_once()
     done = set() if force else set(already_graded(api, jobs, journal(api)))
     todo = [job for job in jobs if job not in done]
     if done:
