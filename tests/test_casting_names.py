@@ -371,10 +371,11 @@ def _topics_of(group, pool) -> dict[str, list[str]]:
     return topics
 
 
-@pytest.mark.parametrize("students", [20, pytest.param(200, marks=pytest.mark.slow)])
-def test_no_woman_speaks_in_two_exchanges_of_a_topic(the_talk, students):
+def test_no_woman_speaks_in_two_exchanges_of_a_topic(the_talk, students=20):
     """Students' groups, where a topic's second exchange joins the first one's round (audit of
-    2026-12-06: HV p15 D and p29 B, doula p14 B and p43 A, each one woman)."""
+    2026-12-06: HV p15 D and p29 B, doula p14 B and p43 A, each one woman), read from the
+    turns themselves. (200 students: the casting test above, whose casting.problems holds the
+    rule; this reading of the turns is its independent check.)"""
     groups = [g for seed in _students(students)
               for g in practice_sessions(seed, the_talk, whole_pool=True)]  # fmt: skip
     found, doubled = [], 0
