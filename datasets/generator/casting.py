@@ -1,14 +1,13 @@
 """Cast a practice group: give every role of its exchanges a woman whose life fits.
 
 The exchanges come from choosing.py (one warmup, middle exchanges one a topic first, one
-closing). Five to ten women are cast, eight or fewer in most groups: each exchange's roles
-(A…E) go to different women, and in every group, the shared ones too, a topic's exchanges to
-women who spoke in no other of them (one woman, one life: else she tells how she joined, say,
-twice and two ways; so a group with a topic twice is larger); a
-woman's roles across exchanges must agree on the facts they state (lives.py), and the rest of
-her fact sheet is drawn to fit them (sheets.py). A casting is kept only if nothing she says
-contradicts her sheet, so another seed gives other exchanges, another order, other speakers and
-another key, always consistent.
+closing). Five to ten women are cast, eight or fewer in most groups. Each exchange's roles
+(A…E) go to different women, and a topic's exchanges to women who spoke in no other of them
+(one woman, one life: else she tells how she joined, say, twice and two ways; so a group with
+a topic twice is larger). A woman's roles across exchanges must agree on the facts they state
+(lives.py), and the rest of her fact sheet is drawn to fit them (sheets.py). A casting is kept
+only if nothing she says contradicts her sheet, so another seed gives other exchanges, another
+order, other speakers and another key, always consistent.
 """
 
 from __future__ import annotations
