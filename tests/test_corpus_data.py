@@ -111,7 +111,10 @@ def test_each_model_has_four_study_groups_three_interviews_and_one_practice_grou
         assert len(groups) == 4 and len(data.sessions("interview", "study", model)) == 3
         (practice,) = data.sessions("focus_group", "practice", model)
         assert all(5 <= len(s.participant_ids) <= 8 for s in groups)
-        assert 5 <= len(practice.participant_ids) <= 6
+        # a shared practice group is cast as a student's is (casting.cast_practice): five or six
+        # women, more where a topic's exchanges need different women, and like a study group it
+        # stays at eight or fewer (a student's may reach ten)
+        assert 5 <= len(practice.participant_ids) <= 8
 
 
 def test_session_sizes_fit_the_issue(data: Data):

@@ -2,9 +2,9 @@
 
 The exchanges come from choosing.py (one warmup, middle exchanges one a topic first, one
 closing). Five to ten women are cast, eight or fewer in most groups: each exchange's roles
-(A…E) go to different women, and in a student's group a topic's exchanges to women who spoke in no other of them (one
-woman, one life: else she tells how she joined, say, twice and two ways; so a group with a
-topic twice is larger; the shared groups, quoted by the lessons, are cast as before); a
+(A…E) go to different women, and in every group, the shared ones too, a topic's exchanges to
+women who spoke in no other of them (one woman, one life: else she tells how she joined, say,
+twice and two ways; so a group with a topic twice is larger); a
 woman's roles across exchanges must agree on the facts they state (lives.py), and the rest of
 her fact sheet is drawn to fit them (sheets.py). A casting is kept only if nothing she says
 contradicts her sheet, so another seed gives other exchanges, another order, other speakers and
@@ -38,9 +38,6 @@ class Casting:
     exchanges: tuple[Exchange, ...]
     women: tuple[FactSheet, ...]
     roles: tuple[Mapping[str, int], ...]  # per exchange: role -> index into women
-    # a woman speaks in one exchange a topic (_topics); False only for the shared groups, cast
-    # before the rule, whose speakers the lessons quote (to lift with the lessons' text)
-    one_life: bool = True
 
 
 def _facts_agree(have: Mapping, new: Mapping) -> bool:
@@ -154,8 +151,6 @@ def _said(casting: Casting) -> list[Said]:
 def _topics(casting: Casting) -> Iterator[Problem]:
     """One woman, one life: a woman speaks in at most one exchange of a topic, or she tells
     two stories of one thing (how she joined, when her doula came) one after the other."""
-    if not casting.one_life:
-        return
     first: dict[tuple[str, int], Exchange] = {}  # (topic, woman) -> her first exchange of it
     for exchange, roles in zip(casting.exchanges, casting.roles, strict=True):
         for woman in sorted(set(roles.values())):
@@ -223,10 +218,9 @@ def cast_practice(
     # A topic's exchanges go to different women (_topics): it needs as many as all its roles
     # (choosing keeps that to GROUP_MOST where the pool allows), and one more or two where those
     # women cannot also be who the other exchanges need (a pregnancy among postpartum roles).
-    one_life = fresh is not None  # the shared groups keep the casting the lessons quote
     topic_roles: Counter[str] = Counter()
     for exchange in exchanges:
-        topic_roles[exchange.topic if one_life else exchange.id] += len(exchange.roles)
+        topic_roles[exchange.topic] += len(exchange.roles)
     need = max(topic_roles.values())
     size, most = max(need, rng.choice((5, 6))), max(7, need + 2)
     names = [n for n in PSEUDONYMS if n not in taken_names]
@@ -244,7 +238,7 @@ def cast_practice(
         on_topic: dict[str, set[int]] = {}  # topic -> the women seated in its exchanges so far
         for k in order:
             exchange = exchanges[k]
-            taken = on_topic.setdefault(exchange.topic if one_life else exchange.id, set())
+            taken = on_topic.setdefault(exchange.topic, set())
             free = [i for i in range(size) if i not in taken] if taken else range(size)
             if len(free) < len(exchange.roles):
                 break
@@ -279,7 +273,7 @@ def cast_practice(
             draw_sheet(rng, talk.model, i, name, facts[i], kids[i], used, frozen, kids_taken)
             for i, name in enumerate(chosen_names)
         )
-        casting = Casting(exchanges, women, tuple(assignment), one_life)
+        casting = Casting(exchanges, women, tuple(assignment))
         if consistent(casting, talk.model):
             return casting
         rejected.append(casting)

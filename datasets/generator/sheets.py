@@ -163,6 +163,9 @@ def draw_sheet(
     named = []
     for child in children:
         pool = [n for n in (BOY_NAMES if child.sex == "boy" else GIRL_NAMES) if n not in used]
+        if not pool:  # a large group's mothers used every name of the first list
+            pool = [n for n in (MORE_BOY_NAMES if child.sex == "boy" else MORE_GIRL_NAMES)
+                    if n not in used and n not in kids_taken]  # fmt: skip
         child_name = child.name or rng.choice(pool)
         if child_name in kids_taken:  # a child of her student's other groups: another name,
             more = MORE_BOY_NAMES if child.sex == "boy" else MORE_GIRL_NAMES  # same draws after

@@ -55,9 +55,9 @@ def files(student: str) -> dict:
 
 def _classmate(nb, lesson):
     """Quotes a classmate's coding, handed in without a lesson 03 of her own: nothing counts."""
-    answer = (  # her code chosen by its number: 1 is PSS_BOUNDARY in the solution's coding
-        "answer_7_4 = {'code': MY_CODES[1], 'quotes': [quote(mine.session_id, int(t)) for t in "
-        "her_turns(mine, MY_CODES[1]).drop_duplicates('speaker')['turn'].head(2)]}\n"
+    answer = (  # her code chosen by its number: 7 is PSS_NAVIGATION in the solution's coding
+        "answer_7_4 = {'code': MY_CODES[7], 'quotes': [quote(mine.session_id, int(t)) for t in "
+        "her_turns(mine, MY_CODES[7]).drop_duplicates('speaker')['turn'].head(2)]}\n"
     )
     for cell in nb.cells:
         if cell.id == "answer_7_4":
