@@ -69,6 +69,8 @@ def test_motifs_are_not_reused_across_groups(study):
     assert found['"She didn\'t X. She Y."'][1] <= 8  # its comma-joined and quoted forms too
     assert found["a cupcake for her recovery date"][1] <= 1
     assert found["a supporter on hold with an agency for her"][1] <= 2
+    assert found["a clipboard"][1] <= 2
+    assert found["the clinic's dose letter, the hospital confirming her dose"][1] <= 2
 
 
 def test_the_measures_tell_written_prose_from_transcribed_talk():

@@ -53,7 +53,16 @@ RECOVERY = (8, 10, 12, 14, 18, 24, 30, 36)  # months, as drawn for a practice wo
 
 
 def _age(months: int) -> str:
-    return f"{months} months" if months < 24 else f"{months // 12} years"
+    return _plural(months, "month") if months < 24 else f"{months // 12} years"
+
+
+def _plural(count: int, unit: str) -> str:
+    """"1 month", "3 months": the sheet is read by students as written English.
+
+    >>> _age(1), _age(5), _age(30), _spoken(1), _spoken(12)
+    ('1 month', '5 months', '2 years', '1 month', 'a year')
+    """
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
 
 
 def _draw_children(
@@ -94,7 +103,7 @@ def _spoken(months_: float) -> str:
     whole = max(1, round(months_))
     if whole % 12 == 0 and whole >= 12:
         return "a year" if whole == 12 else f"{whole // 12} years"
-    return f"{whole} months" if whole < 36 or whole % 6 else f"{whole // 12} and a half years"
+    return _plural(whole, "month") if whole < 36 or whole % 6 else f"{whole // 12} and a half years"
 
 
 def _supporter_since(

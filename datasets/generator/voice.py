@@ -143,6 +143,11 @@ MOTIFS: dict[str, str] = {
     "can't argue with a …": r"(?i)\bcan't argue with\b",
     "a cupcake for her recovery date": r"(?i)\bcupcakes?\b",
     "a supporter on hold with an agency for her": r"(?i)\bon hold\b|\bon the phone with me\b",
+    "a clipboard": r"(?i)\bclipboards?\b",
+    "the clinic's dose letter, the hospital confirming her dose": (
+        r"(?i)\bdose letters?\b|\bletter\b[^.]{0,60}\bdose\b|"
+        r"\b(?:confirm|verify)(?:ed)? (?:my |her |your |the )?dose\b|\bdose confirmed\b"
+    ),
     '"She didn\'t X. She Y."': FORMULA,
 }
 
