@@ -371,13 +371,9 @@ def _topics_of(group, pool) -> dict[str, list[str]]:
     return topics
 
 
-def test_no_woman_speaks_in_two_exchanges_of_a_topic(the_talk, students=20):
-    """Students' groups, where a topic's second exchange joins the first one's round (audit of
-    2026-12-06: HV p15 D and p29 B, doula p14 B and p43 A, each one woman), read from the
-    turns themselves. (200 students: the casting test above, whose casting.problems holds the
-    rule; this reading of the turns is its independent check.)"""
-    groups = [g for seed in _students(students)
-              for g in practice_sessions(seed, the_talk, whole_pool=True)]  # fmt: skip
+def _doubled_topics(groups, the_talk) -> tuple[int, list[str]]:
+    """How many groups draw a topic twice, and each woman who speaks in two of a topic's
+    exchanges."""
     found, doubled = [], 0
     for group in groups:
         pool = the_talk[group.model].exchanges
@@ -386,6 +382,17 @@ def test_no_woman_speaks_in_two_exchanges_of_a_topic(the_talk, students=20):
         found += [f"{group.session_id} {name}: {topic} twice"
                   for name, topics in _topics_of(group, pool).items()
                   for topic, n in Counter(topics).items() if n > 1]  # fmt: skip
+    return doubled, found
+
+
+def test_no_woman_speaks_in_two_exchanges_of_a_topic(the_talk, students=20):
+    """Students' groups, where a topic's second exchange joins the first one's round (audit of
+    2026-12-06: HV p15 D and p29 B, doula p14 B and p43 A, each one woman), read from the
+    turns themselves. (200 students: the casting test above, whose casting.problems holds the
+    rule; this reading of the turns is its independent check.)"""
+    groups = [g for seed in _students(students)
+              for g in practice_sessions(seed, the_talk, whole_pool=True)]  # fmt: skip
+    doubled, found = _doubled_topics(groups, the_talk)
     assert doubled > students, doubled  # groups with a topic twice, for the rule to hold in
     assert found == [], found[:5]
 
@@ -395,14 +402,7 @@ def test_the_shared_groups_keep_one_woman_one_exchange_a_topic_too(the_talk):
     issue 25 three women of each spoke in both of its exchanges (PSS p10/p11, doula p07/p08, HV
     p11/p12); now no woman does."""
     groups = practice_sessions(generate.DEFAULT_SEED, the_talk)
-    found, doubled = [], 0
-    for group in groups:
-        pool = the_talk[group.model].exchanges
-        drawn = [e.topic for e in pool if any(t.source.split(":")[1] == e.id for t in group.turns)]
-        doubled += len(drawn) > len(set(drawn))
-        found += [f"{group.session_id} {name}: {topic} twice"
-                  for name, topics in _topics_of(group, pool).items()
-                  for topic, n in Counter(topics).items() if n > 1]  # fmt: skip
+    doubled, found = _doubled_topics(groups, the_talk)
     assert doubled == 3, doubled
     assert found == [], found
 
