@@ -63,16 +63,15 @@ def choose_exchanges(
         if fresh is None:  # the shared groups, as the lessons quote them
             chosen.append(rest.pop())
         else:
-            used = Counter(e.topic for e in chosen)  # an unused topic first, else the least used,
-            seats = Counter()  # one whose women (a topic's exchanges have different women,
-            for e in chosen:  # casting._topics) keep the group at most GROUP_MOST
+            # An unused topic first, else the least used; among those, one whose women keep the
+            # group at most GROUP_MOST (a topic's exchanges have different women: casting._topics).
+            used = Counter(e.topic for e in chosen)
+            seats = Counter()
+            for e in chosen:
                 seats[e.topic] += len(e.roles)
-
-            def rank(i: int, seats=seats, used=used) -> tuple[int, bool, int]:
-                topic = rest[i].topic
-                return -used[topic], seats[topic] + len(rest[i].roles) <= GROUP_MOST, i
-
-            chosen.append(rest.pop(max(range(len(rest)), key=rank)))
+            fits = [seats[e.topic] + len(e.roles) <= GROUP_MOST for e in rest]
+            best = max(range(len(rest)), key=lambda i: (-used[rest[i].topic], fits[i], i))
+            chosen.append(rest.pop(best))
         words += exchange_words(chosen[-1])
     chosen.sort(key=lambda e: (TOPICS.index(e.topic), pool.index(e)))
     if fresh is not None:
