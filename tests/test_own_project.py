@@ -101,6 +101,8 @@ def test_two_charts_are_named_not_guessed(home):
 
 def test_a_blank_title_is_named_not_exported(home):
     here = home / LESSON
-    with pytest.raises(qualkit.StudentError, match=r"title: replace the \.\.\. with the number of a title"):
+    with pytest.raises(
+        qualkit.StudentError, match=r"title: replace the \.\.\. with the number of a title"
+    ):
         export_own_project(here / "my_project.qdpx", bring_coding(here), title=...)
     assert not (here / "my_project.qdpx").exists()

@@ -57,7 +57,7 @@ def _age(months: int) -> str:
 
 
 def _plural(count: int, unit: str) -> str:
-    """"1 month", "3 months": the sheet is read by students as written English.
+    """The sheet is read by students as written English: "1 month", "3 months".
 
     >>> _age(1), _age(5), _age(30), _spoken(1), _spoken(12)
     ('1 month', '5 months', '2 years', '1 month', 'a year')
