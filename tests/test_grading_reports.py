@@ -78,3 +78,32 @@ def test_feedback_items_are_titled_after_their_exercise():
     assert '<a href="#test_3_1">Exercise 3.1 — Self-check &lt;1 point&gt;</a>' in retitled
     assert '<a href="#memo">Exercise 3.4: memo</a>' in retitled
     assert '<a href="#other">Test cell</a>' in retitled  # no title known: left as nbgrader had it
+
+
+def test_feedback_pages_compile_their_templates_once_and_read_the_same():
+    """The exporter's compiled-template cache changes no byte of a page, and a second page (a
+    new exporter, as nbgrader makes one per page) compiles nothing; an edited template is
+    compiled afresh (Jinja checks each against its source)."""
+    import jinja2
+    import nbformat
+    from nbconvert.exporters import HTMLExporter
+
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("## Exercise 1"), nbformat.v4.new_code_cell("x = 1")]
+    )
+    plain, _ = HTMLExporter().from_notebook_node(nb)
+    first, _ = feedback_titles.TitledFeedbackExporter().from_notebook_node(nb)
+    compiled = dict(feedback_titles._TEMPLATES.compiled)
+    assert compiled, "the templates went into the cache"
+    second, _ = feedback_titles.TitledFeedbackExporter().from_notebook_node(nb)
+    assert first == second == plain
+    assert feedback_titles._TEMPLATES.compiled == compiled, "nothing was compiled again"
+
+    environment = jinja2.Environment(
+        loader=jinja2.DictLoader({"t": "one"}), bytecode_cache=feedback_titles._TEMPLATES
+    )
+    assert environment.get_template("t").render() == "one"
+    environment = jinja2.Environment(
+        loader=jinja2.DictLoader({"t": "two"}), bytecode_cache=feedback_titles._TEMPLATES
+    )
+    assert environment.get_template("t").render() == "two"
