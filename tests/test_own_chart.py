@@ -214,3 +214,31 @@ def test_a_chart_held_by_another_tool_says_so(tmp_path):
             pass
     finally:
         os.close(fd)
+
+
+def test_longest_shared_run_is_the_longest_common_run_of_words():
+    """Against the plain definition, on random talk from a small vocabulary (many repeats)."""
+    import random
+
+    from qualkit.charting.grading import longest_shared_run
+
+    def plainly(summary: list[str], sources: list[list[str]]) -> int:
+        return max(
+            (
+                n
+                for source in sources
+                for i in range(len(summary))
+                for j in range(len(source))
+                for n in range(1, min(len(summary) - i, len(source) - j) + 1)
+                if summary[i : i + n] == source[j : j + n]
+            ),
+            default=0,
+        )
+
+    rng = random.Random(19)
+    vocabulary = ["she", "gets", "it", "i", "mean", "been", "there", "my", "peer", "her", "the"]
+    for _ in range(300):
+        summary = rng.choices(vocabulary, k=rng.randint(0, 14))
+        sources = [rng.choices(vocabulary, k=rng.randint(0, 14)) for _ in range(rng.randint(0, 3))]
+        found = longest_shared_run(" ".join(summary), [" ".join(s) for s in sources])
+        assert found == plainly(summary, sources), (summary, sources)

@@ -20,6 +20,7 @@ so a chart of pasted quotations and a blank chart score the same (:func:`score`)
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ MAX_SHARED = 0.35  # share of the summary's word 3-grams that may also be in her
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
+@functools.lru_cache(maxsize=4096)  # a chart is graded against the same turns many times
 def words(text: str) -> tuple[str, ...]:
     """Lower-case words, apostrophes kept inside them (punctuation and case do not count).
 
@@ -69,14 +71,15 @@ def longest_shared_run(summary: str, sources: Iterable[str]) -> int:
     mine = words(summary)
     best = 0
     for source in sources:
-        theirs = words(source)
-        previous = [0] * (len(theirs) + 1)
+        places: dict[str, list[int]] = {}
+        for j, word in enumerate(words(source)):
+            places.setdefault(word, []).append(j)
+        # Only where the words meet: each run ending at a place of this word in the source is
+        # one longer than the run that ended just before it (most words meet nowhere).
+        previous: dict[int, int] = {}
         for word in mine:
-            current = [0] * (len(theirs) + 1)
-            for j, other in enumerate(theirs, 1):
-                if word == other:
-                    current[j] = previous[j - 1] + 1
-                    best = max(best, current[j])
+            current = {j: previous.get(j - 1, 0) + 1 for j in places.get(word, ())}
+            best = max(best, *current.values()) if current else best
             previous = current
     return best
 
