@@ -79,7 +79,7 @@ def longest_shared_run(summary: str, sources: Iterable[str]) -> int:
         previous: dict[int, int] = {}
         for word in mine:
             current = {j: previous.get(j - 1, 0) + 1 for j in places.get(word, ())}
-            best = max(best, *current.values()) if current else best
+            best = max([best, *current.values()])
             previous = current
     return best
 
