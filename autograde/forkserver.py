@@ -40,6 +40,7 @@ import sandbox
 
 # What every lesson's kernel imports; the server imports it once. The inline backend is
 # matplotlib's default in a kernel (ipykernel sets MPLBACKEND), and matplotlib reads it here.
+# qualkit imports each name of its API on first use: the server asks for every one (serve).
 PRELOAD = (
     "ipykernel.kernelapp",
     "ipykernel.ipkernel",
@@ -152,6 +153,9 @@ def serve(listener: socket.socket) -> None:
     )  # a grading process may end without its atexit handlers (a multiprocessing worker)
     for name in PRELOAD:
         importlib.import_module(name)
+    qualkit = sys.modules["qualkit"]
+    for name in qualkit.__all__:
+        getattr(qualkit, name)
     for name in WARM:
         module, function = name.split(":")
         getattr(importlib.import_module(module), function)()
