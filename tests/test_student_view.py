@@ -94,11 +94,14 @@ def wait_for(base: str, server: subprocess.Popen, log: Path) -> None:
             time.sleep(0.5)
 
 
-@pytest.fixture
-def student_view(tmp_path):
-    """`make student` on a free port, with its build area in tmp_path; stopped afterwards."""
-    build, port = tmp_path / "build", free_port()
-    log = tmp_path / "make-student.log"
+@pytest.fixture(scope="module")
+def student_view(tmp_path_factory):
+    """`make student` on a free port, with its build area in a folder of its own; stopped
+    afterwards. One student's view for the module, as one student works through lessons 00, 01
+    and 03 in one session (each test fetches its own lessons)."""
+    folder = tmp_path_factory.mktemp("student-view")
+    build, port = folder / "build", free_port()
+    log = folder / "make-student.log"
     with log.open("w") as out:
         server = make(
             build,
