@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import importlib
 import json
 import os
@@ -151,6 +152,7 @@ def serve(listener: socket.socket) -> None:
         sandbox.libc.prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0),
         "parent death signal",
     )  # a grading process may end without its atexit handlers (a multiprocessing worker)
+    gc.disable()  # until the imports are made: a collection would free holes in their pages
     for name in PRELOAD:
         importlib.import_module(name)
     qualkit = sys.modules["qualkit"]
@@ -163,6 +165,10 @@ def serve(listener: socket.socket) -> None:
 
     if threading.active_count() != 1:  # a thread does not survive fork, nor do its locks
         raise SystemExit(f"fork server: an import started a thread: {threading.enumerate()}")
+    # What the imports made, out of the collector's sight: each kernel's collections would
+    # otherwise walk all of it, copying every page they touch (the kernel collects its own).
+    gc.freeze()
+    gc.enable()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # supervisors are reaped as they end
     while True:
         connection, _ = listener.accept()

@@ -221,7 +221,15 @@ def test_without_its_fork_server_a_kernel_is_launched_all_the_same(private, monk
 
 
 def test_forked_kernels_start_with_imports_made_and_a_fresh_random_state(private):
-    code = "import random, sys, numpy; print('pandas' in sys.modules, random.random(), numpy.random.rand())"
+    """The imports made (qualkit's whole API, which it imports on first use), out of the
+    collector's sight (gc.freeze: a kernel's collections do not walk them), which still
+    collects what the kernel makes; and each kernel draws its own random numbers."""
+    code = (
+        "import gc, random, sys, numpy, qualkit\n"
+        "made = 'pandas' in sys.modules and 'code_frequencies' in vars(qualkit)\n"
+        "print(made, gc.get_freeze_count() > 100_000, gc.isenabled(), random.random(),"
+        " numpy.random.rand())"
+    )
     first, second = start(private[1]), start(private[1])
     try:
         a, b = run(first, code).split(), run(second, code).split()
@@ -229,7 +237,8 @@ def test_forked_kernels_start_with_imports_made_and_a_fresh_random_state(private
         stop(first)
         stop(second)
     assert a[0] == b[0] == "True", "the fork server made the lessons' imports"
-    assert a[1] != b[1] and a[2] != b[2], "two kernels drew the same random numbers"
+    assert a[1:3] == b[1:3] == ["True", "True"], "the imports frozen, the collector on"
+    assert a[3] != b[3] and a[4] != b[4], "two kernels drew the same random numbers"
 
 
 def test_matplotlib_starts_from_the_graders_font_list(kernel):
