@@ -273,7 +273,7 @@ def test_the_course_from_the_lms_on_a_real_hub(lms_hub, browser):  # noqa: F811
         expect(page.locator(".jp-StatusBar-Widget", has_text="| Idle").first).to_be_visible()
         page.screenshot(path=str(SHOTS / f"2-{student}-lands-in-her-lesson.png"))
         lab = f"{hub.url}/user/{student}/lab"
-        open_assignment_list(page, lab)  # the lesson's tab closed (?reset) before her answers
+        open_assignment_list(page, lab, fresh=True)  # her lesson's tab closed before her answers
         path = Path(f"/home/{student}") / notebook
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
