@@ -55,6 +55,24 @@ def open_notebook(page: Page, lab_url: str, path: str) -> None:
     expect(idle).to_be_attached(timeout=LONG)
 
 
+def accept_dialog(page: Page, shot: str | None = None) -> str:
+    """Answer a dialog JupyterLab raised on its own, on a loaded machine, with its default, as
+    she would ("Select Kernel" after a request to a kernel still connecting was dropped,
+    "Kernel Restarting" after a missed heartbeat); saved to ``shot`` if given. Returns its
+    text, printed in the test's output ("" when there was none). What she does next must
+    still work: a kernel that never comes fails the test there."""
+    dialog = page.locator(".jp-Dialog")
+    if not dialog.count():
+        return ""
+    text = dialog.first.inner_text()
+    if shot:
+        dialog.first.screenshot(path=shot)
+    dialog.first.locator(".jp-mod-accept").first.click()
+    expect(dialog).to_have_count(0)
+    print(f"JupyterLab asked, answered with its default: {text!r}")
+    return text
+
+
 def _only(text: str) -> re.Pattern:
     """Text that is all of a cell's content (prose may quote a placeholder too)."""
     return re.compile(rf"^\s*{re.escape(text)}\s*$")

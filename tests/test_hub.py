@@ -38,6 +38,7 @@ import pytest
 from conftest import REPO, solved_source
 from hub_ui import (
     LONG,
+    accept_dialog,
     answer_code,
     answer_markdown,
     fetch,
@@ -727,10 +728,7 @@ def test_practice_groups_on_a_real_hub(hub, browser):
         )
         cell, output = page.locator(".jp-CodeCell").first, None
         for attempt in range(3):  # a kernel still connecting may drop the first request
-            dialog = page.locator(".jp-Dialog")
-            if dialog.count():  # e.g. "Select Kernel" after a dropped request: take its default
-                dialog.first.screenshot(path=str(SHOTS / f"6-{student}-dialog-{attempt}.png"))
-                dialog.first.locator(".jp-mod-accept").first.click()
+            accept_dialog(page, str(SHOTS / f"6-{student}-dialog-{attempt}.png"))
             cell.locator(".cm-content").click()
             page.keyboard.press("Shift+Enter")
             output = cell.locator(".jp-OutputArea-output")

@@ -24,6 +24,7 @@ import pytest
 from conftest import REPO, solved_source
 from hub_ui import (
     LONG,
+    accept_dialog,
     answer_code,
     answer_markdown,
     fetch,
@@ -134,16 +135,18 @@ def run_all(page) -> None:
     """Run > Run All Cells, and see that the kernel took it (the caller waits for the output it
     expects). On a busy machine the notebook can show its kernel idle before Run All is
     enabled, and a click on a disabled menu item does nothing: then the menu is opened again,
-    until a cell shows it is queued or ran anew, a bounded number of times."""
+    until a cell shows it is queued or ran anew, a bounded number of times. A dialog that
+    JupyterLab raised meanwhile (a kernel restarted) is answered first, as she would."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
     before = max((int(n) for text in prompts for n in re.findall(r"\[(\d+)\]", text)), default=0)
-    for _ in range(10):
+    for attempt in range(10):
+        accept_dialog(page, str(SHOTS / f"dialog-{attempt}.png"))
         page.keyboard.press("Escape")
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").click()
-        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
         try:
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").click(timeout=30_000)
+            page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
             page.wait_for_function(_RAN_AFTER, arg=before, timeout=30_000)
             return
         except PlaywrightTimeout:
