@@ -126,7 +126,7 @@ autograde: $(ENV_STAMP)
 	$(PY) autograde/course.py autograde --workers $(WORKERS) $(if $(FORCE),--force)
 
 feedback: $(ENV_STAMP)
-	$(PY) autograde/course.py feedback
+	$(PY) autograde/course.py feedback --workers $(WORKERS)
 
 grades: $(ENV_STAMP)
 	$(PY) autograde/course.py grades

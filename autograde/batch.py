@@ -247,26 +247,37 @@ def run(api, jobs: list[tuple[str, str]], workers: int = 1, force: bool = False,
     todo = [(lesson, student, inspect(api, lesson, student, expected[lesson]))
             for lesson, student in todo]  # fmt: skip
     outcomes, start = [], time.perf_counter()
-    if workers > 1 and len(todo) > 1:
-        context = multiprocessing.get_context("spawn")  # nothing of the parent's state is shared
-        pool = context.Pool(min(workers, len(todo)), initializer=_start_worker)
-        results = pool.imap_unordered(grade_one, todo)
-    else:
-        global _api
-        _api, pool, results = api, None, map(grade_one, todo)
-    try:
-        for outcome in results:
-            outcomes.append(outcome)
-            record(api, outcome)
-            elapsed = time.perf_counter() - start
-            left = elapsed / len(outcomes) * (len(todo) - len(outcomes))
-            out(f"{line(outcome)}  [{len(outcomes)}/{len(todo)}, {clock(elapsed)} elapsed,"
-                f" ~{clock(left)} left]")  # fmt: skip
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+    for outcome in each(grade_one, todo, api, workers, ordered=False):
+        outcomes.append(outcome)
+        record(api, outcome)
+        elapsed = time.perf_counter() - start
+        left = elapsed / len(outcomes) * (len(todo) - len(outcomes))
+        out(f"{line(outcome)}  [{len(outcomes)}/{len(todo)}, {clock(elapsed)} elapsed,"
+            f" ~{clock(left)} left]")  # fmt: skip
     return outcomes, sorted(done)
+
+
+def each(function, jobs: list, api, workers: int = 1, ordered: bool = True):
+    """``function(job)`` for each job, in ``workers`` processes that each hold their own API
+    (``worker_api()``), or here with ``api`` for one worker or one job; results as they come
+    (in the jobs' order if ``ordered``)."""
+    global _api
+    if workers < 2 or len(jobs) < 2:
+        _api = api
+        yield from map(function, jobs)
+        return
+    context = multiprocessing.get_context("spawn")  # nothing of the parent's state is shared
+    pool = context.Pool(min(workers, len(jobs)), initializer=_start_worker)
+    try:
+        yield from (pool.imap if ordered else pool.imap_unordered)(function, jobs)
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def worker_api():
+    """The API of this process's worker (``each``)."""
+    return _api
 
 
 def line(outcome: Outcome) -> str:

@@ -21,6 +21,7 @@ the student a 0 for them (feedback_gate.py).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -178,13 +179,14 @@ def autograde(api: NbGraderAPI, names: list[str], workers: int = 1, force: bool 
     return 0
 
 
-def feedback(api: NbGraderAPI, names: list[str]) -> int:
-    """Feedback for each fully graded submission, released to the exchange for its student.
+def feedback(api: NbGraderAPI, names: list[str], workers: int = 1) -> int:
+    """Feedback for each fully graded submission, released to the exchange for its student, in
+    ``workers`` processes (a page takes a third of a second: minutes for a large class).
 
     A submission with a written answer no grader has marked yet is held back and named: its
     feedback would show that answer as 0 (feedback_gate.py refuses it in Formgrader too).
     """
-    status = 0
+    plan = []  # each lesson's students: ready, and held back with what they wait for
     for name in names:
         ready, held = [], []
         with api.gradebook as gradebook:
@@ -194,12 +196,18 @@ def feedback(api: NbGraderAPI, names: list[str]) -> int:
                 except MissingEntry:  # not autograded: `grades` reports it
                     continue
                 (held.append((student, waiting)) if waiting else ready.append(student))
+        plan.append((name, ready, held))
+    jobs = [(name, student) for name, ready, _ in plan for student in ready]
+    with contextlib.closing(batch.each(_release_feedback, jobs, api, workers)) as results:
+        return _report_feedback(plan, results)
+
+
+def _report_feedback(plan: list, results) -> int:
+    """Each lesson's feedback as it comes, then what was held back."""
+    status = 0
+    for name, ready, held in plan:
         for student in ready:
-            result = api.generate_feedback(name, student, force=True)
-            if result["success"]:
-                result = _exchange_app(
-                    api, "ReleaseFeedback", assignment_id=name, student_id=student
-                )
+            result = next(results)
             print(f"feedback {name} {student}: {'released' if result['success'] else 'FAILED'}")
             if not result["success"]:
                 print(result.get("error") or result.get("log"))
@@ -209,6 +217,16 @@ def feedback(api: NbGraderAPI, names: list[str]) -> int:
         if held:
             print(f"feedback {name}: {len(held)} held back until their answers are graded.")
     return status
+
+
+def _release_feedback(job: tuple[str, str]) -> dict:
+    """One submission's feedback, made and released (in a worker of ``batch.each``)."""
+    name, student = job
+    api = batch.worker_api()
+    result = api.generate_feedback(name, student, force=True)
+    if result["success"]:
+        result = _exchange_app(api, "ReleaseFeedback", assignment_id=name, student_id=student)
+    return result
 
 
 GRADE_COLUMNS = (
@@ -286,7 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("lessons", nargs="*", help="lesson folders (default: all)")
     parser.add_argument("--out", type=Path, help="grades CSV (default: build/grades.csv)")
-    parser.add_argument("--workers", type=int, default=1, help="autograde: worker processes")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="autograde, feedback: worker processes"
+    )
     parser.add_argument("--force", action="store_true", help="autograde: regrade everything")
     args = parser.parse_args(argv)
     api = course_api()
@@ -298,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "autograde":
         return autograde(api, names, workers=max(1, args.workers), force=args.force)
     if args.command == "feedback":
-        return feedback(api, names)
+        return feedback(api, names, workers=max(1, args.workers))
     out = args.out or Path(api.coursedir.submitted_directory).parent / "grades.csv"
     return grades(api, names, out)
 

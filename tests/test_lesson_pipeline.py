@@ -290,7 +290,7 @@ def graded(tmp_path_factory):
             status = module.autograde(api, list(LESSONS), workers=2)
             elapsed = time.perf_counter() - start
             mark_written_answers(api, list(LESSONS))
-            module.feedback(api, list(LESSONS))
+            module.feedback(api, list(LESSONS), workers=2)
             module.grades(api, list(LESSONS), build / "grades.csv")
     n = sum(len(students(lesson)) for lesson in LESSONS)
     print(f"\nautograde: {n} submissions in {elapsed:.1f} s ({elapsed / n:.1f} s each)")
