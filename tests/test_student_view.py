@@ -125,33 +125,49 @@ def student_view(tmp_path_factory):
             server.wait()
 
 
+_HIGHEST = """() => Math.max(0, ...[...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+    .map((prompt) => Number((prompt.textContent.match(/\\[(\\d+)\\]/) || [0, 0])[1])))"""
 # True once a code cell shows it is queued ([*]) or ran after the highest count seen before.
 _RAN_AFTER = """(before) => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].some(
     (prompt) => { const m = prompt.textContent.match(/\\[(\\*|\\d+)\\]/);
                   return m !== null && (m[1] === '*' || Number(m[1]) > before); })"""
+# True once a code cell ran after the highest count seen before: queued cells ([*]) are not
+# enough, as JupyterLab clears them again when it drops the run.
+_COUNTED_AFTER = """(before) => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+    .some((prompt) => Number((prompt.textContent.match(/\\[(\\d+)\\]/) || [0, 0])[1]) > before)"""
 
 
 def run_all(page) -> None:
-    """Run > Run All Cells, and see that the kernel took it (the caller waits for the output it
-    expects). On a busy machine the notebook can show its kernel idle before Run All is
-    enabled, and a click on a disabled menu item does nothing: then the menu is opened again,
-    until a cell shows it is queued or ran anew, a bounded number of times. A dialog that
-    JupyterLab raised meanwhile (a kernel restarted) is answered first, as she would."""
+    """Run > Run All Cells, and see that the kernel ran a cell (the caller waits for the output
+    it expects). A run JupyterLab dropped (its menu item still disabled on a busy machine, or
+    a kernel not yet there) leaves no cell run: then she runs all again, a bounded number of
+    times, first answering any dialog JupyterLab raised meanwhile, as she would."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
-    before = max((int(n) for text in prompts for n in re.findall(r"\[(\d+)\]", text)), default=0)
+    before = page.evaluate(_HIGHEST)
     for attempt in range(10):
         accept_dialog(page, str(SHOTS / f"dialog-{attempt}.png"))
         page.keyboard.press("Escape")
         try:
             page.locator(".lm-MenuBar-itemLabel", has_text="Run").click(timeout=30_000)
             page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
-            page.wait_for_function(_RAN_AFTER, arg=before, timeout=30_000)
+            page.wait_for_function(_COUNTED_AFTER, arg=before, timeout=30_000)
             return
         except PlaywrightTimeout:
+            print(f"Run All Cells, attempt {attempt + 1}: no cell ran")
             continue
-    raise AssertionError("Run All Cells never started the notebook's cells")
+    raise AssertionError("Run All Cells never ran the notebook's cells")
+
+
+def land(page, base: str) -> None:
+    """Log in (the token sets a cookie) and land on the start page, once it is shown: it opens
+    after JupyterLab itself, and would cover a panel she opened before it (her notebooks of an
+    earlier visit come back in tabs beside it)."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{base}/?token={TOKEN}")
+    start = page.locator(".jp-MarkdownViewer .jp-RenderedMarkdown", has_text="Assignment List")
+    expect(start).to_be_visible(timeout=LONG)
 
 
 @pytest.fixture
@@ -177,9 +193,7 @@ def test_make_student_fetch_open_edit_validate_submit_then_autograde(student_vie
         urllib.request.urlopen(f"{base}/formgrader?token={TOKEN}")
 
     # The landing page says where lessons are.
-    page.goto(f"{base}/?token={TOKEN}")  # logs in (cookie), then the start page
-    start = page.locator(".jp-RenderedMarkdown", has_text="Assignment List")
-    expect(start).to_be_visible(timeout=120_000)
+    land(page, base)
     page.screenshot(path=str(SHOTS / "1-landing.png"))
     page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
     expect(page.locator(".lm-Menu-itemLabel", has_text="Formgrader")).to_have_count(0)
@@ -285,8 +299,6 @@ def cell_showing(page, text: str):
     )
 
 
-_HIGHEST = """() => Math.max(0, ...[...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
-    .map((prompt) => Number((prompt.textContent.match(/\\[(\\d+)\\]/) || [0, 0])[1])))"""
 _NONE_RUNNING = """() => ![...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
     .some((prompt) => prompt.textContent.includes('[*]'))"""
 
@@ -319,7 +331,7 @@ def test_a_student_chooses_labels_by_number_and_reaches_the_coding_tool(student_
     _, base = student_view
     lab = f"{base}/lab"
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.goto(f"{base}/?token={TOKEN}")
+    land(page, base)
 
     # Lesson 01's first answer, the first a student meets after the primer, already says what
     # is left to do (the kit is imported above it).
