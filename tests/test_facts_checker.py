@@ -418,6 +418,20 @@ def test_a_practice_exchange_cast_against_its_declaration_is_named_with_file_and
     assert checker.declared_problems(session, the_talk["pss"]) == []
 
 
+def test_a_group_that_cannot_be_cast_names_its_seed_to_replay_it(the_talk):
+    """A student's group that fails names the seed it was made from (an instructor's report of
+    an ungradable student is then replayed from the seed alone, without the course secret)."""
+    from generator.assemble import practice_sessions
+
+    model = the_talk["pss"]
+    exchange = model.exchanges[0]  # p01: A has a girl of 6 months, and now a boy as youngest
+    roles = {**exchange.roles, "A": {**exchange.roles["A"], "youngest_sex": "boy"}}
+    pool = tuple(e for e in model.exchanges[1:] if e.topic != "warmup")
+    broken = {**the_talk, "pss": replace(model, exchanges=(replace(exchange, roles=roles), *pool))}
+    with pytest.raises(ValueError, match=r"pss practice group.*\(seed 12345, whole_pool=True\)$"):
+        practice_sessions(12345, broken, whole_pool=True)
+
+
 def test_a_declaration_no_woman_can_fit_is_refused_naming_its_exchange(the_talk):
     """A role declaring a girl among her children and a boy as her youngest fits nobody."""
     model = the_talk["pss"]

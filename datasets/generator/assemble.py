@@ -162,7 +162,10 @@ def practice_sessions(
                   for name in partner_names(sheet)}  # fmt: skip
     sessions: list[Session] = []
     for model in MODELS[: MODELS.index(upto) + 1]:
-        sessions.append(_practice_session(model, seed, talk, whole_pool, taken, sessions))
+        try:
+            sessions.append(_practice_session(model, seed, talk, whole_pool, taken, sessions))
+        except ValueError as error:  # the seed replays it: practice_sessions(seed, talk, ...)
+            raise ValueError(f"{error} (seed {seed}, whole_pool={whole_pool})") from error
     return tuple(sessions)
 
 
