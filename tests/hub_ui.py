@@ -50,10 +50,15 @@ def fetch_feedback(page: Page, lesson: str) -> None:
 
 
 def open_notebook(page: Page, lab_url: str, path: str) -> None:
-    """Open a notebook, and wait until its kernel is connected, as she sees in the status bar
+    """Open a notebook, and wait until its kernel is connected."""
+    page.goto(f"{lab_url}/tree/{path}?reset")
+    wait_for_kernel(page)
+
+
+def wait_for_kernel(page: Page) -> None:
+    """Wait until the open notebook's kernel is connected, as she sees in the status bar
     ("Python 3 (ipykernel) | Idle"). The toolbar's indicator reads idle before any kernel
     exists, and a Run All clicked then is dropped: JupyterLab clears the queued cells."""
-    page.goto(f"{lab_url}/tree/{path}?reset")
     expect(page.locator(".jp-StatusBar-Widget", has_text="| Idle").first).to_be_visible(
         timeout=LONG
     )
