@@ -418,28 +418,30 @@ def test_a_practice_exchange_cast_against_its_declaration_is_named_with_file_and
     assert checker.declared_problems(session, the_talk["pss"]) == []
 
 
+def _nobody_fits_p01(the_talk):
+    """The peer support talk with a role no woman can be: p01's A, who has a girl of 6 months,
+    declared with a boy as her youngest (p01 is the pool's only warmup, so every group has it)."""
+    model = the_talk["pss"]
+    exchange = model.exchanges[0]
+    roles = {**exchange.roles, "A": {**exchange.roles["A"], "youngest_sex": "boy"}}
+    pool = tuple(e for e in model.exchanges[1:] if e.topic != "warmup")
+    return replace(model, exchanges=(replace(exchange, roles=roles), *pool)), exchange.line
+
+
 def test_a_group_that_cannot_be_cast_names_its_seed_to_replay_it(the_talk):
     """A student's group that fails names the seed it was made from (an instructor's report of
     an ungradable student is then replayed from the seed alone, without the course secret)."""
     from generator.assemble import practice_sessions
 
-    model = the_talk["pss"]
-    exchange = model.exchanges[0]  # p01: A has a girl of 6 months, and now a boy as youngest
-    roles = {**exchange.roles, "A": {**exchange.roles["A"], "youngest_sex": "boy"}}
-    pool = tuple(e for e in model.exchanges[1:] if e.topic != "warmup")
-    broken = {**the_talk, "pss": replace(model, exchanges=(replace(exchange, roles=roles), *pool))}
+    broken = {**the_talk, "pss": _nobody_fits_p01(the_talk)[0]}
     with pytest.raises(ValueError, match=r"pss practice group.*\(seed 12345, whole_pool=True\)$"):
         practice_sessions(12345, broken, whole_pool=True)
 
 
 def test_a_declaration_no_woman_can_fit_is_refused_naming_its_exchange(the_talk):
     """A role declaring a girl among her children and a boy as her youngest fits nobody."""
-    model = the_talk["pss"]
-    exchange = model.exchanges[0]  # p01: A has a girl of 6 months
-    roles = {**exchange.roles, "A": {**exchange.roles["A"], "youngest_sex": "boy"}}
-    pool = tuple(e for e in model.exchanges[1:] if e.topic != "warmup")  # p01 the only warmup
-    broken = replace(model, exchanges=(replace(exchange, roles=roles), *pool))
-    with pytest.raises(ValueError, match=rf"practice.yaml line {exchange.line} \(exchange p01\)"
+    broken, line = _nobody_fits_p01(the_talk)
+    with pytest.raises(ValueError, match=rf"practice.yaml line {line} \(exchange p01\)"
                        r".*her youngest is a boy"):  # fmt: skip
         casting.cast_practice(random.Random(1), broken, set())
 
